@@ -1,0 +1,99 @@
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
+import { mountPage, useStrings } from '@/components/AppShell';
+import { SyncStatusView, useSyncStatus } from '@/components/SyncStatusView';
+import { requestFeedPermission } from '@/lib/feed/permission';
+import { ask } from '@/lib/protocol/client';
+import { defaultSettings, type Settings, settingsItem, settingsSchema } from '@/lib/settings';
+
+function FeedForm() {
+  const t = useStrings();
+  const [settings, setSettings] = useState<Settings>(defaultSettings);
+  const [message, setMessage] = useState<string | null>(null);
+  useEffect(() => {
+    settingsItem.getValue().then(setSettings);
+  }, []);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = settingsSchema.safeParse(settings);
+    if (!parsed.success) return setMessage(parsed.error.issues.map((issue) => issue.message).join(' '));
+    if (parsed.data.feedUrl && !(await requestFeedPermission(parsed.data.feedUrl))) {
+      return setMessage(`Permission to reach ${new URL(parsed.data.feedUrl).origin} was refused.`);
+    }
+    await settingsItem.setValue(parsed.data);
+    setMessage(t.settingsSaved);
+    const outcome = await ask({ type: 'syncNow' });
+    if (!outcome.ok) setMessage(outcome.error);
+  };
+
+  return (
+    <form onSubmit={submit}>
+      <label htmlFor="feed-url">{t.feedUrl}</label>
+      <input
+        id="feed-url"
+        type="url"
+        value={settings.feedUrl}
+        onChange={(event) => setSettings({ ...settings, feedUrl: event.target.value.trim() })}
+      />
+      <label htmlFor="token">{t.accessToken}</label>
+      <input
+        id="token"
+        type="password"
+        autoComplete="off"
+        value={settings.token}
+        onChange={(event) => setSettings({ ...settings, token: event.target.value.trim() })}
+      />
+      <label htmlFor="locale">Language / Langue</label>
+      <select
+        id="locale"
+        value={settings.locale}
+        onChange={(event) => setSettings({ ...settings, locale: event.target.value as Settings['locale'] })}
+      >
+        <option value="auto">Browser / Navigateur</option>
+        <option value="en">English</option>
+        <option value="fr">Français</option>
+      </select>
+      <p>
+        <button type="submit">{t.syncNow}</button>
+      </p>
+      {message && <p className="muted">{message}</p>}
+    </form>
+  );
+}
+
+function SyncIssues() {
+  const t = useStrings();
+  const { quarantined, customers } = useSyncStatus();
+  const issues = useQuery({
+    queryKey: ['quarantine', quarantined, customers],
+    queryFn: () => ask({ type: 'listQuarantine' }),
+  });
+  return (
+    <section aria-labelledby="sync-issues">
+      <h2 id="sync-issues">{t.syncIssues}</h2>
+      {issues.data?.length === 0 && <p className="muted">{t.noSyncIssues}</p>}
+      {!!issues.data?.length && (
+        <table>
+          <tbody>
+            {issues.data.map((issue) => (
+              <tr key={issue.id}>
+                <td>{issue.id}</td>
+                <td>{issue.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+mountPage(
+  <main>
+    <h1>Reconnu</h1>
+    <FeedForm />
+    <SyncStatusView />
+    <SyncIssues />
+  </main>,
+);

@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+import { mountPage, useStrings } from '@/components/AppShell';
+import { CandidateList } from '@/components/CandidateList';
+import { CustomerById } from '@/components/CustomerById';
+import { CustomerSearch } from '@/components/CustomerSearch';
+import { ProfileView } from '@/components/ProfileView';
+import { PANEL_PORT, type PanelState } from '@/lib/protocol/messages';
+
+/** Follows what the background recognized in this tab, pushed over a port. */
+function usePanelState(): PanelState {
+  const [state, setState] = useState<PanelState>({ status: 'waiting' });
+  useEffect(() => {
+    const port = browser.runtime.connect({ name: PANEL_PORT });
+    port.onMessage.addListener((message) => setState(message as PanelState));
+    return () => port.disconnect();
+  }, []);
+  return state;
+}
+
+/** Marks when a state reaches the screen, so benchmarks can time identifier-appears → panel painted. */
+function usePaintMark(state: PanelState): void {
+  useEffect(() => {
+    if (state.status === 'waiting') return;
+    const frame = requestAnimationFrame(() => performance.mark('reconnu:panel-painted', { detail: state.status }));
+    return () => cancelAnimationFrame(frame);
+  }, [state]);
+}
+
+function Panel() {
+  const t = useStrings();
+  const state = usePanelState();
+  usePaintMark(state);
+  const [picked, setPicked] = useState<string | null>(null);
+  // A new recognition in the tab replaces a previous manual pick.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset on every new state
+  useEffect(() => setPicked(null), [state]);
+
+  if (picked) return <CustomerById id={picked} />;
+  switch (state.status) {
+    case 'waiting':
+      return <p className="muted">{t.lookingUp}</p>;
+    case 'matched':
+      return <ProfileView customer={state.customer} />;
+    case 'ambiguous':
+      return (
+        <>
+          <h1>{t.severalMatch}</h1>
+          <p>{t.pickOne}</p>
+          <CandidateList candidates={state.candidates} onPick={setPicked} label={t.pickOne} />
+        </>
+      );
+    case 'unknown':
+      return (
+        <>
+          <h1>{t.unknownCustomer}</h1>
+          <CustomerSearch onPick={setPicked} />
+        </>
+      );
+  }
+}
+
+mountPage(
+  <main>
+    <Panel />
+  </main>,
+);

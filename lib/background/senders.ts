@@ -1,0 +1,27 @@
+import type { Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
+
+type Sender = Browser.runtime.MessageSender;
+
+/** A page of this extension (panel iframe, side panel, popup, options). */
+export function isExtensionPage(sender: Sender): boolean {
+  return sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/'));
+}
+
+/** This extension's content script, running in a tab (never a web page or another extension). */
+export function isOwnContentScript(sender: Sender): sender is Sender & { tab: { id: number } } {
+  return sender.id === browser.runtime.id && sender.tab?.id !== undefined && !isExtensionPage(sender);
+}
+
+/** Sliding-window limit per tab, so a hostile page cannot enumerate the customer base through its content script. */
+export function createRateLimiter(limit: number, windowMs: number, now = () => Date.now()) {
+  const hits = new Map<number, number[]>();
+  return (tabId: number): boolean => {
+    const since = now() - windowMs;
+    const recent = (hits.get(tabId) ?? []).filter((time) => time > since);
+    const allowed = recent.length < limit;
+    if (allowed) recent.push(now());
+    hits.set(tabId, recent);
+    return allowed;
+  };
+}

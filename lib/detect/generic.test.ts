@@ -1,0 +1,39 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { detectIdentifiers } from './generic';
+
+function dom(html: string): HTMLElement {
+  document.body.innerHTML = html;
+  return document.body;
+}
+
+describe('detectIdentifiers', () => {
+  it('reads mailto: and tel: links', () => {
+    const found = detectIdentifiers(
+      dom('<a href="mailto:claire.martin@orange.fr?subject=Hi">Claire</a> <a href="tel:+33612345678">appeler</a>'),
+    );
+    expect(found.emails).toEqual(['claire.martin@orange.fr']);
+    expect(found.phones).toEqual(['+33612345678']);
+  });
+
+  it('finds emails and phones in plain text, in the formats people type', () => {
+    const found = detectIdentifiers(
+      dom(`<p>Écrire à élodie.lefèvre@laposte.net ou appeler le 06 12 34 56 78 (Mobile),
+        06.98.76.54.32, 01/23/45/67/89 ou +33 (0)4 78 12 34 56.</p>`),
+    );
+    expect(found.emails).toEqual(['élodie.lefèvre@laposte.net']);
+    expect(found.phones).toEqual(['06 12 34 56 78', '06.98.76.54.32', '01/23/45/67/89', '+33 (0)4 78 12 34 56']);
+  });
+
+  it('ignores scripts and styles, and matches order numbers only with a pattern', () => {
+    const root = dom('<script>var x = "bot@example.org"</script><p>Commande FR-1002345 expédiée</p>');
+    expect(detectIdentifiers(root).emails).toEqual([]);
+    expect(detectIdentifiers(root).orders).toEqual([]);
+    expect(detectIdentifiers(root, /FR-\d{7}/g).orders).toEqual(['FR-1002345']);
+  });
+
+  it('caps what it reports so a page cannot flood the lookup', () => {
+    const many = Array.from({ length: 50 }, (_, i) => `<p>user${i}@example.org</p>`).join('');
+    expect(detectIdentifiers(dom(many)).emails).toHaveLength(20);
+  });
+});

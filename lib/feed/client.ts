@@ -1,0 +1,75 @@
+import { type ChangesPage, changesPageSchema, type Me, meSchema } from './schema';
+
+export interface FeedConfig {
+  feedUrl: string;
+  token: string;
+}
+
+/** A failed feed call, with what the retry policy needs to know. */
+export class FeedError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | null,
+    readonly retryable: boolean,
+    readonly retryAfterMs: number | null = null,
+  ) {
+    super(message);
+    this.name = 'FeedError';
+  }
+}
+
+export async function fetchChanges(
+  config: FeedConfig,
+  cursor: string | null,
+  limit: number,
+  signal?: AbortSignal,
+): Promise<ChangesPage> {
+  const params = new URLSearchParams({ limit: String(limit) });
+  if (cursor) params.set('cursor', cursor);
+  const body = await getJson(config, `/v1/changes?${params}`, signal);
+  const page = changesPageSchema.safeParse(body);
+  if (!page.success) throw new FeedError(`The feed sent a malformed page: ${page.error.issues[0]?.message}`, 200, true);
+  return page.data;
+}
+
+export async function fetchMe(config: FeedConfig, signal?: AbortSignal): Promise<Me> {
+  const me = meSchema.safeParse(await getJson(config, '/v1/me', signal));
+  if (!me.success) throw new FeedError('The feed sent a malformed /v1/me answer.', 200, false);
+  return me.data;
+}
+
+async function getJson(config: FeedConfig, path: string, signal?: AbortSignal): Promise<unknown> {
+  const url = config.feedUrl.replace(/\/+$/, '') + path;
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { Authorization: `Bearer ${config.token}` }, signal });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new FeedError(`Cannot reach the feed (${(error as Error).message}).`, null, true);
+  }
+  if (!response.ok) {
+    const retryable = response.status === 429 || response.status >= 500;
+    const hint = response.status === 401 || response.status === 403 ? ': check the access token' : '';
+    throw new FeedError(
+      `The feed answered ${response.status}${hint}.`,
+      response.status,
+      retryable,
+      parseRetryAfter(response.headers.get('Retry-After')),
+    );
+  }
+  try {
+    return await response.json();
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new FeedError('The feed sent an incomplete or invalid JSON body.', response.status, true);
+  }
+}
+
+/** Retry-After is either delay-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  if (!value) return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}

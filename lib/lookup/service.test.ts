@@ -1,0 +1,73 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Customer } from '../feed/schema';
+import { ReconnuDb } from '../store/db';
+import { applyPage } from '../store/write';
+import { recognize, search } from './service';
+
+const none = { emails: [], phones: [], orders: [] };
+const customer = (id: string, extra: Partial<Customer>): Customer => ({
+  id,
+  version: 1,
+  updatedAt: '2026-01-01T00:00:00Z',
+  name: { given: 'Claire', family: 'Martin' },
+  ...extra,
+});
+
+let db: ReconnuDb;
+beforeEach(async () => {
+  db = new ReconnuDb(`lookup-${Math.random()}`);
+  await applyPage(db, {
+    changes: [
+      customer('cus_1', { emails: ['claire.martin@orange.fr'], phones: ['01 45 67 89 10'] }),
+      customer('cus_2', {
+        emails: ['c.martin@free.fr'],
+        phones: ['+33 1 45 67 89 10'],
+        orders: [
+          {
+            id: 'o1',
+            number: 'FR-1000001',
+            placedAt: '2026-03-01T10:00:00Z',
+            channel: 'web',
+            status: 'delivered',
+            total: { amount: 42, currency: 'EUR' },
+            lines: [],
+          },
+        ],
+      }),
+    ],
+    quarantined: [],
+    cursor: 'c',
+    syncedAt: '2026-01-01T00:00:00Z',
+  });
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('recognize', () => {
+  it('matches one customer by email, whatever its case', async () => {
+    const state = await recognize(db, { ...none, emails: ['Claire.Martin@orange.fr', 'agent@company.example'] });
+    expect(state).toMatchObject({ status: 'matched', customer: { id: 'cus_1' }, foundBy: 'email' });
+  });
+
+  it('never picks one of several customers sharing a number', async () => {
+    const state = await recognize(db, { ...none, phones: ['01.45.67.89.10'] });
+    expect(state.status).toBe('ambiguous');
+    if (state.status === 'ambiguous') {
+      expect(state.candidates.map((c) => c.id).sort()).toEqual(['cus_1', 'cus_2']);
+      expect(state.candidates.find((c) => c.id === 'cus_2')?.hint).toContain('FR-1000001');
+    }
+  });
+
+  it('says unknown when nothing matches', async () => {
+    expect(await recognize(db, { ...none, emails: ['someone@else.example'] })).toEqual({ status: 'unknown' });
+  });
+});
+
+describe('search', () => {
+  it('finds by order number, email or phone', async () => {
+    expect((await search(db, 'fr-1000001')).map((c) => c.id)).toEqual(['cus_2']);
+    expect((await search(db, 'c.martin@free.fr')).map((c) => c.id)).toEqual(['cus_2']);
+    expect((await search(db, '0145678910')).length).toBe(2);
+  });
+});

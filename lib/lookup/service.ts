@@ -1,0 +1,49 @@
+import { type Customer, displayName } from '../feed/schema';
+import type { CandidateSummary, Identifiers, PanelState } from '../protocol/messages';
+import type { ReconnuDb } from '../store/db';
+import { type IdentifierKind, lookupKey } from '../store/keys';
+import { findByKey } from '../store/read';
+
+/**
+ * Answers "who is this?" from the local cache. It never guesses: one customer is a match, several are a choice
+ * for the user, none is unknown.
+ */
+export async function recognize(db: ReconnuDb, identifiers: Identifiers): Promise<PanelState> {
+  const probes: [IdentifierKind, string][] = [
+    ...identifiers.emails.map((value): [IdentifierKind, string] => ['email', value]),
+    ...identifiers.phones.map((value): [IdentifierKind, string] => ['phone', value]),
+    ...identifiers.orders.map((value): [IdentifierKind, string] => ['order', value]),
+  ];
+  const found = new Map<string, { customer: Customer; foundBy: string }>();
+  for (const [kind, value] of probes) {
+    const key = lookupKey(kind, value);
+    if (!key) continue;
+    for (const customer of await findByKey(db, key)) {
+      if (!found.has(customer.id)) found.set(customer.id, { customer, foundBy: kind });
+    }
+  }
+  if (found.size === 0) return { status: 'unknown' };
+  const [first] = found.values();
+  if (found.size === 1 && first) return { status: 'matched', customer: first.customer, foundBy: first.foundBy };
+  return { status: 'ambiguous', candidates: [...found.values()].map(({ customer }) => summarize(customer)) };
+}
+
+/** Exact-identifier search for the side panel: email, phone, loyalty card, order number or customer id. */
+export async function search(db: ReconnuDb, query: string): Promise<CandidateSummary[]> {
+  const text = query.trim();
+  if (!text) return [];
+  const kinds: IdentifierKind[] = text.includes('@') ? ['email'] : ['phone', 'card', 'order', 'id'];
+  const found = new Map<string, Customer>();
+  for (const kind of kinds) {
+    const key = lookupKey(kind, text);
+    if (!key) continue;
+    for (const customer of await findByKey(db, key)) found.set(customer.id, customer);
+  }
+  return [...found.values()].map(summarize);
+}
+
+export function summarize(customer: Customer): CandidateSummary {
+  const lastOrder = [...(customer.orders ?? [])].sort((a, b) => b.placedAt.localeCompare(a.placedAt))[0];
+  const hint = lastOrder ? `${lastOrder.number} · ${lastOrder.placedAt.slice(0, 10)}` : (customer.emails?.[0] ?? '');
+  return { id: customer.id, name: displayName(customer), hint };
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import type { Customer } from '../feed/schema';
+
+/** Identifiers a content script found in its own tab. Bounded so a hostile page cannot flood the lookup. */
+export const identifiersSchema = z.object({
+  emails: z.array(z.string().max(320)).max(20),
+  phones: z.array(z.string().max(64)).max(20),
+  orders: z.array(z.string().max(64)).max(20),
+});
+export type Identifiers = z.infer<typeof identifiersSchema>;
+
+/** Messages a content script may send. */
+export const contentRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('recognize'), identifiers: identifiersSchema, host: z.string().max(253) }),
+]);
+
+/** Messages only extension pages (panel, side panel, popup, options) may send. */
+export const pageRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('getCustomer'), id: z.string().min(1).max(200) }),
+  z.object({ type: z.literal('search'), query: z.string().max(200) }),
+  z.object({ type: z.literal('syncNow') }),
+  z.object({ type: z.literal('listQuarantine') }),
+]);
+
+export type ContentRequest = z.infer<typeof contentRequestSchema>;
+export type PageRequest = z.infer<typeof pageRequestSchema>;
+
+export interface CandidateSummary {
+  id: string;
+  name: string;
+  hint: string;
+}
+
+/** What the panel of a tab shows; pushed by the background over the panel's port. */
+export type PanelState =
+  | { status: 'waiting' }
+  | { status: 'unknown' }
+  | { status: 'matched'; customer: Customer; foundBy: string }
+  | { status: 'ambiguous'; candidates: CandidateSummary[] };
+
+export interface RecognizeResponse {
+  status: PanelState['status'];
+}
+
+export const PANEL_PORT = 'reconnu-panel';
+
+/** Every reply is either data or a readable error; callers never see a thrown exception across contexts. */
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };

@@ -1,0 +1,43 @@
+import type { Customer } from '../feed/schema';
+import { normalizeCard, normalizeEmail, normalizeOrderNumber, normalizePhone } from '../identifiers/normalize';
+
+/** The kinds of identifier a customer can be looked up by. */
+export type IdentifierKind = 'id' | 'email' | 'phone' | 'card' | 'order';
+
+const prefixes: Record<IdentifierKind, string> = { id: 'i:', email: 'e:', phone: 'p:', card: 'c:', order: 'o:' };
+const normalizers: Record<IdentifierKind, (raw: string) => string | null> = {
+  id: (raw) => raw || null,
+  email: normalizeEmail,
+  phone: (raw) => normalizePhone(raw),
+  card: normalizeCard,
+  order: normalizeOrderNumber,
+};
+
+/** The index key for a raw identifier, or null when it cannot be normalized. */
+export function lookupKey(kind: IdentifierKind, raw: string): string | null {
+  const normalized = normalizers[kind](raw);
+  return normalized === null ? null : prefixes[kind] + normalized;
+}
+
+export function idKey(id: string): string {
+  return prefixes.id + id;
+}
+
+/** Every index key of a customer; the segment that holds it indexes all of them (multiEntry). */
+export function customerKeys(customer: Customer): string[] {
+  const keys = new Set<string>([idKey(customer.id)]);
+  const add = (kind: IdentifierKind, raw: string | undefined) => {
+    const key = raw === undefined ? null : lookupKey(kind, raw);
+    if (key) keys.add(key);
+  };
+  for (const email of customer.emails ?? []) add('email', email);
+  for (const phone of customer.phones ?? []) add('phone', phone);
+  add('card', customer.loyalty?.card);
+  for (const order of customer.orders ?? []) add('order', order.number);
+  return [...keys];
+}
+
+/** Phones that are present but cannot be indexed, reported as sync issues rather than silently dropped. */
+export function unindexablePhones(customer: Customer): string[] {
+  return (customer.phones ?? []).filter((phone) => lookupKey('phone', phone) === null);
+}

@@ -1,0 +1,102 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Customer, Deletion } from '../feed/schema';
+import { ReconnuDb, readCheckpoint } from './db';
+import { lookupKey } from './keys';
+import { findByKey, forEachCustomer, getCustomer } from './read';
+import { applyPage } from './write';
+
+const customer = (id: string, version: number, extra: Partial<Customer> = {}): Customer => ({
+  id,
+  version,
+  updatedAt: '2026-01-01T00:00:00Z',
+  name: { given: 'Claire', family: `Martin ${id}` },
+  emails: [`${id}@example.fr`],
+  ...extra,
+});
+const deletion = (id: string): Deletion => ({ id, deleted: true, deletedAt: '2026-02-01T00:00:00Z' });
+const page = (changes: (Customer | Deletion)[], cursor: string) => ({
+  changes,
+  quarantined: [],
+  cursor,
+  syncedAt: '2026-01-01T00:00:00Z',
+});
+
+let db: ReconnuDb;
+beforeEach(() => {
+  db = new ReconnuDb(`test-${Math.random()}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+async function allIds(): Promise<string[]> {
+  const ids: string[] = [];
+  await forEachCustomer(db, (c) => ids.push(c.id));
+  return ids.sort();
+}
+
+describe('applyPage', () => {
+  it('stores customers findable by every identifier and commits the cursor with them', async () => {
+    const claire = customer('cus_1', 1, {
+      phones: ['06 12 34 56 78'],
+      loyalty: { tier: 'gold', points: 10, card: '2900000000017' },
+    });
+    const result = await applyPage(db, page([claire, customer('cus_2', 1)], 'c1'));
+    expect(result).toMatchObject({ added: 2, customers: 2 });
+    expect((await readCheckpoint(db)).cursor).toBe('c1');
+    for (const [kind, raw] of [
+      ['email', 'CUS_1@example.fr'],
+      ['phone', '+33 6 12 34 56 78'],
+      ['card', '2900000000017'],
+    ] as const) {
+      const found = await findByKey(db, lookupKey(kind, raw) as string);
+      expect(found.map((c) => c.id)).toEqual(['cus_1']);
+    }
+  });
+
+  it('replaces a lower version, ignores an older or equal one arriving late', async () => {
+    await applyPage(db, page([customer('cus_1', 2, { name: { given: 'A', family: 'v2' } })], 'c1'));
+    await applyPage(db, page([customer('cus_1', 1, { name: { given: 'A', family: 'v1' } })], 'c2'));
+    await applyPage(db, page([customer('cus_1', 2, { name: { given: 'A', family: 'v2-dup' } })], 'c3'));
+    expect((await getCustomer(db, 'cus_1'))?.name?.family).toBe('v2');
+    const result = await applyPage(db, page([customer('cus_1', 3, { name: { given: 'A', family: 'v3' } })], 'c4'));
+    expect(result).toMatchObject({ replaced: 1, customers: 1 });
+    expect((await getCustomer(db, 'cus_1'))?.name?.family).toBe('v3');
+    expect(await allIds()).toEqual(['cus_1']);
+  });
+
+  it('keeps one copy when the same id appears twice in a page', async () => {
+    await applyPage(db, page([customer('cus_1', 1), customer('cus_1', 3), customer('cus_1', 2)], 'c1'));
+    expect(await allIds()).toEqual(['cus_1']);
+    expect((await getCustomer(db, 'cus_1'))?.version).toBe(3);
+  });
+
+  it('erases a deleted customer and every index entry pointing at it', async () => {
+    const many = Array.from({ length: 250 }, (_, i) => customer(`cus_${String(i).padStart(4, '0')}`, 1));
+    await applyPage(db, page(many, 'c1'));
+    const result = await applyPage(db, page([deletion('cus_0005'), deletion('cus_9999')], 'c2'));
+    expect(result).toMatchObject({ deleted: 1, customers: 249 });
+    expect(await getCustomer(db, 'cus_0005')).toBeUndefined();
+    expect(await findByKey(db, lookupKey('email', 'cus_0005@example.fr') as string)).toEqual([]);
+    const keys = await db.segments.where('keys').startsWith('e:cus_0005@').primaryKeys();
+    expect(keys).toEqual([]);
+    expect((await allIds()).length).toBe(249);
+  });
+
+  it('finds existing copies of scattered ids (point probes) as well as dense ones (range probe)', async () => {
+    const many = Array.from({ length: 500 }, (_, i) => customer(`cus_${String(i).padStart(4, '0')}`, 1));
+    await applyPage(db, page(many, 'c1'));
+    const scattered = [3, 120, 260, 499].map((i) => customer(`cus_${String(i).padStart(4, '0')}`, 2));
+    const result = await applyPage(db, page(scattered, 'c2'));
+    expect(result).toMatchObject({ replaced: 4, added: 0, customers: 500 });
+    expect((await allIds()).length).toBe(500);
+  });
+
+  it('lands quarantined records beside valid ones and clears them once a valid version arrives', async () => {
+    const bad = { id: 'cus_bad', reason: 'version: expected number', receivedAt: '2026-01-01T00:00:00Z', raw: '{}' };
+    await applyPage(db, { ...page([customer('cus_1', 1)], 'c1'), quarantined: [bad] });
+    expect(await db.quarantine.toArray()).toEqual([bad]);
+    await applyPage(db, page([customer('cus_bad', 1)], 'c2'));
+    expect(await db.quarantine.count()).toBe(0);
+  });
+});

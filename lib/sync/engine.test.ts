@@ -1,0 +1,121 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FeedError } from '../feed/client';
+import type { ChangesPage } from '../feed/schema';
+import { ReconnuDb, readCheckpoint } from '../store/db';
+import { getCustomer } from '../store/read';
+import { runSync, type SyncDeps } from './engine';
+import type { SyncStatus } from './status';
+
+const record = (i: number, version = 1) => ({
+  id: `cus_${String(i).padStart(4, '0')}`,
+  version,
+  updatedAt: '2026-01-01T00:00:00Z',
+  name: { given: 'Élise', family: `Lefèvre ${i}` },
+});
+
+/** A feed of `total` customers served `size` at a time; cursors are positions. */
+function pagedFeed(total: number, size: number) {
+  const calls: (string | null)[] = [];
+  const fetchPage: NonNullable<SyncDeps['fetchPage']> = async (_config, cursor) => {
+    calls.push(cursor);
+    const start = cursor ? Number(cursor) : 0;
+    const end = Math.min(total, start + size);
+    const changes = Array.from({ length: end - start }, (_, k) => record(start + k) as unknown);
+    return { changes, cursor: String(end), more: end < total, remaining: total - end };
+  };
+  return { calls, fetchPage };
+}
+
+let db: ReconnuDb;
+let published: SyncStatus[];
+const deps = (fetchPage: SyncDeps['fetchPage']): SyncDeps => ({
+  db,
+  config: { feedUrl: 'http://feed.test', token: 't' },
+  publish: (status) => {
+    published.push(status);
+  },
+  fetchPage,
+  retryDelay: () => 0,
+});
+
+beforeEach(() => {
+  db = new ReconnuDb(`engine-${Math.random()}`);
+  published = [];
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('runSync', () => {
+  it('pulls every page, reports progress and ends idle with the count', async () => {
+    const feed = pagedFeed(250, 100);
+    expect(await runSync(deps(feed.fetchPage))).toEqual({ ok: true, applied: 250 });
+    expect(feed.calls).toEqual([null, '100', '200']);
+    expect(published.map((s) => [s.state, s.done, s.total])).toContainEqual(['syncing', 100, 250]);
+    expect(published.at(-1)).toMatchObject({ state: 'idle', customers: 250 });
+    expect((await readCheckpoint(db)).lastSuccessAt).not.toBeNull();
+  });
+
+  it('resumes from the committed cursor after an interruption, without gaps or duplicates', async () => {
+    const feed = pagedFeed(300, 100);
+    let failNext = false;
+    const interrupted: SyncDeps['fetchPage'] = async (config, cursor, limit, signal) => {
+      if (cursor === '200' && !failNext) {
+        failNext = true;
+        throw new FeedError('The feed answered 400.', 400, false);
+      }
+      return feed.fetchPage(config, cursor, limit, signal);
+    };
+    expect((await runSync(deps(interrupted))).ok).toBe(false);
+    expect((await readCheckpoint(db)).cursor).toBe('200');
+    expect(await runSync(deps(interrupted))).toEqual({ ok: true, applied: 100 });
+    expect(feed.calls).toEqual([null, '100', '200']);
+    expect((await readCheckpoint(db)).customers).toBe(300);
+  });
+
+  it('retries retryable failures and honours Retry-After', async () => {
+    const feed = pagedFeed(50, 100);
+    const delays: (number | null)[] = [];
+    let attempts = 0;
+    const flaky: SyncDeps['fetchPage'] = async (...args) => {
+      attempts++;
+      if (attempts === 1) throw new FeedError('The feed answered 503.', 503, true);
+      if (attempts === 2) throw new FeedError('The feed answered 429.', 429, true, 2000);
+      if (attempts === 3) throw new FeedError('Cannot reach the feed.', null, true);
+      return feed.fetchPage(...args);
+    };
+    const result = await runSync({
+      ...deps(flaky),
+      retryDelay: (_attempt, retryAfter) => {
+        delays.push(retryAfter);
+        return 0;
+      },
+    });
+    expect(result.ok).toBe(true);
+    expect(delays).toEqual([null, 2000, null]);
+    expect(published.map((s) => s.state)).toEqual(expect.arrayContaining(['retrying', 'offline', 'idle']));
+  });
+
+  it('quarantines invalid records with their reason while the valid ones land', async () => {
+    const page: ChangesPage = {
+      changes: [record(1), { id: 'cus_bad', version: 'abc', updatedAt: 'yesterday' }, { name: 'no id' }, record(2)],
+      cursor: 'end',
+      more: false,
+    };
+    await runSync(deps(async () => page));
+    expect(await getCustomer(db, 'cus_0001')).toBeDefined();
+    expect(await getCustomer(db, 'cus_0002')).toBeDefined();
+    const issues = await db.quarantine.toArray();
+    expect(issues).toHaveLength(2);
+    expect(issues.find((issue) => issue.id === 'cus_bad')?.reason).toMatch(/version/);
+    expect(published.at(-1)).toMatchObject({ customers: 2, quarantined: 2 });
+  });
+
+  it('gives up after the last attempt with a readable error and keeps what it had', async () => {
+    const down: SyncDeps['fetchPage'] = async () => {
+      throw new FeedError('The feed answered 500.', 500, true);
+    };
+    expect(await runSync({ ...deps(down), maxAttempts: 3 })).toEqual({ ok: false, error: 'The feed answered 500.' });
+    expect(published.at(-1)).toMatchObject({ state: 'error', message: 'The feed answered 500.' });
+  });
+});

@@ -1,0 +1,115 @@
+import { type FeedConfig, FeedError, fetchChanges } from '../feed/client';
+import { type Change, type ChangesPage, parseChange } from '../feed/schema';
+import type { QuarantinedRecord, ReconnuDb } from '../store/db';
+import { readCheckpoint } from '../store/db';
+import { applyPage } from '../store/write';
+import { backoffDelay, sleep } from './backoff';
+import type { SyncStatus } from './status';
+
+export interface SyncDeps {
+  db: ReconnuDb;
+  config: FeedConfig;
+  publish: (status: SyncStatus) => Promise<void> | void;
+  fetchPage?: typeof fetchChanges;
+  pageSize?: number;
+  maxAttempts?: number;
+  now?: () => Date;
+  /** Delay before retry number `attempt`; full-jitter exponential backoff by default. */
+  retryDelay?: (attempt: number, retryAfterMs: number | null) => number;
+}
+
+export type SyncOutcome = { ok: true; applied: number } | { ok: false; error: string };
+
+/**
+ * Pulls pages from the stored cursor until the feed says there is no more. Each page and its cursor land in one
+ * transaction, so a worker killed mid-sync resumes from the last committed page: no gap, no duplicate.
+ */
+export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<SyncOutcome> {
+  const { db, config, publish } = deps;
+  const fetchPage = deps.fetchPage ?? fetchChanges;
+  const now = deps.now ?? (() => new Date());
+  const checkpoint = await readCheckpoint(db);
+  let cursor = checkpoint.cursor;
+  const status: SyncStatus = {
+    state: 'syncing',
+    customers: checkpoint.customers,
+    done: 0,
+    total: null,
+    lastSuccessAt: checkpoint.lastSuccessAt,
+    message: null,
+    quarantined: await db.quarantine.count(),
+  };
+  await publish({ ...status });
+  let more = true;
+  while (more) {
+    const page = await fetchWithRetry(
+      () => fetchPage(config, cursor, deps.pageSize ?? 1000, signal),
+      deps,
+      status,
+      signal,
+    );
+    if (!page.ok) {
+      await publish({ ...status, state: page.offline ? 'offline' : 'error', message: page.error });
+      return { ok: false, error: page.error };
+    }
+    const { changes, quarantined } = validate(page.value.changes, now());
+    const result = await applyPage(db, {
+      changes,
+      quarantined,
+      cursor: page.value.cursor,
+      syncedAt: now().toISOString(),
+    });
+    cursor = page.value.cursor;
+    more = page.value.more;
+    status.done += page.value.changes.length;
+    status.total = page.value.remaining === undefined ? null : status.done + page.value.remaining;
+    status.customers = result.customers;
+    status.quarantined += quarantined.length;
+    await publish({ ...status, state: 'syncing', message: null });
+  }
+  const lastSuccessAt = now().toISOString();
+  await db.meta.update('checkpoint', { lastSuccessAt });
+  status.quarantined = await db.quarantine.count();
+  await publish({ ...status, state: 'idle', lastSuccessAt, message: null });
+  return { ok: true, applied: status.done };
+}
+
+function validate(raw: unknown[], receivedAt: Date): { changes: Change[]; quarantined: QuarantinedRecord[] } {
+  const changes: Change[] = [];
+  const quarantined: QuarantinedRecord[] = [];
+  raw.forEach((record, position) => {
+    const parsed = parseChange(record);
+    if (parsed.ok) changes.push(parsed.change);
+    else
+      quarantined.push({
+        id: parsed.id ?? `(no id: ${receivedAt.toISOString()} #${position})`,
+        reason: parsed.reason,
+        receivedAt: receivedAt.toISOString(),
+        raw: JSON.stringify(record).slice(0, 2000),
+      });
+  });
+  return { changes, quarantined };
+}
+
+type Fetched = { ok: true; value: ChangesPage } | { ok: false; error: string; offline: boolean };
+
+async function fetchWithRetry(
+  fetchOnce: () => Promise<ChangesPage>,
+  deps: SyncDeps,
+  status: SyncStatus,
+  signal?: AbortSignal,
+): Promise<Fetched> {
+  const maxAttempts = deps.maxAttempts ?? 8;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return { ok: true, value: await fetchOnce() };
+    } catch (error) {
+      if (!(error instanceof FeedError)) throw error;
+      const offline = error.status === null;
+      if (!error.retryable || attempt + 1 >= maxAttempts) return { ok: false, error: error.message, offline };
+      const delay = (deps.retryDelay ?? backoffDelay)(attempt, error.retryAfterMs);
+      await deps.publish({ ...status, state: offline ? 'offline' : 'retrying', message: error.message });
+      await sleep(delay, signal);
+    }
+  }
+}

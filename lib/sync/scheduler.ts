@@ -1,0 +1,30 @@
+import { readSettings } from '../settings';
+import type { ReconnuDb } from '../store/db';
+import { runSync, type SyncOutcome } from './engine';
+import { syncStatusItem } from './status';
+
+/** One sync at a time: a call made while a run is in progress joins that run. */
+export function createSyncScheduler(db: ReconnuDb) {
+  let running: Promise<SyncOutcome> | null = null;
+
+  async function start(): Promise<SyncOutcome> {
+    const settings = await readSettings();
+    if (!settings.feedUrl) {
+      const status = await syncStatusItem.getValue();
+      await syncStatusItem.setValue({ ...status, state: 'idle', message: 'No feed configured.' });
+      return { ok: false, error: 'No feed configured.' };
+    }
+    return runSync({
+      db,
+      config: { feedUrl: settings.feedUrl, token: settings.token },
+      publish: (status) => syncStatusItem.setValue(status),
+    });
+  }
+
+  return function syncNow(): Promise<SyncOutcome> {
+    running ??= start().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+}

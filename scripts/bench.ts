@@ -1,0 +1,19 @@
+// `npm run bench -- <name>`: runs a named benchmark against the built extension in real Chromium. Each prints its
+// figures beside a baseline measured in the same run; the last line is one JSON object with a "bench" field.
+import { execFileSync } from 'node:child_process';
+
+const benches: Record<string, () => Promise<Record<string, unknown>>> = {
+  startup: async () => (await import('./bench/startup')).benchStartup(),
+  sync: async () => (await import('./bench/sync')).benchSync(),
+};
+
+const name = process.argv[2];
+const run = name ? benches[name] : undefined;
+if (!run) {
+  console.error(`Usage: npm run bench -- <${Object.keys(benches).join('|')}>`);
+  process.exit(2);
+}
+if (!process.argv.includes('--no-build')) execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+const result = await run();
+console.log(JSON.stringify({ bench: name, ...result }));
+process.exit(0);

@@ -1,0 +1,75 @@
+import type { Page } from 'playwright-core';
+import { configureFeed, type ExtensionBrowser, launchWithExtension } from '../browser';
+import { startFeedServer } from '../feed-server/server';
+import { rawIndexedDbBaseline } from './raw-idb-baseline';
+import { percentile, round } from './stats';
+import { sampleWorkerHeap } from './worker-heap';
+
+const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
+const SEED = 'bench-sync';
+
+async function waitForCount(options: Page, count: number): Promise<void> {
+  const text = `Up to date · ${count.toLocaleString('en')} customers`;
+  await options.getByRole('status').filter({ hasText: text }).waitFor({ timeout: 600_000 });
+}
+
+async function timedLookups(page: Page, ids: string[]): Promise<number[]> {
+  return page.evaluate(async (ids) => {
+    type Runtime = { sendMessage(message: unknown): Promise<{ ok: boolean; data?: unknown } | undefined> };
+    const runtime = (globalThis as unknown as { chrome: { runtime: Runtime } }).chrome.runtime;
+    const durations: number[] = [];
+    for (const id of ids) {
+      const started = performance.now();
+      const reply = await runtime.sendMessage({ type: 'getCustomer', id });
+      if (!reply?.ok || !reply.data) throw new Error(`Lookup of ${id} failed`);
+      durations.push(performance.now() - started);
+    }
+    return durations;
+  }, ids);
+}
+
+/** Initial sync, delta and lookups through the extension, beside raw IndexedDB writes of the same records. */
+export async function benchSync(): Promise<Record<string, unknown>> {
+  const feed = await startFeedServer({ customers: CUSTOMERS, seed: SEED });
+  let browser: ExtensionBrowser | undefined;
+  try {
+    browser = await launchWithExtension();
+    const heap = await sampleWorkerHeap(browser);
+    const started = performance.now();
+    const options = await configureFeed(browser, feed);
+    await waitForCount(options, CUSTOMERS);
+    const initialMs = performance.now() - started;
+    console.log(`initial sync: ${CUSTOMERS} customers in ${round(initialMs)} ms`);
+
+    const delta = await feed.control.mutate({ update: 1000, delete: 100 });
+    const deltaStarted = performance.now();
+    await options.getByRole('button', { name: 'Sync now' }).click();
+    await waitForCount(options, CUSTOMERS - delta.deleted.length);
+    const deltaMs = performance.now() - deltaStarted;
+    console.log(`delta: ${delta.updated.length} changes + ${delta.deleted.length} deletions in ${round(deltaMs)} ms`);
+    const swPeakMB = heap.stop();
+
+    const deleted = new Set(delta.deleted);
+    const ids: string[] = [];
+    for (let i = 0; ids.length < 1000; i++) {
+      const id = `cus_${String(((i * 7919) % CUSTOMERS) + 1).padStart(7, '0')}`;
+      if (!deleted.has(id)) ids.push(id);
+    }
+    const lookups = await timedLookups(options, ids);
+    const baseline = await rawIndexedDbBaseline(options, feed);
+    console.log(`baseline: ${baseline.recordsWritten} records, raw ${baseline.rawPerSec}/s, indexed ${baseline.indexedPerSec}/s`);
+    return {
+      customers: CUSTOMERS,
+      customersPerSec: Math.round(CUSTOMERS / (initialMs / 1000)),
+      baselinePerSec: baseline.rawPerSec,
+      baselineIndexedPerSec: baseline.indexedPerSec,
+      deltaMs: round(deltaMs),
+      lookupP50Ms: round(percentile(lookups, 50), 2),
+      lookupP95Ms: round(percentile(lookups, 95), 2),
+      swPeakMB,
+    };
+  } finally {
+    await browser?.close();
+    await feed.close();
+  }
+}

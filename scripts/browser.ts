@@ -1,0 +1,106 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '..', '.output', 'chrome-mv3');
+
+/** The system Chromium: CHROMIUM_PATH, else /usr/bin/chromium. Never downloads a browser. */
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const found = candidates.find((path): path is string => !!path && existsSync(path));
+  if (!found) {
+    throw new Error(
+      'No Chromium found. Install one (Debian/Ubuntu: `sudo apt-get install -y chromium`) ' +
+        'or set CHROMIUM_PATH to a Chromium or Chrome for Testing binary.',
+    );
+  }
+  return found;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  /** chrome-extension://<id>/<path> */
+  extensionUrl(path: string): string;
+  close(): Promise<void>;
+}
+
+/** Launches Chromium with the built extension loaded, in a throwaway profile. */
+export async function launchWithExtension(
+  options: { headless?: boolean; extensionDir?: string } = {},
+): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
+  }
+  const headless = options.headless ?? true;
+  const profile = mkdtempSync(join(tmpdir(), 'reconnu-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      ...(headless ? ['--headless=new'] : []),
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Points the extension at a feed the way a user does: the options page, then "Sync now". */
+export async function configureFeed(
+  browser: ExtensionBrowser,
+  feed: { url: string; token: string },
+  expectCustomers?: number,
+): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(browser.extensionUrl('options.html'));
+  await page.getByLabel('Feed URL').fill(feed.url);
+  await page.getByLabel('Access token').fill(feed.token);
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  if (expectCustomers !== undefined) {
+    const count = expectCustomers.toLocaleString('en');
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Up to date · ${count} customers` })
+      .waitFor({ timeout: 120_000 });
+  }
+  return page;
+}
+
+/** The panel iframe the content script docked into a host page. */
+export async function panelFrame(page: Page, timeout = 10_000) {
+  const element = await page.waitForSelector('reconnu-panel >> iframe', { state: 'attached', timeout });
+  const frame = await element.contentFrame();
+  if (!frame) throw new Error('The panel iframe has no frame.');
+  return frame;
+}
+
+/** The text of the panel's first heading, once it has one. */
+export async function panelHeading(page: Page, timeout = 10_000): Promise<string> {
+  const frame = await panelFrame(page, timeout);
+  const heading = frame.locator('h1, h2').first();
+  await heading.waitFor({ timeout });
+  return (await heading.textContent())?.trim() ?? '';
+}

@@ -1,0 +1,41 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * Every [id, version] in the extension's local store, read straight from its IndexedDB by an extension page
+ * (same origin), with duplicates kept so a test can see them.
+ */
+export function localCustomers(extensionPage: Page): Promise<[string, number][]> {
+  return extensionPage.evaluate(
+    () =>
+      new Promise<[string, number][]>((resolve, reject) => {
+        const open = indexedDB.open('reconnu');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('segments').objectStore('segments').getAll();
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const segments = request.result as { customers: { id: string; version: number }[] }[];
+            resolve(segments.flatMap((segment) => segment.customers.map((c): [string, number] => [c.id, c.version])));
+            open.result.close();
+          };
+        };
+      }),
+  );
+}
+
+/** Compares the local store with the server's truth: what is missing, extra, stale or duplicated. */
+export function diffWithTruth(local: [string, number][], truth: [string, number][]) {
+  const localVersions = new Map<string, number>();
+  const duplicated: string[] = [];
+  for (const [id, version] of local) {
+    if (localVersions.has(id)) duplicated.push(id);
+    localVersions.set(id, version);
+  }
+  const truthIds = new Set(truth.map(([id]) => id));
+  return {
+    missing: truth.filter(([id]) => !localVersions.has(id)).map(([id]) => id),
+    stale: truth.filter(([id, version]) => localVersions.has(id) && localVersions.get(id) !== version).map(([id]) => id),
+    extra: [...localVersions.keys()].filter((id) => !truthIds.has(id)),
+    duplicated,
+  };
+}

@@ -1,0 +1,30 @@
+import { defineConfig } from 'wxt';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  manifest: ({ browser }) => ({
+    name: 'Reconnu',
+    description: 'Recognize your customers on every helpdesk, CRM and softphone page.',
+    permissions: ['storage', 'alarms', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // Named helpdesk hosts are requested at run time (overlay issue); local pages are always on for demo and tests.
+    host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['https://*/*', 'http://*/*'] }
+      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
+    web_accessible_resources: [{ resources: ['panel.html'], matches: ['<all_urls>'] }],
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'reconnu@reconnu.example',
+          strict_min_version: '128.0',
+          // Profile views (who, which customer, which site) are reported to the company's own feed for its audit.
+          data_collection_permissions: { required: ['personallyIdentifyingInfo', 'websiteActivity'] },
+        },
+      },
+    }),
+    commands: {
+      'toggle-panel': { suggested_key: { default: 'Alt+Shift+R' }, description: 'Show or hide the Reconnu panel' },
+    },
+  }),
+});
