@@ -50,6 +50,10 @@ export async function startDemoSite(port = 0): Promise<DemoSite> {
     url,
     raw,
     page: (path, name, values) => raw(path, renderPage(name, values)),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections(); // browsers keep connections alive; do not wait for them
+      }),
   };
 }

@@ -1,3 +1,4 @@
+import '../../scripts/node20-polyfills';
 import { defineConfig } from 'vitest/config';
 
 // End-to-end tests: the built extension in the system Chromium, against real servers on 127.0.0.1.
