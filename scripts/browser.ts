@@ -89,6 +89,14 @@ export async function configureFeed(
   return page;
 }
 
+/**
+ * tsx compiles scripts with esbuild's keepNames, which wraps functions declared inside page.evaluate callbacks in a
+ * `__name(...)` helper that pages do not have. Benchmarks run under tsx call this once per page.
+ */
+export async function allowEsbuildNames(page: Page): Promise<void> {
+  await page.evaluate('globalThis.__name ??= (fn) => fn');
+}
+
 /** The panel iframe the content script docked into a host page. */
 export async function panelFrame(page: Page, timeout = 10_000) {
   const element = await page.waitForSelector('reconnu-panel >> iframe', { state: 'attached', timeout });

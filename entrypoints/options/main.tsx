@@ -72,6 +72,7 @@ function SyncIssues() {
   return (
     <section aria-labelledby="sync-issues">
       <h2 id="sync-issues">{t.syncIssues}</h2>
+      {issues.isError && <p role="alert">{issues.error.message}</p>}
       {issues.data?.length === 0 && <p className="muted">{t.noSyncIssues}</p>}
       {!!issues.data?.length && (
         <table>

@@ -1,5 +1,5 @@
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createRateLimiter, isExtensionPage, isOwnContentScript } from './senders';
 
 describe('sender checks', () => {

@@ -37,7 +37,7 @@ export class ReconnuDb extends Dexie {
 
   constructor(name = 'reconnu') {
     super(name);
-    this.version(1).stores({ segments: '++seg, *keys', meta: 'key', quarantine: 'id' });
+    this.version(1).stores({ segments: '++seg, *keys', meta: 'key', quarantine: 'id, receivedAt' });
   }
 }
 

@@ -119,3 +119,26 @@ describe('runSync', () => {
     expect(published.at(-1)).toMatchObject({ state: 'error', message: 'The feed answered 500.' });
   });
 });
+
+describe('runSync storage failures', () => {
+  it('reports a quota error clearly and keeps the previous data and cursor', async () => {
+    const feed = pagedFeed(200, 100);
+    await runSync(deps(pagedFeed(100, 100).fetchPage));
+    const before = await readCheckpoint(db);
+    const table = db.segments;
+    const original = table.bulkAdd.bind(table);
+    table.bulkAdd = ((): Promise<never> => {
+      const error = new Error('Quota exceeded');
+      error.name = 'QuotaExceededError';
+      return Promise.reject(error);
+    }) as unknown as typeof table.bulkAdd;
+    const moreFeed: SyncDeps['fetchPage'] = (config, _cursor, limit, signal) =>
+      feed.fetchPage(config, '100', limit, signal);
+    const result = await runSync(deps(moreFeed));
+    table.bulkAdd = original;
+    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/storage quota/) });
+    expect(await readCheckpoint(db)).toEqual(before);
+    expect(await getCustomer(db, 'cus_0050')).toBeDefined();
+    expect(published.at(-1)).toMatchObject({ state: 'error' });
+  });
+});

@@ -40,25 +40,30 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
     quarantined: await db.quarantine.count(),
   };
   await publish({ ...status });
+  const fetchFrom = (from: string | null) =>
+    fetchWithRetry(() => fetchPage(config, from, deps.pageSize ?? 2000, signal), deps, status, signal).catch(
+      (error: Error): Fetched => ({ ok: false, error: error.message, offline: false }),
+    );
+  let next = fetchFrom(cursor);
   let more = true;
   while (more) {
-    const page = await fetchWithRetry(
-      () => fetchPage(config, cursor, deps.pageSize ?? 1000, signal),
-      deps,
-      status,
-      signal,
-    );
+    const page = await next;
     if (!page.ok) {
       await publish({ ...status, state: page.offline ? 'offline' : 'error', message: page.error });
       return { ok: false, error: page.error };
     }
+    // The next page downloads while this one is validated and written.
+    if (page.value.more) next = fetchFrom(page.value.cursor);
     const { changes, quarantined } = validate(page.value.changes, now());
-    const result = await applyPage(db, {
-      changes,
-      quarantined,
-      cursor: page.value.cursor,
-      syncedAt: now().toISOString(),
-    });
+    let result: Awaited<ReturnType<typeof applyPage>>;
+    try {
+      result = await applyPage(db, { changes, quarantined, cursor: page.value.cursor, syncedAt: now().toISOString() });
+    } catch (error) {
+      // The page's transaction rolled back: what was stored before is intact and the cursor did not move.
+      const message = describeStorageError(error as Error);
+      await publish({ ...status, state: 'error', message });
+      return { ok: false, error: message };
+    }
     cursor = page.value.cursor;
     more = page.value.more;
     status.done += page.value.changes.length;
@@ -72,6 +77,14 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
   status.quarantined = await db.quarantine.count();
   await publish({ ...status, state: 'idle', lastSuccessAt, message: null });
   return { ok: true, applied: status.done };
+}
+
+function describeStorageError(error: Error): string {
+  const quota =
+    error.name === 'QuotaExceededError' || (error as { inner?: Error }).inner?.name === 'QuotaExceededError';
+  return quota
+    ? 'The browser refused to store more data (storage quota). Nothing stored was lost; free disk space and sync again.'
+    : `Could not store the synced data: ${error.message}`;
 }
 
 function validate(raw: unknown[], receivedAt: Date): { changes: Change[]; quarantined: QuarantinedRecord[] } {

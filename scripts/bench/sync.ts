@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { configureFeed, type ExtensionBrowser, launchWithExtension } from '../browser';
+import { customerId } from '../feed-server/generator';
 import { startFeedServer } from '../feed-server/server';
 import { rawIndexedDbBaseline } from './raw-idb-baseline';
 import { percentile, round } from './stats';
@@ -52,12 +53,14 @@ export async function benchSync(): Promise<Record<string, unknown>> {
     const deleted = new Set(delta.deleted);
     const ids: string[] = [];
     for (let i = 0; ids.length < 1000; i++) {
-      const id = `cus_${String(((i * 7919) % CUSTOMERS) + 1).padStart(7, '0')}`;
+      const id = customerId((i * 7919) % CUSTOMERS);
       if (!deleted.has(id)) ids.push(id);
     }
     const lookups = await timedLookups(options, ids);
     const baseline = await rawIndexedDbBaseline(options, feed);
-    console.log(`baseline: ${baseline.recordsWritten} records, raw ${baseline.rawPerSec}/s, indexed ${baseline.indexedPerSec}/s`);
+    console.log(
+      `baseline: ${baseline.recordsWritten} records, raw ${baseline.rawPerSec}/s, indexed ${baseline.indexedPerSec}/s`,
+    );
     return {
       customers: CUSTOMERS,
       customersPerSec: Math.round(CUSTOMERS / (initialMs / 1000)),

@@ -34,7 +34,9 @@ export function diffWithTruth(local: [string, number][], truth: [string, number]
   const truthIds = new Set(truth.map(([id]) => id));
   return {
     missing: truth.filter(([id]) => !localVersions.has(id)).map(([id]) => id),
-    stale: truth.filter(([id, version]) => localVersions.has(id) && localVersions.get(id) !== version).map(([id]) => id),
+    stale: truth
+      .filter(([id, version]) => localVersions.has(id) && localVersions.get(id) !== version)
+      .map(([id]) => id),
     extra: [...localVersions.keys()].filter((id) => !truthIds.has(id)),
     duplicated,
   };

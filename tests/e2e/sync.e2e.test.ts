@@ -55,7 +55,7 @@ describe('sync against the reference feed', () => {
   });
 
   it('survives every fault switch with nothing lost, duplicated or skipped', async () => {
-    feed = await startFeedServer({ customers: 4000, seed: 'sync-faults' });
+    feed = await startFeedServer({ customers: 4000, seed: 'sync-faults', maxPageSize: 100 });
     await feed.control.setFaults({
       seed: 'faults',
       latencyMs: 5,
@@ -88,7 +88,10 @@ describe('sync against the reference feed', () => {
     await feed.control.setFaults({ latencyMs: 150 });
     browser = await launchWithExtension();
     const options = await configureFeed(browser, feed);
-    await options.getByRole('status').filter({ hasText: /Syncing… · ([3-9],\d{3}|\d{2},\d{3}) customers/ }).waitFor();
+    await options
+      .getByRole('status')
+      .filter({ hasText: /Syncing… · ([3-9],\d{3}|\d{2},\d{3}) customers/ })
+      .waitFor();
 
     const cdp = await browser.context.newCDPSession(options);
     await cdp.send('ServiceWorker.enable');

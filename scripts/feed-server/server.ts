@@ -1,0 +1,159 @@
+// Reference implementation of the Reconnu feed API v1, with a control API for tests. Customers are generated on
+// demand from (seed, index, version), so a million of them cost no memory.
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Me } from '../../lib/feed/schema';
+import { ChangeLog } from './changes-log';
+import { createChangesRoute } from './changes-route';
+import { createControl, type FeedControl, handleControl } from './control';
+import { Faults } from './faults';
+import { corsHeaders, errorBody, HttpError, isPlainObject, RequestStats, readJson, sendJson } from './http';
+
+export type { MutationRequest, MutationResult } from './changes-log';
+export { DEFAULT_LIMIT, decodeCursor, encodeCursor, MAX_LIMIT } from './changes-route';
+export type { FeedControl } from './control';
+export type { FaultSettings } from './faults';
+
+export interface FeedServerOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  customers: number;
+  seed: string;
+  /** Agent token; `${token}-store` and `${token}-supervisor` are the other roles. Random when omitted. */
+  token?: string;
+  /** Gzip /v1/changes pages for clients that accept it (default false: faster on localhost). */
+  gzip?: boolean;
+  /** Caps the page size whatever the client asks (tests use it to exercise many pages with few customers). */
+  maxPageSize?: number;
+}
+
+export interface FeedServer {
+  url: string;
+  token: string;
+  close(): Promise<void>;
+  control: FeedControl;
+}
+
+const MAX_CUSTOMERS = 10_000_000;
+
+const routes: Record<string, string> = {
+  '/v1/me': 'GET',
+  '/v1/changes': 'GET',
+  '/v1/audit': 'POST',
+  '/__control/mutate': 'POST',
+  '/__control/faults': 'POST',
+  '/__control/truth': 'GET',
+  '/__control/stats': 'GET',
+  '/__control/audit': 'GET',
+};
+
+function usersFor(token: string): Map<string, Me> {
+  return new Map<string, Me>([
+    [token, { id: 'usr_lea', name: 'Léa Martin', email: 'lea.martin@example.org', role: 'agent' }],
+    [
+      `${token}-store`,
+      {
+        id: 'usr_hugo',
+        name: 'Hugo Bernard',
+        email: 'hugo.bernard@example.org',
+        role: 'store',
+        stores: ['paris-rivoli'],
+      },
+    ],
+    [
+      `${token}-supervisor`,
+      {
+        id: 'usr_camille',
+        name: 'Camille Roux',
+        email: 'camille.roux@example.org',
+        role: 'supervisor',
+        stores: ['paris-rivoli', 'paris-opera'],
+      },
+    ],
+  ]);
+}
+
+export async function startFeedServer(options: FeedServerOptions): Promise<FeedServer> {
+  const { customers, seed } = options;
+  if (!Number.isInteger(customers) || customers < 0 || customers > MAX_CUSTOMERS) {
+    throw new RangeError(`customers must be an integer between 0 and ${MAX_CUSTOMERS}`);
+  }
+  const token = options.token ?? randomBytes(12).toString('hex');
+  const users = usersFor(token);
+  const log = new ChangeLog(seed, customers);
+  const faults = new Faults();
+  const stats = new RequestStats();
+  const audit: unknown[] = [];
+  const context = { log, faults, stats, audit };
+
+  const changes = createChangesRoute(log, faults, options.gzip ?? false, options.maxPageSize);
+
+  async function route(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    const method = request.method ?? 'GET';
+    if (method === 'OPTIONS') {
+      response.writeHead(204, corsHeaders);
+      response.end();
+      return;
+    }
+    const header = request.headers.authorization ?? '';
+    const user = header.startsWith('Bearer ') ? users.get(header.slice(7).trim()) : undefined;
+    if (!user) {
+      const challenge = { 'WWW-Authenticate': 'Bearer' };
+      throw new HttpError(401, 'unauthorized', 'A valid bearer token is required.', challenge);
+    }
+    const allowed = routes[url.pathname];
+    if (!allowed) throw new HttpError(404, 'not_found', `No route ${url.pathname}.`);
+    if (method !== allowed) throw new HttpError(405, 'method_not_allowed', `Use ${allowed}.`, { Allow: allowed });
+    if (url.pathname.startsWith('/__control/')) return handleControl(url.pathname, request, response, context);
+    if (url.pathname === '/v1/me') return sendJson(request, response, 200, user);
+    if (url.pathname === '/v1/changes') return changes(url, request, response);
+    const body = await readJson(request);
+    if (!isPlainObject(body) || !Array.isArray(body.entries)) {
+      throw new HttpError(400, 'bad_request', 'Expected {"entries": [...]}.');
+    }
+    for (const entry of body.entries) audit.push(entry);
+    return sendJson(request, response, 200, { accepted: body.entries.length });
+  }
+
+  const server = createServer((request, response) => {
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', 'http://feed.invalid');
+    } catch {
+      url = new URL('http://feed.invalid/invalid-url');
+    }
+    response.on('close', () => stats.record(url.pathname, response.writableFinished ? response.statusCode : 'dropped'));
+    route(request, response, url).catch((error: unknown) => {
+      if (response.headersSent || response.destroyed) return void response.destroy();
+      const known = error instanceof HttpError ? error : new HttpError(500, 'internal_error', String(error));
+      if (!(error instanceof HttpError)) console.error('feed server error:', error);
+      void sendJson(request, response, known.status, errorBody(known.code, known.message), known.headers);
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${address.port}`,
+    token,
+    control: createControl(log, faults, stats, audit),
+    close: () => {
+      closing ??= new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
