@@ -4,13 +4,22 @@ import type { Customer } from '../feed/schema';
 /**
  * Customers are packed into segments of up to SEGMENT_SIZE records, each segment indexing every lookup key of
  * its customers in one multiEntry index. IndexedDB's cost is per record, not per byte, so packing is what makes
- * a 100k-customer sync take seconds instead of a minute (see README, "Local store").
+ * a 100k-customer sync take seconds instead of a minute (see README, "Local store"). Each customer is kept as a
+ * JSON string beside its id, version and keys: cloning a few strings is far cheaper than cloning an object graph,
+ * and a read parses only the customers it returns.
  */
 export interface Segment {
   seg?: number;
-  customers: Customer[];
+  ids: string[];
+  versions: number[];
+  /** Per customer: its lookup keys joined by KEY_SEPARATOR. */
+  keysOf: string[];
+  docs: string[];
+  /** Union of keysOf, indexed (multiEntry). */
   keys: string[];
 }
+
+export const KEY_SEPARATOR = '\u0001';
 
 export interface QuarantinedRecord {
   id: string;

@@ -1,15 +1,12 @@
 import type { Customer } from '../feed/schema';
 import type { ReconnuDb } from './db';
-import { customerKeys, idKey } from './keys';
+import { idKey } from './keys';
+import { customersWithKey } from './segments';
 
 /** Every customer holding this index key (several when a phone or email is shared). */
 export async function findByKey(db: ReconnuDb, key: string): Promise<Customer[]> {
   const segments = await db.segments.where('keys').equals(key).toArray();
-  const found: Customer[] = [];
-  for (const segment of segments) {
-    for (const customer of segment.customers) if (customerKeys(customer).includes(key)) found.push(customer);
-  }
-  return found;
+  return segments.flatMap((segment) => customersWithKey(segment, key));
 }
 
 export async function getCustomer(db: ReconnuDb, id: string): Promise<Customer | undefined> {
@@ -19,6 +16,6 @@ export async function getCustomer(db: ReconnuDb, id: string): Promise<Customer |
 /** Visits every stored customer, segment by segment, without loading the whole store at once. */
 export async function forEachCustomer(db: ReconnuDb, visit: (customer: Customer) => void): Promise<void> {
   await db.segments.each((segment) => {
-    for (const customer of segment.customers) visit(customer);
+    for (const doc of segment.docs) visit(JSON.parse(doc) as Customer);
   });
 }

@@ -1,6 +1,7 @@
 import { type Change, type Customer, isDeletion } from '../feed/schema';
-import { type QuarantinedRecord, type ReconnuDb, readCheckpoint, SEGMENT_SIZE, type Segment } from './db';
-import { customerKeys, idKey } from './keys';
+import { type QuarantinedRecord, type ReconnuDb, readCheckpoint, type Segment } from './db';
+import { idKey } from './keys';
+import { packSegments, withoutIds } from './segments';
 
 export interface PageCommit {
   changes: Change[];
@@ -55,7 +56,7 @@ export async function applyPage(db: ReconnuDb, page: PageCommit): Promise<ApplyR
     const checkpoint = await readCheckpoint(db);
     result.customers = checkpoint.customers + result.added - result.deleted;
     await db.meta.put({ ...checkpoint, cursor: page.cursor, customers: result.customers });
-    await db.quarantine.bulkDelete(incoming.map((customer) => customer.id));
+    await clearQuarantine(db, incoming);
     await db.quarantine.bulkPut(page.quarantined);
     return result;
   });
@@ -101,9 +102,9 @@ async function locate(db: ReconnuDb, ids: string[]): Promise<Map<string, Located
   const segments = await db.segments.bulkGet([...new Set(segs)]);
   for (const segment of segments) {
     if (!segment || segment.seg === undefined) continue;
-    for (const customer of segment.customers) {
-      if (wanted.has(customer.id)) located.set(customer.id, { seg: segment.seg, version: customer.version });
-    }
+    segment.ids.forEach((id, i) => {
+      if (wanted.has(id)) located.set(id, { seg: segment.seg as number, version: segment.versions[i] as number });
+    });
   }
   return located;
 }
@@ -116,26 +117,17 @@ async function rewriteSegments(db: ReconnuDb, removals: Map<number, Set<string>>
   const rewritten: Segment[] = [];
   segments.forEach((segment, i) => {
     if (!segment) return;
-    const removed = removals.get(segs[i] as number) as Set<string>;
-    const customers = segment.customers.filter((customer) => !removed.has(customer.id));
-    if (customers.length === 0) emptied.push(segs[i] as number);
-    else rewritten.push({ seg: segment.seg, customers, keys: segmentKeys(customers) });
+    const remaining = withoutIds(segment, removals.get(segs[i] as number) as Set<string>);
+    if (remaining) rewritten.push(remaining);
+    else emptied.push(segs[i] as number);
   });
   await db.segments.bulkDelete(emptied);
   await db.segments.bulkPut(rewritten);
 }
 
-function packSegments(customers: Customer[]): Segment[] {
-  const segments: Segment[] = [];
-  for (let start = 0; start < customers.length; start += SEGMENT_SIZE) {
-    const slice = customers.slice(start, start + SEGMENT_SIZE);
-    segments.push({ customers: slice, keys: segmentKeys(slice) });
-  }
-  return segments;
-}
-
-function segmentKeys(customers: Customer[]): string[] {
-  const keys = new Set<string>();
-  for (const customer of customers) for (const key of customerKeys(customer)) keys.add(key);
-  return [...keys];
+/** A customer that arrives valid leaves the quarantine (which is small: read its keys, not one delete per id). */
+async function clearQuarantine(db: ReconnuDb, incoming: Customer[]): Promise<void> {
+  const quarantined = new Set(await db.quarantine.toCollection().primaryKeys());
+  if (quarantined.size === 0) return;
+  await db.quarantine.bulkDelete(incoming.map((customer) => customer.id).filter((id) => quarantined.has(id)));
 }

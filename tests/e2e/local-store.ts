@@ -14,8 +14,8 @@ export function localCustomers(extensionPage: Page): Promise<[string, number][]>
           const request = open.result.transaction('segments').objectStore('segments').getAll();
           request.onerror = () => reject(request.error);
           request.onsuccess = () => {
-            const segments = request.result as { customers: { id: string; version: number }[] }[];
-            resolve(segments.flatMap((segment) => segment.customers.map((c): [string, number] => [c.id, c.version])));
+            const segments = request.result as { ids: string[]; versions: number[] }[];
+            resolve(segments.flatMap((s) => s.ids.map((id, i): [string, number] => [id, s.versions[i] as number])));
             open.result.close();
           };
         };

@@ -1,0 +1,51 @@
+import type { Customer } from '../feed/schema';
+import { KEY_SEPARATOR, SEGMENT_SIZE, type Segment } from './db';
+import { customerKeys } from './keys';
+
+/** Packs customers into new segments of SEGMENT_SIZE. */
+export function packSegments(customers: Customer[]): Segment[] {
+  const segments: Segment[] = [];
+  for (let start = 0; start < customers.length; start += SEGMENT_SIZE) {
+    const slice = customers.slice(start, start + SEGMENT_SIZE);
+    const keysOf = slice.map((customer) => customerKeys(customer).join(KEY_SEPARATOR));
+    segments.push({
+      ids: slice.map((customer) => customer.id),
+      versions: slice.map((customer) => customer.version),
+      keysOf,
+      docs: slice.map((customer) => JSON.stringify(customer)),
+      keys: unionOfKeys(keysOf),
+    });
+  }
+  return segments;
+}
+
+/** The segment without the given ids, or null when nothing is left in it. */
+export function withoutIds(segment: Segment, removed: Set<string>): Segment | null {
+  const keep = segment.ids.flatMap((id, i) => (removed.has(id) ? [] : [i]));
+  if (keep.length === 0) return null;
+  const pick = <T>(values: T[]) => keep.map((i) => values[i] as T);
+  const keysOf = pick(segment.keysOf);
+  return {
+    seg: segment.seg,
+    ids: pick(segment.ids),
+    versions: pick(segment.versions),
+    keysOf,
+    docs: pick(segment.docs),
+    keys: unionOfKeys(keysOf),
+  };
+}
+
+/** The customers of a segment that hold this key, parsed. */
+export function customersWithKey(segment: Segment, key: string): Customer[] {
+  const found: Customer[] = [];
+  segment.keysOf.forEach((keys, i) => {
+    if (keys.split(KEY_SEPARATOR).includes(key)) found.push(JSON.parse(segment.docs[i] as string) as Customer);
+  });
+  return found;
+}
+
+function unionOfKeys(keysOf: string[]): string[] {
+  const keys = new Set<string>();
+  for (const joined of keysOf) for (const key of joined.split(KEY_SEPARATOR)) keys.add(key);
+  return [...keys];
+}
