@@ -1,5 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
-import type { Customer } from '../feed/schema';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 
 /**
  * Customers are packed into segments of up to SEGMENT_SIZE records, each segment indexing every lookup key of
@@ -15,8 +14,23 @@ export interface Segment {
   /** Per customer: its lookup keys joined by KEY_SEPARATOR. */
   keysOf: string[];
   docs: string[];
-  /** Union of keysOf, indexed (multiEntry). */
+}
+
+/** A block of one sorted run of the key index (see key-index.ts). */
+export interface KeyBlock {
+  run: number;
+  first: string;
+  last: string;
   keys: string[];
+  segs: number[];
+}
+
+export interface IndexState {
+  key: 'index';
+  runs: { id: number; entries: number }[];
+  nextRun: number;
+  /** The highest id key ever indexed: a page whose ids are all above it holds only new customers. */
+  maxIdKey?: string;
 }
 
 export const KEY_SEPARATOR = '\u0001';
@@ -35,23 +49,33 @@ export interface SyncCheckpoint {
   lastSuccessAt: string | null;
 }
 
-export type MetaRow = SyncCheckpoint;
+export type MetaRow = SyncCheckpoint | IndexState;
 
 export const SEGMENT_SIZE = 100;
 
 export class ReconnuDb extends Dexie {
   segments!: EntityTable<Segment, 'seg'>;
-  meta!: EntityTable<MetaRow, 'key'>;
+  keyBlocks!: Table<KeyBlock, [number, string]>;
+  meta!: Table<MetaRow, string>;
   quarantine!: EntityTable<QuarantinedRecord, 'id'>;
 
   constructor(name = 'reconnu') {
     super(name);
-    this.version(1).stores({ segments: '++seg, *keys', meta: 'key', quarantine: 'id, receivedAt' });
+    this.version(1).stores({
+      segments: '++seg',
+      keyBlocks: '[run+first], [run+last]',
+      meta: 'key',
+      quarantine: 'id, receivedAt',
+    });
   }
 }
 
 export const emptyCheckpoint: SyncCheckpoint = { key: 'checkpoint', cursor: null, customers: 0, lastSuccessAt: null };
 
 export async function readCheckpoint(db: ReconnuDb): Promise<SyncCheckpoint> {
-  return (await db.meta.get('checkpoint')) ?? emptyCheckpoint;
+  return ((await db.meta.get('checkpoint')) as SyncCheckpoint | undefined) ?? emptyCheckpoint;
+}
+
+export async function readIndexState(db: ReconnuDb): Promise<IndexState> {
+  return ((await db.meta.get('index')) as IndexState | undefined) ?? { key: 'index', runs: [], nextRun: 1 };
 }

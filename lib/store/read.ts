@@ -1,12 +1,15 @@
 import type { Customer } from '../feed/schema';
 import type { ReconnuDb } from './db';
+import { segmentsForKey } from './key-index';
 import { idKey } from './keys';
 import { customersWithKey } from './segments';
 
 /** Every customer holding this index key (several when a phone or email is shared). */
 export async function findByKey(db: ReconnuDb, key: string): Promise<Customer[]> {
-  const segments = await db.segments.where('keys').equals(key).toArray();
-  return segments.flatMap((segment) => customersWithKey(segment, key));
+  return db.transaction('r', db.keyBlocks, db.meta, db.segments, async () => {
+    const segments = await db.segments.bulkGet(await segmentsForKey(db, key));
+    return segments.flatMap((segment) => (segment ? customersWithKey(segment, key) : []));
+  });
 }
 
 export async function getCustomer(db: ReconnuDb, id: string): Promise<Customer | undefined> {

@@ -1,5 +1,6 @@
 import type { Customer } from '../feed/schema';
 import { KEY_SEPARATOR, SEGMENT_SIZE, type Segment } from './db';
+import type { Entry } from './key-index';
 import { customerKeys } from './keys';
 
 /** Packs customers into new segments of SEGMENT_SIZE. */
@@ -13,7 +14,6 @@ export function packSegments(customers: Customer[]): Segment[] {
       versions: slice.map((customer) => customer.version),
       keysOf,
       docs: slice.map((customer) => JSON.stringify(customer)),
-      keys: unionOfKeys(keysOf),
     });
   }
   return segments;
@@ -24,14 +24,12 @@ export function withoutIds(segment: Segment, removed: Set<string>): Segment | nu
   const keep = segment.ids.flatMap((id, i) => (removed.has(id) ? [] : [i]));
   if (keep.length === 0) return null;
   const pick = <T>(values: T[]) => keep.map((i) => values[i] as T);
-  const keysOf = pick(segment.keysOf);
   return {
     seg: segment.seg,
     ids: pick(segment.ids),
     versions: pick(segment.versions),
-    keysOf,
+    keysOf: pick(segment.keysOf),
     docs: pick(segment.docs),
-    keys: unionOfKeys(keysOf),
   };
 }
 
@@ -44,8 +42,14 @@ export function customersWithKey(segment: Segment, key: string): Customer[] {
   return found;
 }
 
-function unionOfKeys(keysOf: string[]): string[] {
+/** The index entries of a stored segment: each key of its customers, once, pointing at it. */
+export function segmentEntries(segment: Segment, seg: number): Entry[] {
   const keys = new Set<string>();
-  for (const joined of keysOf) for (const key of joined.split(KEY_SEPARATOR)) keys.add(key);
-  return [...keys];
+  for (const joined of segment.keysOf) for (const key of joined.split(KEY_SEPARATOR)) keys.add(key);
+  return [...keys].map((key): Entry => [key, seg]);
+}
+
+/** The keys of one customer of a segment. */
+export function keysAt(segment: Segment, position: number): string[] {
+  return (segment.keysOf[position] as string).split(KEY_SEPARATOR);
 }

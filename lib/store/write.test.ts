@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Customer, Deletion } from '../feed/schema';
 import { ReconnuDb, readCheckpoint } from './db';
+import { entriesInRange } from './key-index';
 import { lookupKey } from './keys';
 import { findByKey, forEachCustomer, getCustomer } from './read';
 import { applyPage } from './write';
@@ -78,8 +79,8 @@ describe('applyPage', () => {
     expect(result).toMatchObject({ deleted: 1, customers: 249 });
     expect(await getCustomer(db, 'cus_0005')).toBeUndefined();
     expect(await findByKey(db, lookupKey('email', 'cus_0005@example.fr') as string)).toEqual([]);
-    const keys = await db.segments.where('keys').startsWith('e:cus_0005@').primaryKeys();
-    expect(keys).toEqual([]);
+    expect(await entriesInRange(db, 'e:cus_0005@', 'e:cus_0005@\uffff')).toEqual([]);
+    expect(await entriesInRange(db, 'i:cus_0005', 'i:cus_0005')).toEqual([]);
     expect((await allIds()).length).toBe(249);
   });
 

@@ -1,7 +1,8 @@
 import { type Change, type Customer, isDeletion } from '../feed/schema';
-import { type QuarantinedRecord, type ReconnuDb, readCheckpoint, type Segment } from './db';
-import { idKey } from './keys';
-import { packSegments, withoutIds } from './segments';
+import { type QuarantinedRecord, type ReconnuDb, readCheckpoint, readIndexState, type Segment } from './db';
+import { addRun, type Entry, entriesInRange, removeEntries } from './key-index';
+import { customerKeys, idKey } from './keys';
+import { keysAt, packSegments, segmentEntries, withoutIds } from './segments';
 
 export interface PageCommit {
   changes: Change[];
@@ -17,6 +18,8 @@ export interface ApplyResult {
   deleted: number;
   stale: number;
   customers: number;
+  /** How many sorted runs the key index has after this page. */
+  indexRuns: number;
 }
 
 interface Located {
@@ -30,15 +33,15 @@ interface Located {
  */
 export async function applyPage(db: ReconnuDb, page: PageCommit): Promise<ApplyResult> {
   const latest = latestPerId(page.changes);
-  return db.transaction('rw', db.segments, db.meta, db.quarantine, async () => {
+  return db.transaction('rw', db.segments, db.keyBlocks, db.meta, db.quarantine, async () => {
     const located = await locate(db, [...latest.keys()]);
-    const result: ApplyResult = { added: 0, replaced: 0, deleted: 0, stale: 0, customers: 0 };
-    const removals = new Map<number, Set<string>>();
+    const result: ApplyResult = { added: 0, replaced: 0, deleted: 0, stale: 0, customers: 0, indexRuns: 0 };
+    const removals = new Map<number, Map<string, Customer | null>>();
     const incoming: Customer[] = [];
     for (const [id, change] of latest) {
       const existing = located.get(id);
       if (isDeletion(change)) {
-        if (existing) markRemoval(removals, existing.seg, id);
+        if (existing) markRemoval(removals, existing.seg, id, null);
         if (existing) result.deleted++;
         continue;
       }
@@ -46,18 +49,24 @@ export async function applyPage(db: ReconnuDb, page: PageCommit): Promise<ApplyR
         result.stale++;
         continue;
       }
-      if (existing) markRemoval(removals, existing.seg, id);
+      if (existing) markRemoval(removals, existing.seg, id, change);
       if (existing) result.replaced++;
       else result.added++;
       incoming.push(change);
     }
-    await rewriteSegments(db, removals);
-    await db.segments.bulkAdd(packSegments(incoming));
+    await removeFromSegments(db, removals);
+    const segments = packSegments(incoming);
+    const segs = await db.segments.bulkAdd(segments, { allKeys: true });
+    await addRun(
+      db,
+      segments.flatMap((segment, i) => segmentEntries(segment, segs[i] as number)),
+    );
     const checkpoint = await readCheckpoint(db);
     result.customers = checkpoint.customers + result.added - result.deleted;
     await db.meta.put({ ...checkpoint, cursor: page.cursor, customers: result.customers });
     await clearQuarantine(db, incoming);
     await db.quarantine.bulkPut(page.quarantined);
+    result.indexRuns = (await readIndexState(db)).runs.length;
     return result;
   });
 }
@@ -76,53 +85,68 @@ function rank(change: Change): number {
   return isDeletion(change) ? Number.POSITIVE_INFINITY : change.version;
 }
 
-function markRemoval(removals: Map<number, Set<string>>, seg: number, id: string): void {
-  const ids = removals.get(seg) ?? new Set<string>();
-  ids.add(id);
+/** Records that `id` leaves segment `seg`, replaced by `successor` (null when erased). */
+function markRemoval(
+  removals: Map<number, Map<string, Customer | null>>,
+  seg: number,
+  id: string,
+  successor: Customer | null,
+) {
+  const ids = removals.get(seg) ?? new Map<string, Customer | null>();
+  ids.set(id, successor);
   removals.set(seg, ids);
 }
 
-/**
- * Finds which segment holds each id. One range probe answers for a page of ids that are close in key order
- * (typical of a first sync); otherwise one point probe per id.
- */
+/** Finds the segment holding each id: one range read of the index's id keys covers a whole page. */
 async function locate(db: ReconnuDb, ids: string[]): Promise<Map<string, Located>> {
   const located = new Map<string, Located>();
   if (ids.length === 0) return located;
   const sorted = [...ids].sort();
-  const keys = db.segments.where('keys');
-  const limit = ids.length * 2 + 1;
-  let segs = await keys
-    .between(idKey(sorted[0] as string), idKey(sorted.at(-1) as string), true, true)
-    .limit(limit)
-    .primaryKeys();
-  if (segs.length === limit) segs = await keys.anyOf(sorted.map(idKey)).primaryKeys();
+  const { maxIdKey } = await readIndexState(db);
+  if (maxIdKey === undefined || idKey(sorted[0] as string) > maxIdKey) return located;
+  const wanted = new Set(ids.map(idKey));
+  const entries = await entriesInRange(db, idKey(sorted[0] as string), idKey(sorted.at(-1) as string));
+  const segs = [...new Set(entries.filter(([key]) => wanted.has(key)).map(([, seg]) => seg))];
   if (segs.length === 0) return located;
-  const wanted = new Set(ids);
-  const segments = await db.segments.bulkGet([...new Set(segs)]);
-  for (const segment of segments) {
+  const idSet = new Set(ids);
+  for (const segment of await db.segments.bulkGet(segs)) {
     if (!segment || segment.seg === undefined) continue;
     segment.ids.forEach((id, i) => {
-      if (wanted.has(id)) located.set(id, { seg: segment.seg as number, version: segment.versions[i] as number });
+      if (idSet.has(id)) located.set(id, { seg: segment.seg as number, version: segment.versions[i] as number });
     });
   }
   return located;
 }
 
-async function rewriteSegments(db: ReconnuDb, removals: Map<number, Set<string>>): Promise<void> {
+/**
+ * Takes replaced and erased customers out of their segments. An erased customer's keys leave the index at once;
+ * a replaced one's keys that its new version no longer has leave too. Keys it keeps may still point at the old
+ * segment: harmless, since reads check a segment's content.
+ */
+async function removeFromSegments(db: ReconnuDb, removals: Map<number, Map<string, Customer | null>>) {
   if (removals.size === 0) return;
   const segs = [...removals.keys()];
   const segments = await db.segments.bulkGet(segs);
   const emptied: number[] = [];
   const rewritten: Segment[] = [];
+  const doomed: Entry[] = [];
   segments.forEach((segment, i) => {
     if (!segment) return;
-    const remaining = withoutIds(segment, removals.get(segs[i] as number) as Set<string>);
+    const seg = segs[i] as number;
+    const removed = removals.get(seg) as Map<string, Customer | null>;
+    segment.ids.forEach((id, position) => {
+      if (!removed.has(id)) return;
+      const successor = removed.get(id);
+      const kept = new Set(successor ? customerKeys(successor) : []);
+      for (const key of keysAt(segment, position)) if (!kept.has(key)) doomed.push([key, seg]);
+    });
+    const remaining = withoutIds(segment, new Set(removed.keys()));
     if (remaining) rewritten.push(remaining);
-    else emptied.push(segs[i] as number);
+    else emptied.push(seg);
   });
   await db.segments.bulkDelete(emptied);
   await db.segments.bulkPut(rewritten);
+  await removeEntries(db, doomed);
 }
 
 /** A customer that arrives valid leaves the quarantine (which is small: read its keys, not one delete per id). */

@@ -2,6 +2,7 @@ import { type FeedConfig, FeedError, fetchChanges } from '../feed/client';
 import { type Change, type ChangesPage, parseChange } from '../feed/schema';
 import type { QuarantinedRecord, ReconnuDb } from '../store/db';
 import { readCheckpoint } from '../store/db';
+import { compactIndex } from '../store/key-merge';
 import { applyPage } from '../store/write';
 import { backoffDelay, sleep } from './backoff';
 import type { SyncStatus } from './status';
@@ -17,6 +18,9 @@ export interface SyncDeps {
   /** Delay before retry number `attempt`; full-jitter exponential backoff by default. */
   retryDelay?: (attempt: number, retryAfterMs: number | null) => number;
 }
+
+/** Beyond this many index runs a long sync stops to compact, so lookups stay fast while it runs. */
+const MAX_RUNS_WHILE_SYNCING = 24;
 
 export type SyncOutcome = { ok: true; applied: number } | { ok: false; error: string };
 
@@ -40,10 +44,11 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
     quarantined: await db.quarantine.count(),
   };
   await publish({ ...status });
-  const fetchFrom = (from: string | null) =>
-    fetchWithRetry(() => fetchPage(config, from, deps.pageSize ?? 2000, signal), deps, status, signal).catch(
-      (error: Error): Fetched => ({ ok: false, error: error.message, offline: false }),
-    );
+  // Each page is validated as soon as it arrives, which overlaps the previous page's database writes.
+  const fetchFrom = (from: string | null): Promise<Validated> =>
+    fetchWithRetry(() => fetchPage(config, from, deps.pageSize ?? 2000, signal), deps, status, signal)
+      .then((fetched): Validated => (fetched.ok ? { ...fetched, ...validate(fetched.value.changes, now()) } : fetched))
+      .catch((error: Error): Validated => ({ ok: false, error: error.message, offline: false }));
   let next = fetchFrom(cursor);
   let more = true;
   while (more) {
@@ -52,9 +57,9 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
       await publish({ ...status, state: page.offline ? 'offline' : 'error', message: page.error });
       return { ok: false, error: page.error };
     }
-    // The next page downloads while this one is validated and written.
+    // The next page downloads while this one is written.
     if (page.value.more) next = fetchFrom(page.value.cursor);
-    const { changes, quarantined } = validate(page.value.changes, now());
+    const { changes, quarantined } = page;
     let result: Awaited<ReturnType<typeof applyPage>>;
     try {
       result = await applyPage(db, { changes, quarantined, cursor: page.value.cursor, syncedAt: now().toISOString() });
@@ -71,9 +76,12 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
     status.customers = result.customers;
     status.quarantined += quarantined.length;
     await publish({ ...status, state: 'syncing', message: null });
+    if (result.indexRuns > MAX_RUNS_WHILE_SYNCING) await compactIndex(db);
   }
+  // Fold the runs this sync added into the index's larger runs, so lookups read few blocks.
+  await compactIndex(db);
   const lastSuccessAt = now().toISOString();
-  await db.meta.update('checkpoint', { lastSuccessAt });
+  await db.meta.put({ ...(await readCheckpoint(db)), lastSuccessAt });
   status.quarantined = await db.quarantine.count();
   await publish({ ...status, state: 'idle', lastSuccessAt, message: null });
   return { ok: true, applied: status.done };
@@ -105,6 +113,9 @@ function validate(raw: unknown[], receivedAt: Date): { changes: Change[]; quaran
 }
 
 type Fetched = { ok: true; value: ChangesPage } | { ok: false; error: string; offline: boolean };
+type Validated =
+  | { ok: true; value: ChangesPage; changes: Change[]; quarantined: QuarantinedRecord[] }
+  | { ok: false; error: string; offline: boolean };
 
 async function fetchWithRetry(
   fetchOnce: () => Promise<ChangesPage>,

@@ -1,24 +1,27 @@
 import type { ExtensionBrowser } from '../browser';
+import { attachToWorker } from './worker-cdp';
 
-/** Samples the service worker's JS heap every 100 ms; stop() returns the peak in MB. */
-export async function sampleWorkerHeap(browser: ExtensionBrowser): Promise<{ stop(): number | null }> {
+/** Samples the service worker's used JS heap (CDP Runtime.getHeapUsage) every 100 ms; stop() gives the peak in MB. */
+export async function sampleWorkerHeap(browser: ExtensionBrowser): Promise<{ stop(): Promise<number> }> {
+  const worker = await attachToWorker(browser);
   let peak = 0;
   let stopped = false;
-  const sample = async () => {
+  const sampling = (async () => {
     while (!stopped) {
-      const worker = browser.context.serviceWorkers()[0];
-      const used = await worker
-        ?.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize)
-        .catch(() => undefined);
-      if (used) peak = Math.max(peak, used);
+      const usage = await Promise.race([
+        worker.send<{ usedSize: number }>('Runtime.getHeapUsage'),
+        new Promise<undefined>((resolve) => setTimeout(resolve, 1000)),
+      ]);
+      if (usage) peak = Math.max(peak, usage.usedSize);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-  };
-  void sample();
+  })();
   return {
-    stop: () => {
+    stop: async () => {
       stopped = true;
-      return peak ? Math.round((peak / 1024 / 1024) * 10) / 10 : null;
+      await sampling;
+      await worker.close();
+      return Math.round((peak / 1024 / 1024) * 10) / 10;
     },
   };
 }

@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ReconnuDb, readIndexState } from './db';
+import { addRun, BLOCK_SIZE, type Entry, entriesInRange, removeEntries, segmentsForKey, toBlocks } from './key-index';
+import { compactIndex, mergeRuns } from './key-merge';
+
+let db: ReconnuDb;
+beforeEach(() => {
+  db = new ReconnuDb(`index-${Math.random()}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+// The scope must itself be an async function: Dexie then keeps the transaction alive across native awaits.
+const inTx = <T>(work: () => Promise<T>) => db.transaction('rw', db.keyBlocks, db.meta, async () => await work());
+const emails = (from: number, count: number, seg: number): Entry[] =>
+  Array.from({ length: count }, (_, i) => [`e:user${String(from + i).padStart(6, '0')}@example.org`, seg]);
+
+describe('key index', () => {
+  it('cuts sorted entries into blocks without splitting a key', () => {
+    const shared: Entry[] = Array.from({ length: BLOCK_SIZE + 10 }, (_, i) => ['p:+33100000000', i]);
+    const blocks = toBlocks(1, [['a', 1], ...shared, ['z', 1]]);
+    expect(blocks.map((block) => block.first)).toEqual(['a', 'z']);
+    expect(blocks[0]?.keys).toHaveLength(BLOCK_SIZE + 11);
+  });
+
+  it('finds every segment holding a key across runs, and ranges of keys', async () => {
+    await inTx(() => addRun(db, [...emails(0, 2000, 1), ['p:+33612345678', 1]]));
+    await inTx(() => addRun(db, [...emails(2000, 10, 2), ['p:+33612345678', 2]]));
+    expect(await segmentsForKey(db, 'p:+33612345678')).toEqual([1, 2]);
+    expect(await segmentsForKey(db, 'e:user001999@example.org')).toEqual([1]);
+    expect(await segmentsForKey(db, 'e:nobody@example.org')).toEqual([]);
+    const range = await entriesInRange(db, 'e:user001998', 'e:user002001\uffff');
+    expect(range.map(([key]) => key.slice(2, 12))).toEqual(['user001998', 'user001999', 'user002000', 'user002001']);
+  });
+
+  it('merges runs into one without losing or duplicating entries', async () => {
+    for (let run = 0; run < 6; run++) await inTx(() => addRun(db, emails(run * 700, 700, run + 1)));
+    await inTx(() => addRun(db, emails(0, 5, 1))); // duplicates of entries already indexed
+    await mergeRuns(
+      db,
+      (await readIndexState(db)).runs.map((run) => run.id),
+    );
+    const state = await readIndexState(db);
+    expect(state.runs).toEqual([{ id: 8, entries: 4200 }]);
+    const all = await entriesInRange(db, '', '\uffff');
+    expect(all).toHaveLength(4200);
+    expect(await segmentsForKey(db, 'e:user003500@example.org')).toEqual([6]);
+    expect(await db.keyBlocks.where('[run+first]').between([1, ''], [7, '\uffff']).count()).toBe(0);
+  });
+
+  it('keeps O(log n) runs with size-tiered compaction', async () => {
+    for (let run = 0; run < 20; run++) {
+      await inTx(() => addRun(db, emails(run * 50, 50, run + 1)));
+      await compactIndex(db);
+    }
+    expect((await readIndexState(db)).runs.length).toBeLessThanOrEqual(6);
+    expect(await entriesInRange(db, '', '\uffff')).toHaveLength(1000);
+  });
+
+  it('physically removes entries from every run', async () => {
+    await inTx(() => addRun(db, emails(0, 1500, 1)));
+    await inTx(() => addRun(db, [['e:user000007@example.org', 9]]));
+    await inTx(() =>
+      removeEntries(db, [
+        ['e:user000007@example.org', 1],
+        ['e:user000007@example.org', 9],
+        ['e:user001499@example.org', 1],
+      ]),
+    );
+    expect(await segmentsForKey(db, 'e:user000007@example.org')).toEqual([]);
+    expect(await segmentsForKey(db, 'e:user001499@example.org')).toEqual([]);
+    expect(await entriesInRange(db, '', '\uffff')).toHaveLength(1498);
+  });
+});
