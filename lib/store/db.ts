@@ -51,7 +51,7 @@ export interface SyncCheckpoint {
 
 export type MetaRow = SyncCheckpoint | IndexState;
 
-export const SEGMENT_SIZE = 100;
+export const SEGMENT_SIZE = 25;
 
 export class ReconnuDb extends Dexie {
   segments!: EntityTable<Segment, 'seg'>;

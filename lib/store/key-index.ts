@@ -3,7 +3,11 @@ import { type KeyBlock, type ReconnuDb, readIndexState } from './db';
 /**
  * The lookup index: (key, segment) entries kept in sorted *runs*, each cut into blocks of about BLOCK_SIZE
  * entries stored as one record. Writing a page's 10,000 keys is then a few dozen puts instead of 10,000 index
- * entries; a lookup reads one block per run. Runs are merged in the background (key-merge.ts) so there stay few.
+ * entries; a lookup reads one block per run. Runs are merged after each sync (key-merge.ts) so there stay few.
+ *
+ * A run's blocks never change their bounds: a block's `first` is the lower bound of the keys it may hold until the
+ * next block's `first`, even after entries are removed from it. So each run's list of block bounds (its
+ * directory) can be cached for the run's whole life, and finding the blocks for any set of keys is one bulkGet.
  */
 export type Entry = [key: string, seg: number];
 
@@ -38,11 +42,69 @@ export async function runIds(db: ReconnuDb): Promise<number[]> {
   return (await readIndexState(db)).runs.map((run) => run.id);
 }
 
+/** Run ids are never reused (not even after an aborted transaction), so cached directories stay valid. */
+export function newRunId(nextRun: number): number {
+  return Math.max(nextRun, Date.now());
+}
+
+const directories = new WeakMap<ReconnuDb, Map<number, string[]>>();
+
+/** The sorted block bounds of each run, read once per run and kept. */
+async function directoriesOf(db: ReconnuDb, runs: number[]): Promise<Map<number, string[]>> {
+  const cache = directories.get(db) ?? new Map<number, string[]>();
+  directories.set(db, cache);
+  const missing = runs.filter((run) => !cache.has(run));
+  const loaded = await Promise.all(
+    missing.map((run) =>
+      db.keyBlocks.where('[run+first]').between([run, ''], [run, HIGHEST], true, true).primaryKeys(),
+    ),
+  );
+  missing.forEach((run, i) => {
+    cache.set(
+      run,
+      (loaded[i] as [number, string][]).map(([, first]) => first),
+    );
+  });
+  return cache;
+}
+
+/** Index of the last bound <= key (the block that may hold key), or -1. */
+function blockFor(bounds: string[], key: string): number {
+  let low = 0;
+  let high = bounds.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if ((bounds[middle] as string) <= key) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
+}
+
+/** The blocks, over all runs, that may hold keys in any of the given [low, high] ranges: one bulkGet. */
+async function blocksFor(db: ReconnuDb, ranges: [string, string][]): Promise<KeyBlock[]> {
+  const runs = await runIds(db);
+  const cache = await directoriesOf(db, runs);
+  const wanted = new Map<string, [number, string]>();
+  for (const run of runs) {
+    const bounds = cache.get(run) as string[];
+    for (const [low, high] of ranges) {
+      for (let i = Math.max(0, blockFor(bounds, low)); i < bounds.length && (bounds[i] as string) <= high; i++) {
+        wanted.set(`${run}\u0001${bounds[i]}`, [run, bounds[i] as string]);
+      }
+    }
+  }
+  const blocks = await db.keyBlocks.bulkGet([...wanted.values()]);
+  return blocks.filter((block): block is KeyBlock => !!block);
+}
+
 /** Writes entries as a new run. Call inside the transaction that writes the segments they point to. */
 export async function addRun(db: ReconnuDb, entries: Entry[]): Promise<void> {
   if (entries.length === 0) return;
   const state = await readIndexState(db);
-  const run = state.nextRun;
+  const run = newRunId(state.nextRun);
   const sorted = [...entries].sort(compareEntries);
   await db.keyBlocks.bulkAdd(toBlocks(run, sorted));
   let maxIdKey = state.maxIdKey ?? '';
@@ -51,39 +113,10 @@ export async function addRun(db: ReconnuDb, entries: Entry[]): Promise<void> {
   await db.meta.put({ ...state, runs, nextRun: run + 1, maxIdKey });
 }
 
-// Queries below are issued together (Promise.all of Dexie promises): IndexedDB pipelines them, where awaiting
-// them one by one would pay a round trip each. Only Dexie promises are awaited inside a transaction.
-
-/** The blocks of every run that may hold keys in [low, high]. */
-async function blocksInRange(db: ReconnuDb, low: string, high: string): Promise<KeyBlock[]> {
-  // Blocks never split a key and are ordered by it: those ending at or after `low` and starting at or before
-  // `high` are exactly the ones that can hold keys in [low, high].
-  const perRun = await Promise.all(
-    (await runIds(db)).map((run) =>
-      db.keyBlocks
-        .where('[run+last]')
-        .between([run, low], [run, HIGHEST], true, true)
-        .until((block) => block.first > high)
-        .toArray(),
-    ),
-  );
-  return perRun.flat();
-}
-
-/** For each run and key, the one block that would hold that key, if any. */
-async function blocksHolding(db: ReconnuDb, keys: string[]): Promise<KeyBlock[]> {
-  const runs = await runIds(db);
-  const lookups = runs.flatMap((run) =>
-    keys.map((key) => db.keyBlocks.where('[run+last]').between([run, key], [run, HIGHEST], true, true).first()),
-  );
-  const found = await Promise.all(lookups);
-  return found.filter((block, i): block is KeyBlock => !!block && block.first <= (keys[i % keys.length] as string));
-}
-
 /** Every entry with a key in [low, high], over all runs (duplicates across runs kept). */
 export async function entriesInRange(db: ReconnuDb, low: string, high: string): Promise<Entry[]> {
   const entries: Entry[] = [];
-  for (const block of await blocksInRange(db, low, high)) {
+  for (const block of await blocksFor(db, [[low, high]])) {
     block.keys.forEach((key, i) => {
       if (key >= low && key <= high) entries.push([key, block.segs[i] as number]);
     });
@@ -94,7 +127,7 @@ export async function entriesInRange(db: ReconnuDb, low: string, high: string): 
 /** The segments that may hold a customer with this key (a segment may since have lost it: check its content). */
 export async function segmentsForKey(db: ReconnuDb, key: string): Promise<number[]> {
   const segs = new Set<number>();
-  for (const block of await blocksHolding(db, [key])) {
+  for (const block of await blocksFor(db, [[key, key]])) {
     block.keys.forEach((candidate, i) => {
       if (candidate === key) segs.add(block.segs[i] as number);
     });
@@ -108,22 +141,19 @@ export async function removeEntries(db: ReconnuDb, entries: Entry[]): Promise<vo
   const doomed = new Set(entries.map(([key, seg]) => `${seg}\u0001${key}`));
   const keys = [...new Set(entries.map(([key]) => key))];
   const touched = new Map<string, KeyBlock>();
-  for (const block of await blocksHolding(db, keys)) touched.set(`${block.run}\u0001${block.first}`, block);
-  const deleted: [number, string][] = [];
+  for (const block of await blocksFor(
+    db,
+    keys.map((key): [string, string] => [key, key]),
+  )) {
+    touched.set(`${block.run}\u0001${block.first}`, block);
+  }
   const rewritten: KeyBlock[] = [];
   for (const block of touched.values()) {
     const keep = block.keys.flatMap((key, i) => (doomed.has(`${block.segs[i]}\u0001${key}`) ? [] : [i]));
     if (keep.length === block.keys.length) continue;
-    deleted.push([block.run, block.first]);
-    if (keep.length === 0) continue;
-    rewritten.push({
-      run: block.run,
-      first: block.keys[keep[0] as number] as string,
-      last: block.keys[keep.at(-1) as number] as string,
-      keys: keep.map((i) => block.keys[i] as string),
-      segs: keep.map((i) => block.segs[i] as number),
-    });
+    // Same record, same bounds (first/last), fewer entries: the run's directory stays valid.
+    const keys = keep.map((i) => block.keys[i] as string);
+    rewritten.push({ ...block, keys, segs: keep.map((i) => block.segs[i] as number) });
   }
-  await db.keyBlocks.bulkDelete(deleted);
   await db.keyBlocks.bulkPut(rewritten);
 }

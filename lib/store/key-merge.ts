@@ -1,5 +1,5 @@
 import { type KeyBlock, type ReconnuDb, readIndexState } from './db';
-import { compareEntries, type Entry, toBlocks } from './key-index';
+import { compareEntries, type Entry, newRunId, toBlocks } from './key-index';
 
 const HIGHEST = '\uffff';
 const READ_AHEAD = 4;
@@ -46,7 +46,7 @@ class RunReader {
 export async function mergeRuns(db: ReconnuDb, runs: number[]): Promise<void> {
   await db.transaction('rw', db.keyBlocks, db.meta, async () => {
     const state = await readIndexState(db);
-    const target = state.nextRun;
+    const target = newRunId(state.nextRun);
     const readers = runs.map((run) => new RunReader(db, run));
     let pending: Entry[] = [];
     let written = 0;

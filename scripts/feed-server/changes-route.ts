@@ -38,7 +38,16 @@ interface RenderedPage {
   more: boolean;
 }
 
-export function createChangesRoute(log: ChangeLog, faults: Faults, gzip: boolean, maxLimit = MAX_LIMIT) {
+export interface ChangesRouteOptions {
+  gzip: boolean;
+  maxLimit?: number;
+  /** Keep every rendered page (benchmarks: measure the client, not the generator). Memory grows with the log. */
+  keepPages?: boolean;
+}
+
+export function createChangesRoute(log: ChangeLog, faults: Faults, options: ChangesRouteOptions) {
+  const { gzip, maxLimit = MAX_LIMIT } = options;
+  const kept = options.keepPages ? new Map<string, RenderedPage>() : null;
   // Keyed by position, limit and log length: any mutation changes the length and so invalidates old pages.
   const prefetched = new Map<string, RenderedPage>();
   const keyOf = (after: number, limit: number) => `${after}/${limit}/${log.lastSeq}`;
@@ -71,9 +80,10 @@ export function createChangesRoute(log: ChangeLog, faults: Faults, gzip: boolean
       throw new HttpError(429, 'rate_limited', 'Too many requests.', retryAfter);
     }
     const key = keyOf(after, limit);
-    const cached = prefetched.get(key);
+    const cached = kept?.get(key) ?? prefetched.get(key);
     prefetched.delete(key);
     const page = cached && fault.invalidRecords.length === 0 ? cached : render(after, limit, fault.invalidRecords);
+    if (kept && fault.invalidRecords.length === 0) kept.set(key, page);
     if (fault.kind === 'none') {
       // Only once the body is flushed: generating blocks the event loop, which would otherwise stall the send.
       if (page.more) response.once('finish', () => prefetch(page.nextSeq, limit));

@@ -27,6 +27,8 @@ export interface FeedServerOptions {
   gzip?: boolean;
   /** Caps the page size whatever the client asks (tests use it to exercise many pages with few customers). */
   maxPageSize?: number;
+  /** Keep rendered pages in memory so repeated reads cost nothing (benchmarks only). */
+  keepPages?: boolean;
 }
 
 export interface FeedServer {
@@ -88,7 +90,11 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
   const audit: unknown[] = [];
   const context = { log, faults, stats, audit };
 
-  const changes = createChangesRoute(log, faults, options.gzip ?? false, options.maxPageSize);
+  const changes = createChangesRoute(log, faults, {
+    gzip: options.gzip ?? false,
+    maxLimit: options.maxPageSize,
+    keepPages: options.keepPages,
+  });
 
   async function route(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
     const method = request.method ?? 'GET';
