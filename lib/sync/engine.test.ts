@@ -142,3 +142,17 @@ describe('runSync storage failures', () => {
     expect(published.at(-1)).toMatchObject({ state: 'error' });
   });
 });
+
+describe('runSync when the feed forgets its cursors', () => {
+  it('reads the feed again from the start, keeping what is stored', async () => {
+    const feed = pagedFeed(150, 100);
+    await runSync(deps(feed.fetchPage));
+    const reset: SyncDeps['fetchPage'] = async (config, cursor, limit, signal) => {
+      if (cursor === '150') throw new FeedError('The feed answered 400.', 400, false);
+      return feed.fetchPage(config, cursor, limit, signal);
+    };
+    expect(await runSync(deps(reset))).toEqual({ ok: true, applied: 150 });
+    expect(feed.calls).toEqual([null, '100', null, '100']);
+    expect(published.at(-1)).toMatchObject({ state: 'idle', customers: 150 });
+  });
+});

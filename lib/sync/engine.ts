@@ -48,11 +48,21 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
   const fetchFrom = (from: string | null): Promise<Validated> =>
     fetchWithRetry(() => fetchPage(config, from, deps.pageSize ?? 2000, signal), deps, status, signal)
       .then((fetched): Validated => (fetched.ok ? { ...fetched, ...validate(fetched.value.changes, now()) } : fetched))
-      .catch((error: Error): Validated => ({ ok: false, error: error.message, offline: false }));
+      .catch((error: Error): Validated => ({ ok: false, error: error.message, offline: false, status: null }));
   let next = fetchFrom(cursor);
   let more = true;
+  let restarted = false;
   while (more) {
     const page = await next;
+    if (!page.ok && page.status === 400 && status.done === 0 && cursor !== null && !restarted) {
+      // The feed no longer knows our cursor (e.g. its log was reset): read it again from the start. Versions make
+      // this safe: nothing older replaces what is stored.
+      restarted = true;
+      cursor = null;
+      next = fetchFrom(null);
+      await publish({ ...status, message: 'The feed rejected the saved position; syncing again from the start.' });
+      continue;
+    }
     if (!page.ok) {
       await publish({ ...status, state: page.offline ? 'offline' : 'error', message: page.error });
       return { ok: false, error: page.error };
@@ -112,10 +122,9 @@ function validate(raw: unknown[], receivedAt: Date): { changes: Change[]; quaran
   return { changes, quarantined };
 }
 
-type Fetched = { ok: true; value: ChangesPage } | { ok: false; error: string; offline: boolean };
-type Validated =
-  | { ok: true; value: ChangesPage; changes: Change[]; quarantined: QuarantinedRecord[] }
-  | { ok: false; error: string; offline: boolean };
+type Failed = { ok: false; error: string; offline: boolean; status: number | null };
+type Fetched = { ok: true; value: ChangesPage } | Failed;
+type Validated = { ok: true; value: ChangesPage; changes: Change[]; quarantined: QuarantinedRecord[] } | Failed;
 
 async function fetchWithRetry(
   fetchOnce: () => Promise<ChangesPage>,
@@ -130,7 +139,9 @@ async function fetchWithRetry(
     } catch (error) {
       if (!(error instanceof FeedError)) throw error;
       const offline = error.status === null;
-      if (!error.retryable || attempt + 1 >= maxAttempts) return { ok: false, error: error.message, offline };
+      if (!error.retryable || attempt + 1 >= maxAttempts) {
+        return { ok: false, error: error.message, offline, status: error.status };
+      }
       const delay = (deps.retryDelay ?? backoffDelay)(attempt, error.retryAfterMs);
       await deps.publish({ ...status, state: offline ? 'offline' : 'retrying', message: error.message });
       await sleep(delay, signal);
