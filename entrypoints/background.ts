@@ -19,7 +19,10 @@ export default defineBackground(() => {
   browser.runtime.onConnect.addListener(hub.connect);
   browser.tabs.onRemoved.addListener(hub.forget);
 
-  browser.alarms.create('sync', { periodInMinutes: 1 });
+  // Creating the alarm again on every wake-up would push its first firing back each time: create it once.
+  browser.alarms.get('sync').then((alarm) => {
+    if (!alarm) void browser.alarms.create('sync', { periodInMinutes: 1 });
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === 'sync') void syncNow();
   });

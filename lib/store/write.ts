@@ -34,7 +34,7 @@ interface Located {
 export async function applyPage(db: ReconnuDb, page: PageCommit): Promise<ApplyResult> {
   const latest = latestPerId(page.changes);
   return db.transaction('rw', db.segments, db.keyBlocks, db.meta, db.quarantine, async () => {
-    const located = await locate(db, [...latest.keys()]);
+    const { located, segments: loaded } = await locate(db, [...latest.keys()]);
     const result: ApplyResult = { added: 0, replaced: 0, deleted: 0, stale: 0, customers: 0, indexRuns: 0 };
     const removals = new Map<number, Map<string, Customer | null>>();
     const incoming: Customer[] = [];
@@ -54,7 +54,7 @@ export async function applyPage(db: ReconnuDb, page: PageCommit): Promise<ApplyR
       else result.added++;
       incoming.push(change);
     }
-    await removeFromSegments(db, removals);
+    await removeFromSegments(db, removals, loaded);
     const segments = packSegments(incoming);
     const segs = await db.segments.bulkAdd(segments, { allKeys: true });
     await addRun(
@@ -97,25 +97,34 @@ function markRemoval(
   removals.set(seg, ids);
 }
 
-/** Finds the segment holding each id: one range read of the index's id keys covers a whole page. */
-async function locate(db: ReconnuDb, ids: string[]): Promise<Map<string, Located>> {
+/**
+ * Finds the segment holding each id: one range read of the index's id keys covers a whole page. The segments
+ * read are returned too, for the rewrite that follows.
+ */
+async function locate(
+  db: ReconnuDb,
+  ids: string[],
+): Promise<{ located: Map<string, Located>; segments: Map<number, Segment> }> {
   const located = new Map<string, Located>();
-  if (ids.length === 0) return located;
+  const segments = new Map<number, Segment>();
+  const none = { located, segments };
+  if (ids.length === 0) return none;
   const sorted = [...ids].sort();
   const { maxIdKey } = await readIndexState(db);
-  if (maxIdKey === undefined || idKey(sorted[0] as string) > maxIdKey) return located;
+  if (maxIdKey === undefined || idKey(sorted[0] as string) > maxIdKey) return none;
   const wanted = new Set(ids.map(idKey));
   const entries = await entriesInRange(db, idKey(sorted[0] as string), idKey(sorted.at(-1) as string));
   const segs = [...new Set(entries.filter(([key]) => wanted.has(key)).map(([, seg]) => seg))];
-  if (segs.length === 0) return located;
+  if (segs.length === 0) return none;
   const idSet = new Set(ids);
   for (const segment of await db.segments.bulkGet(segs)) {
     if (!segment || segment.seg === undefined) continue;
+    segments.set(segment.seg, segment);
     segment.ids.forEach((id, i) => {
       if (idSet.has(id)) located.set(id, { seg: segment.seg as number, version: segment.versions[i] as number });
     });
   }
-  return located;
+  return { located, segments };
 }
 
 /**
@@ -123,10 +132,14 @@ async function locate(db: ReconnuDb, ids: string[]): Promise<Map<string, Located
  * a replaced one's keys that its new version no longer has leave too. Keys it keeps may still point at the old
  * segment: harmless, since reads check a segment's content.
  */
-async function removeFromSegments(db: ReconnuDb, removals: Map<number, Map<string, Customer | null>>) {
+async function removeFromSegments(
+  db: ReconnuDb,
+  removals: Map<number, Map<string, Customer | null>>,
+  loaded: Map<number, Segment>,
+) {
   if (removals.size === 0) return;
   const segs = [...removals.keys()];
-  const segments = await db.segments.bulkGet(segs);
+  const segments = segs.map((seg) => loaded.get(seg));
   const emptied: number[] = [];
   const rewritten: Segment[] = [];
   const doomed: Entry[] = [];
