@@ -101,3 +101,16 @@ describe('applyPage', () => {
     expect(await db.quarantine.count()).toBe(0);
   });
 });
+
+describe('applyPage with shared identifiers', () => {
+  it('keeps a shared phone findable for the household member who stays', async () => {
+    const phone = { phones: ['01 45 67 89 10'] };
+    await applyPage(db, page([customer('cus_a', 1, phone), customer('cus_b', 1, phone)], 'c1'));
+    await applyPage(db, page([deletion('cus_a')], 'c2'));
+    const found = await findByKey(db, lookupKey('phone', '0145678910') as string);
+    expect(found.map((c) => c.id)).toEqual(['cus_b']);
+    await applyPage(db, page([customer('cus_b', 2, { phones: ['06 00 00 00 01'] })], 'c3'));
+    expect(await findByKey(db, lookupKey('phone', '0145678910') as string)).toEqual([]);
+    expect(await entriesInRange(db, 'p:+33145678910', 'p:+33145678910')).toEqual([]);
+  });
+});

@@ -147,13 +147,17 @@ async function removeFromSegments(
     if (!segment) return;
     const seg = segs[i] as number;
     const removed = removals.get(seg) as Map<string, Customer | null>;
+    const remaining = withoutIds(segment, new Set(removed.keys()));
+    // A key another customer of this segment still holds (a shared household phone) must keep its entry.
+    const stillHeld = new Set(remaining ? segmentEntries(remaining, seg).map(([key]) => key) : []);
     segment.ids.forEach((id, position) => {
       if (!removed.has(id)) return;
       const successor = removed.get(id);
       const kept = new Set(successor ? customerKeys(successor) : []);
-      for (const key of keysAt(segment, position)) if (!kept.has(key)) doomed.push([key, seg]);
+      for (const key of keysAt(segment, position)) {
+        if (!kept.has(key) && !stillHeld.has(key)) doomed.push([key, seg]);
+      }
     });
-    const remaining = withoutIds(segment, new Set(removed.keys()));
     if (remaining) rewritten.push(remaining);
     else emptied.push(seg);
   });
