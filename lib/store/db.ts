@@ -23,6 +23,8 @@ export interface KeyBlock {
   last: string;
   keys: string[];
   segs: number[];
+  /** Per entry: the customer version for id keys, 0 for the others. */
+  versions: number[];
 }
 
 export interface IndexState {
@@ -49,7 +51,13 @@ export interface SyncCheckpoint {
   lastSuccessAt: string | null;
 }
 
-export type MetaRow = SyncCheckpoint | IndexState;
+/** Segments holding superseded copies of updated customers, to prune after the sync (see copies.ts). */
+export interface StaleSegments {
+  key: 'stale';
+  segs: number[];
+}
+
+export type MetaRow = SyncCheckpoint | IndexState | StaleSegments;
 
 export const SEGMENT_SIZE = 25;
 
@@ -78,4 +86,8 @@ export async function readCheckpoint(db: ReconnuDb): Promise<SyncCheckpoint> {
 
 export async function readIndexState(db: ReconnuDb): Promise<IndexState> {
   return ((await db.meta.get('index')) as IndexState | undefined) ?? { key: 'index', runs: [], nextRun: 1 };
+}
+
+export async function readStaleSegments(db: ReconnuDb): Promise<StaleSegments> {
+  return ((await db.meta.get('stale')) as StaleSegments | undefined) ?? { key: 'stale', segs: [] };
 }

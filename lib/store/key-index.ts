@@ -9,7 +9,8 @@ import { type KeyBlock, type ReconnuDb, readIndexState } from './db';
  * next block's `first`, even after entries are removed from it. So each run's list of block bounds (its
  * directory) can be cached for the run's whole life, and finding the blocks for any set of keys is one bulkGet.
  */
-export type Entry = [key: string, seg: number];
+/** An index entry; id keys (`i:`) also carry the version of the copy they point to (0 elsewhere). */
+export type Entry = [key: string, seg: number, version?: number];
 
 export const BLOCK_SIZE = 512;
 const HIGHEST = '\uffff';
@@ -23,19 +24,27 @@ export function toBlocks(run: number, sorted: Entry[]): KeyBlock[] {
   const blocks: KeyBlock[] = [];
   let keys: string[] = [];
   let segs: number[] = [];
+  let versions: number[] = [];
   const flush = () => {
     if (keys.length === 0) return;
-    blocks.push({ run, first: keys[0] as string, last: keys.at(-1) as string, keys, segs });
+    blocks.push({ run, first: keys[0] as string, last: keys.at(-1) as string, keys, segs, versions });
     keys = [];
     segs = [];
+    versions = [];
   };
-  for (const [key, seg] of sorted) {
+  for (const [key, seg, version] of sorted) {
     if (keys.length >= BLOCK_SIZE && keys.at(-1) !== key) flush();
     keys.push(key);
     segs.push(seg);
+    versions.push(version ?? 0);
   }
   flush();
   return blocks;
+}
+
+/** The entries of a block, versions included. */
+export function blockEntries(block: KeyBlock): Entry[] {
+  return block.keys.map((key, i): Entry => [key, block.segs[i] as number, block.versions[i] ?? 0]);
 }
 
 export async function runIds(db: ReconnuDb): Promise<number[]> {
@@ -117,11 +126,19 @@ export async function addRun(db: ReconnuDb, entries: Entry[]): Promise<void> {
 export async function entriesInRange(db: ReconnuDb, low: string, high: string): Promise<Entry[]> {
   const entries: Entry[] = [];
   for (const block of await blocksFor(db, [[low, high]])) {
-    block.keys.forEach((key, i) => {
-      if (key >= low && key <= high) entries.push([key, block.segs[i] as number]);
-    });
+    for (const entry of blockEntries(block)) if (entry[0] >= low && entry[0] <= high) entries.push(entry);
   }
   return entries;
+}
+
+/** Every entry whose key is one of these keys, over all runs: one bulkGet of the blocks that may hold them. */
+export async function entriesForKeys(db: ReconnuDb, keys: string[]): Promise<Entry[]> {
+  const wanted = new Set(keys);
+  const blocks = await blocksFor(
+    db,
+    keys.map((key): [string, string] => [key, key]),
+  );
+  return blocks.flatMap(blockEntries).filter(([key]) => wanted.has(key));
 }
 
 /** The segments that may hold a customer with this key (a segment may since have lost it: check its content). */
@@ -152,8 +169,8 @@ export async function removeEntries(db: ReconnuDb, entries: Entry[]): Promise<vo
     const keep = block.keys.flatMap((key, i) => (doomed.has(`${block.segs[i]}\u0001${key}`) ? [] : [i]));
     if (keep.length === block.keys.length) continue;
     // Same record, same bounds (first/last), fewer entries: the run's directory stays valid.
-    const keys = keep.map((i) => block.keys[i] as string);
-    rewritten.push({ ...block, keys, segs: keep.map((i) => block.segs[i] as number) });
+    const pick = <T>(values: T[]) => keep.map((i) => values[i] as T);
+    rewritten.push({ ...block, keys: pick(block.keys), segs: pick(block.segs), versions: pick(block.versions) });
   }
   await db.keyBlocks.bulkPut(rewritten);
 }

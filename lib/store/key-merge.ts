@@ -1,5 +1,5 @@
 import { type KeyBlock, type ReconnuDb, readIndexState } from './db';
-import { compareEntries, type Entry, newRunId, toBlocks } from './key-index';
+import { blockEntries, compareEntries, type Entry, newRunId, toBlocks } from './key-index';
 
 const HIGHEST = '\uffff';
 const READ_AHEAD = 4;
@@ -33,7 +33,7 @@ class RunReader {
     const blocks: KeyBlock[] = await range.limit(READ_AHEAD).toArray();
     this.done = blocks.length === 0;
     this.after = blocks.at(-1)?.first ?? this.after;
-    this.entries = blocks.flatMap((block) => block.keys.map((key, i): Entry => [key, block.segs[i] as number]));
+    this.entries = blocks.flatMap(blockEntries);
     this.position = 0;
   }
 

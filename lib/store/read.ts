@@ -1,14 +1,18 @@
 import type { Customer } from '../feed/schema';
+import { latestOnly } from './copies';
 import type { ReconnuDb } from './db';
 import { segmentsForKey } from './key-index';
 import { idKey } from './keys';
 import { customersWithKey } from './segments';
 
-/** Every customer holding this index key (several when a phone or email is shared). */
+/** Every customer holding this index key (several when a phone or email is shared), latest versions only. */
 export async function findByKey(db: ReconnuDb, key: string): Promise<Customer[]> {
   return db.transaction('r', db.keyBlocks, db.meta, db.segments, async () => {
     const segments = await db.segments.bulkGet(await segmentsForKey(db, key));
-    return segments.flatMap((segment) => (segment ? customersWithKey(segment, key) : []));
+    return latestOnly(
+      db,
+      segments.flatMap((segment) => (segment ? customersWithKey(segment, key) : [])),
+    );
   });
 }
 
@@ -16,9 +20,17 @@ export async function getCustomer(db: ReconnuDb, id: string): Promise<Customer |
   return (await findByKey(db, idKey(id)))[0];
 }
 
-/** Visits every stored customer, segment by segment, without loading the whole store at once. */
+/** Visits the latest copy of every stored customer, segment by segment. */
 export async function forEachCustomer(db: ReconnuDb, visit: (customer: Customer) => void): Promise<void> {
+  const latest = new Map<string, number>();
   await db.segments.each((segment) => {
-    for (const doc of segment.docs) visit(JSON.parse(doc) as Customer);
+    segment.ids.forEach((id, i) => {
+      latest.set(id, Math.max(latest.get(id) ?? 0, segment.versions[i] as number));
+    });
+  });
+  await db.segments.each((segment) => {
+    segment.ids.forEach((id, i) => {
+      if (segment.versions[i] === latest.get(id)) visit(JSON.parse(segment.docs[i] as string) as Customer);
+    });
   });
 }

@@ -44,9 +44,14 @@ export function customersWithKey(segment: Segment, key: string): Customer[] {
 
 /** The index entries of a stored segment: each key of its customers, once, pointing at it. */
 export function segmentEntries(segment: Segment, seg: number): Entry[] {
-  const keys = new Set<string>();
-  for (const joined of segment.keysOf) for (const key of joined.split(KEY_SEPARATOR)) keys.add(key);
-  return [...keys].map((key): Entry => [key, seg]);
+  const entries = new Map<string, Entry>();
+  segment.keysOf.forEach((joined, position) => {
+    for (const key of joined.split(KEY_SEPARATOR)) {
+      const version = key.startsWith('i:') ? (segment.versions[position] as number) : 0;
+      if (!entries.has(key)) entries.set(key, [key, seg, version]);
+    }
+  });
+  return [...entries.values()];
 }
 
 /** The keys of one customer of a segment. */

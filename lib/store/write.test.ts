@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Customer, Deletion } from '../feed/schema';
+import { pruneStaleCopies } from './copies';
 import { ReconnuDb, readCheckpoint } from './db';
 import { entriesInRange } from './key-index';
 import { lookupKey } from './keys';
@@ -111,6 +112,34 @@ describe('applyPage with shared identifiers', () => {
     expect(found.map((c) => c.id)).toEqual(['cus_b']);
     await applyPage(db, page([customer('cus_b', 2, { phones: ['06 00 00 00 01'] })], 'c3'));
     expect(await findByKey(db, lookupKey('phone', '0145678910') as string)).toEqual([]);
+    expect(await pruneStaleCopies(db)).toBe(1);
     expect(await entriesInRange(db, 'p:+33145678910', 'p:+33145678910')).toEqual([]);
+  });
+});
+
+describe('superseded copies', () => {
+  const renamed = (version: number, phone: string) =>
+    customer('cus_1', version, { name: { given: 'A', family: `v${version}` }, phones: [phone] });
+
+  it('serves only the latest copy until the stale one is pruned, then keeps one copy', async () => {
+    await applyPage(db, page([renamed(1, '06 11 11 11 11'), customer('cus_2', 1)], 'c1'));
+    await applyPage(db, page([renamed(2, '06 22 22 22 22')], 'c2'));
+    expect((await getCustomer(db, 'cus_1'))?.name?.family).toBe('v2');
+    expect(await findByKey(db, lookupKey('phone', '0611111111') as string)).toEqual([]);
+    expect((await findByKey(db, lookupKey('phone', '0622222222') as string)).map((c) => c.version)).toEqual([2]);
+    expect(await allIds()).toEqual(['cus_1', 'cus_2']);
+    expect(await pruneStaleCopies(db)).toBe(1);
+    const copies: string[] = [];
+    await db.segments.each((segment) => copies.push(...segment.ids));
+    expect(copies.sort()).toEqual(['cus_1', 'cus_2']);
+    expect(await pruneStaleCopies(db)).toBe(0);
+  });
+
+  it('erases every copy, stale ones included, in the same page', async () => {
+    await applyPage(db, page([renamed(1, '06 11 11 11 11')], 'c1'));
+    await applyPage(db, page([renamed(2, '06 22 22 22 22')], 'c2'));
+    await applyPage(db, page([deletion('cus_1')], 'c3'));
+    expect(await db.segments.count()).toBe(0);
+    expect(await entriesInRange(db, '', '\uffff')).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
 import { type Change, type Customer, isDeletion } from '../feed/schema';
-import { type QuarantinedRecord, type ReconnuDb, readCheckpoint, readIndexState, type Segment } from './db';
-import { addRun, type Entry, entriesInRange, removeEntries } from './key-index';
-import { customerKeys, idKey } from './keys';
-import { keysAt, packSegments, segmentEntries, withoutIds } from './segments';
+import { locateCopies, markStale, removeCopies } from './copies';
+import { type QuarantinedRecord, type ReconnuDb, readCheckpoint, readIndexState } from './db';
+import { addRun } from './key-index';
+import { idKey } from './keys';
+import { packSegments, segmentEntries } from './segments';
 
 export interface PageCommit {
   changes: Change[];
@@ -22,39 +23,35 @@ export interface ApplyResult {
   indexRuns: number;
 }
 
-interface Located {
-  seg: number;
-  version: number;
-}
-
 /**
  * Applies one page of changes and its cursor atomically: a worker killed at any point leaves either the page
  * and its cursor, or neither. Higher versions replace lower ones; an older or equal version changes nothing.
+ * A deletion erases every copy of the customer and its index entries in this same transaction.
  */
 export async function applyPage(db: ReconnuDb, page: PageCommit): Promise<ApplyResult> {
   const latest = latestPerId(page.changes);
   return db.transaction('rw', db.segments, db.keyBlocks, db.meta, db.quarantine, async () => {
-    const { located, segments: loaded } = await locate(db, [...latest.keys()]);
+    const copies = await locateExisting(db, [...latest.keys()]);
     const result: ApplyResult = { added: 0, replaced: 0, deleted: 0, stale: 0, customers: 0, indexRuns: 0 };
-    const removals = new Map<number, Map<string, Customer | null>>();
+    const erasures = new Map<number, Set<string>>();
+    const superseded = new Set<number>();
     const incoming: Customer[] = [];
     for (const [id, change] of latest) {
-      const existing = located.get(id);
+      const existing = copies.get(id);
       if (isDeletion(change)) {
-        if (existing) markRemoval(removals, existing.seg, id, null);
+        for (const seg of existing?.segs ?? []) erasures.set(seg, (erasures.get(seg) ?? new Set()).add(id));
         if (existing) result.deleted++;
-        continue;
-      }
-      if (existing && existing.version >= change.version) {
+      } else if (existing && existing.version >= change.version) {
         result.stale++;
-        continue;
+      } else {
+        for (const seg of existing?.segs ?? []) superseded.add(seg);
+        if (existing) result.replaced++;
+        else result.added++;
+        incoming.push(change);
       }
-      if (existing) markRemoval(removals, existing.seg, id, change);
-      if (existing) result.replaced++;
-      else result.added++;
-      incoming.push(change);
     }
-    await removeFromSegments(db, removals, loaded);
+    await removeCopies(db, erasures);
+    await markStale(db, superseded);
     const segments = packSegments(incoming);
     const segs = await db.segments.bulkAdd(segments, { allKeys: true });
     await addRun(
@@ -85,85 +82,12 @@ function rank(change: Change): number {
   return isDeletion(change) ? Number.POSITIVE_INFINITY : change.version;
 }
 
-/** Records that `id` leaves segment `seg`, replaced by `successor` (null when erased). */
-function markRemoval(
-  removals: Map<number, Map<string, Customer | null>>,
-  seg: number,
-  id: string,
-  successor: Customer | null,
-) {
-  const ids = removals.get(seg) ?? new Map<string, Customer | null>();
-  ids.set(id, successor);
-  removals.set(seg, ids);
-}
-
-/**
- * Finds the segment holding each id: one range read of the index's id keys covers a whole page. The segments
- * read are returned too, for the rewrite that follows.
- */
-async function locate(
-  db: ReconnuDb,
-  ids: string[],
-): Promise<{ located: Map<string, Located>; segments: Map<number, Segment> }> {
-  const located = new Map<string, Located>();
-  const segments = new Map<number, Segment>();
-  const none = { located, segments };
-  if (ids.length === 0) return none;
-  const sorted = [...ids].sort();
+/** Copies of these ids already stored; skipped when every id is above the highest ever indexed (a first sync). */
+async function locateExisting(db: ReconnuDb, ids: string[]) {
   const { maxIdKey } = await readIndexState(db);
-  if (maxIdKey === undefined || idKey(sorted[0] as string) > maxIdKey) return none;
-  const wanted = new Set(ids.map(idKey));
-  const entries = await entriesInRange(db, idKey(sorted[0] as string), idKey(sorted.at(-1) as string));
-  const segs = [...new Set(entries.filter(([key]) => wanted.has(key)).map(([, seg]) => seg))];
-  if (segs.length === 0) return none;
-  const idSet = new Set(ids);
-  for (const segment of await db.segments.bulkGet(segs)) {
-    if (!segment || segment.seg === undefined) continue;
-    segments.set(segment.seg, segment);
-    segment.ids.forEach((id, i) => {
-      if (idSet.has(id)) located.set(id, { seg: segment.seg as number, version: segment.versions[i] as number });
-    });
-  }
-  return { located, segments };
-}
-
-/**
- * Takes replaced and erased customers out of their segments. An erased customer's keys leave the index at once;
- * a replaced one's keys that its new version no longer has leave too. Keys it keeps may still point at the old
- * segment: harmless, since reads check a segment's content.
- */
-async function removeFromSegments(
-  db: ReconnuDb,
-  removals: Map<number, Map<string, Customer | null>>,
-  loaded: Map<number, Segment>,
-) {
-  if (removals.size === 0) return;
-  const segs = [...removals.keys()];
-  const segments = segs.map((seg) => loaded.get(seg));
-  const emptied: number[] = [];
-  const rewritten: Segment[] = [];
-  const doomed: Entry[] = [];
-  segments.forEach((segment, i) => {
-    if (!segment) return;
-    const seg = segs[i] as number;
-    const removed = removals.get(seg) as Map<string, Customer | null>;
-    const remaining = withoutIds(segment, new Set(removed.keys()));
-    // A key another customer of this segment still holds (a shared household phone) must keep its entry.
-    const stillHeld = new Set(remaining ? segmentEntries(remaining, seg).map(([key]) => key) : []);
-    segment.ids.forEach((id, position) => {
-      if (!removed.has(id)) return;
-      const successor = removed.get(id);
-      const kept = new Set(successor ? customerKeys(successor) : []);
-      for (const key of keysAt(segment, position)) {
-        if (!kept.has(key) && !stillHeld.has(key)) doomed.push([key, seg]);
-      }
-    });
-    if (remaining) rewritten.push(remaining);
-    else emptied.push(seg);
-  });
-  await db.segments.bulkDelete(emptied);
-  await db.segments.bulkPut(rewritten);
-  await removeEntries(db, doomed);
+  const lowest = [...ids].sort()[0] ?? '';
+  if (ids.length === 0 || maxIdKey === undefined || idKey(lowest) > maxIdKey) return new Map();
+  return locateCopies(db, ids);
 }
 
 /** A customer that arrives valid leaves the quarantine (which is small: read its keys, not one delete per id). */

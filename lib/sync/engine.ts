@@ -1,5 +1,6 @@
 import { type FeedConfig, FeedError, fetchChanges } from '../feed/client';
 import { type Change, type ChangesPage, parseChange } from '../feed/schema';
+import { pruneStaleCopies } from '../store/copies';
 import type { QuarantinedRecord, ReconnuDb } from '../store/db';
 import { readCheckpoint } from '../store/db';
 import { compactIndex } from '../store/key-merge';
@@ -94,6 +95,8 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
   await db.meta.put({ ...(await readCheckpoint(db)), lastSuccessAt });
   status.quarantined = await db.quarantine.count();
   await publish({ ...status, state: 'idle', lastSuccessAt, message: null });
+  // Lookups already see only latest copies; removing superseded ones is housekeeping, done once up to date.
+  await pruneStaleCopies(db);
   return { ok: true, applied: status.done };
 }
 

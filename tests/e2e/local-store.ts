@@ -23,13 +23,19 @@ export function localCustomers(extensionPage: Page): Promise<[string, number][]>
   );
 }
 
-/** Compares the local store with the server's truth: what is missing, extra, stale or duplicated. */
+/**
+ * Compares the local store with the server's truth: what is missing, extra, stale or duplicated. An updated
+ * customer may briefly keep a superseded copy (pruned right after the sync); only its latest copy counts, and a
+ * copy stored twice at the same version is a duplicate.
+ */
 export function diffWithTruth(local: [string, number][], truth: [string, number][]) {
   const localVersions = new Map<string, number>();
+  const seen = new Set<string>();
   const duplicated: string[] = [];
   for (const [id, version] of local) {
-    if (localVersions.has(id)) duplicated.push(id);
-    localVersions.set(id, version);
+    if (seen.has(`${id}@${version}`)) duplicated.push(id);
+    seen.add(`${id}@${version}`);
+    localVersions.set(id, Math.max(localVersions.get(id) ?? 0, version));
   }
   const truthIds = new Set(truth.map(([id]) => id));
   return {
@@ -40,4 +46,9 @@ export function diffWithTruth(local: [string, number][], truth: [string, number]
     extra: [...localVersions.keys()].filter((id) => !truthIds.has(id)),
     duplicated,
   };
+}
+
+/** How many superseded copies the store still holds. */
+export function supersededCopies(local: [string, number][]): number {
+  return local.length - new Set(local.map(([id]) => id)).size;
 }

@@ -4,7 +4,7 @@ import { configureFeed, type ExtensionBrowser, launchWithExtension, panelHeading
 import { startDemoSite } from '../../scripts/demo/site';
 import { generateCustomer } from '../../scripts/feed-server/generator';
 import { type FeedServer, startFeedServer } from '../../scripts/feed-server/server';
-import { diffWithTruth, localCustomers } from './local-store';
+import { diffWithTruth, localCustomers, supersededCopies } from './local-store';
 
 let feed: FeedServer | undefined;
 let browser: ExtensionBrowser | undefined;
@@ -44,6 +44,8 @@ describe('sync against the reference feed', () => {
     expect(change.deleted).toContain(erased.id);
     await syncAndWait(options, 1500 + 12 - change.deleted.length);
     await expectSameAsServer(options, feed);
+    // The 40 superseded copies are pruned once the sync is up to date.
+    await expect.poll(async () => supersededCopies(await localCustomers(options))).toBe(0);
 
     // The erased customer is gone from every index: their email no longer recognizes anyone.
     const site = await startDemoSite();

@@ -1,0 +1,106 @@
+import type { Customer } from '../feed/schema';
+import { type ReconnuDb, readStaleSegments, type Segment } from './db';
+import { type Entry, entriesForKeys, removeEntries } from './key-index';
+import { idKey } from './keys';
+import { keysAt, segmentEntries, withoutIds } from './segments';
+
+/**
+ * An update does not rewrite the segment that held the previous version: the new copy goes into a new segment
+ * and the old one becomes *stale* until pruneStaleCopies() removes it after the sync. Id keys in the index carry
+ * each copy's version, so the latest copy is known without reading segments, and reads return latest copies only.
+ */
+export interface Copies {
+  version: number;
+  segs: number[];
+}
+
+/** Where each id's copies are, and its latest version, from the index alone. */
+export async function locateCopies(db: ReconnuDb, ids: string[]): Promise<Map<string, Copies>> {
+  const copies = new Map<string, Copies>();
+  if (ids.length === 0) return copies;
+  for (const [key, seg, version = 0] of await entriesForKeys(db, ids.map(idKey))) {
+    const id = key.slice(2);
+    const known = copies.get(id);
+    if (known) {
+      if (!known.segs.includes(seg)) known.segs.push(seg);
+      known.version = Math.max(known.version, version);
+    } else copies.set(id, { version, segs: [seg] });
+  }
+  return copies;
+}
+
+/** Of these customers, the ones that are the latest copy of their id. */
+export async function latestOnly(db: ReconnuDb, customers: Customer[]): Promise<Customer[]> {
+  if (customers.length === 0) return customers;
+  const copies = await locateCopies(db, [...new Set(customers.map((customer) => customer.id))]);
+  const seen = new Set<string>();
+  return customers.filter((customer) => {
+    if (seen.has(customer.id) || customer.version !== copies.get(customer.id)?.version) return false;
+    seen.add(customer.id);
+    return true;
+  });
+}
+
+/**
+ * Removes ids from segments, with their index entries, except keys another customer of the same segment still
+ * holds (a household's shared phone).
+ */
+export async function removeCopies(db: ReconnuDb, removals: Map<number, Set<string>>): Promise<void> {
+  if (removals.size === 0) return;
+  const segs = [...removals.keys()];
+  const segments = await db.segments.bulkGet(segs);
+  const emptied: number[] = [];
+  const rewritten: Segment[] = [];
+  const doomed: Entry[] = [];
+  segments.forEach((segment, i) => {
+    if (!segment) return;
+    const seg = segs[i] as number;
+    const removed = removals.get(seg) as Set<string>;
+    const remaining = withoutIds(segment, removed);
+    const stillHeld = new Set(remaining ? segmentEntries(remaining, seg).map(([key]) => key) : []);
+    segment.ids.forEach((id, position) => {
+      if (!removed.has(id)) return;
+      for (const key of keysAt(segment, position)) if (!stillHeld.has(key)) doomed.push([key, seg]);
+    });
+    if (remaining) rewritten.push(remaining);
+    else emptied.push(seg);
+  });
+  await db.segments.bulkDelete(emptied);
+  await db.segments.bulkPut(rewritten);
+  await removeEntries(db, doomed);
+}
+
+export async function markStale(db: ReconnuDb, segs: Iterable<number>): Promise<void> {
+  const stale = await readStaleSegments(db);
+  const all = new Set([...stale.segs, ...segs]);
+  if (all.size !== stale.segs.length) await db.meta.put({ key: 'stale', segs: [...all] });
+}
+
+const PRUNE_BATCH = 200;
+
+/** Removes superseded copies, a batch of segments per transaction; returns how many copies went. */
+export async function pruneStaleCopies(db: ReconnuDb): Promise<number> {
+  let pruned = 0;
+  for (;;) {
+    const done = await db.transaction('rw', db.segments, db.keyBlocks, db.meta, async () => {
+      const stale = await readStaleSegments(db);
+      const batch = stale.segs.slice(0, PRUNE_BATCH);
+      if (batch.length === 0) return true;
+      const segments = await db.segments.bulkGet(batch);
+      const ids = segments.flatMap((segment) => segment?.ids ?? []);
+      const copies = await locateCopies(db, ids);
+      const removals = new Map<number, Set<string>>();
+      segments.forEach((segment, i) => {
+        segment?.ids.forEach((id, position) => {
+          if ((segment.versions[position] as number) >= (copies.get(id)?.version ?? 0)) return;
+          removals.set(batch[i] as number, (removals.get(batch[i] as number) ?? new Set()).add(id));
+          pruned++;
+        });
+      });
+      await removeCopies(db, removals);
+      await db.meta.put({ key: 'stale', segs: stale.segs.slice(PRUNE_BATCH) });
+      return false;
+    });
+    if (done) return pruned;
+  }
+}
