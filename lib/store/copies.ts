@@ -76,7 +76,8 @@ export async function markStale(db: ReconnuDb, segs: Iterable<number>): Promise<
   if (all.size !== stale.segs.length) await db.meta.put({ key: 'stale', segs: [...all] });
 }
 
-const PRUNE_BATCH = 200;
+// Small batches: lookups wait for a write transaction on the same stores, so none should last long.
+const PRUNE_BATCH = 50;
 
 /** Removes superseded copies, a batch of segments per transaction; returns how many copies went. */
 export async function pruneStaleCopies(db: ReconnuDb): Promise<number> {

@@ -93,8 +93,8 @@ function blockFor(bounds: string[], key: string): number {
 }
 
 /** The blocks, over all runs, that may hold keys in any of the given [low, high] ranges: one bulkGet. */
-async function blocksFor(db: ReconnuDb, ranges: [string, string][]): Promise<KeyBlock[]> {
-  const runs = await runIds(db);
+async function blocksFor(db: ReconnuDb, ranges: [string, string][], knownRuns?: number[]): Promise<KeyBlock[]> {
+  const runs = knownRuns ?? (await runIds(db));
   const cache = await directoriesOf(db, runs);
   const wanted = new Map<string, [number, string]>();
   for (const run of runs) {
@@ -142,9 +142,9 @@ export async function entriesForKeys(db: ReconnuDb, keys: string[]): Promise<Ent
 }
 
 /** The segments that may hold a customer with this key (a segment may since have lost it: check its content). */
-export async function segmentsForKey(db: ReconnuDb, key: string): Promise<number[]> {
+export async function segmentsForKey(db: ReconnuDb, key: string, runs?: number[]): Promise<number[]> {
   const segs = new Set<number>();
-  for (const block of await blocksFor(db, [[key, key]])) {
+  for (const block of await blocksFor(db, [[key, key]], runs)) {
     block.keys.forEach((candidate, i) => {
       if (candidate === key) segs.add(block.segs[i] as number);
     });

@@ -1,6 +1,6 @@
 import type { Customer } from '../feed/schema';
 import { latestOnly } from './copies';
-import type { ReconnuDb } from './db';
+import type { IndexState, ReconnuDb, StaleSegments } from './db';
 import { segmentsForKey } from './key-index';
 import { idKey } from './keys';
 import { customersWithKey } from './segments';
@@ -8,11 +8,14 @@ import { customersWithKey } from './segments';
 /** Every customer holding this index key (several when a phone or email is shared), latest versions only. */
 export async function findByKey(db: ReconnuDb, key: string): Promise<Customer[]> {
   return db.transaction('r', db.keyBlocks, db.meta, db.segments, async () => {
-    const segments = await db.segments.bulkGet(await segmentsForKey(db, key));
-    return latestOnly(
-      db,
-      segments.flatMap((segment) => (segment ? customersWithKey(segment, key) : [])),
-    );
+    const [index, stale] = (await db.meta.bulkGet(['index', 'stale'])) as [IndexState?, StaleSegments?];
+    const runs = index?.runs.map((run) => run.id) ?? [];
+    const segments = await db.segments.bulkGet(await segmentsForKey(db, key, runs));
+    const found = segments.flatMap((segment) => (segment ? customersWithKey(segment, key) : []));
+    // A superseded copy can only sit in a segment listed as stale: otherwise every copy found is the latest.
+    const staleSegs = new Set(stale?.segs ?? []);
+    const mayBeStale = segments.some((segment) => segment?.seg !== undefined && staleSegs.has(segment.seg));
+    return mayBeStale ? latestOnly(db, found) : found;
   });
 }
 
