@@ -27,6 +27,8 @@ export default defineBackground(() => {
     if (alarm.name === 'sync') void syncNow();
   });
   settingsItem.watch(() => void syncNow());
+  // Back online after an 'Offline' sync: catch up at once rather than at the next alarm.
+  globalThis.addEventListener('online', () => void syncNow());
   // Every start of the worker (install, browser start, or revival after being killed) resumes from the checkpoint.
   void syncNow();
 });

@@ -62,6 +62,7 @@ const directories = new WeakMap<ReconnuDb, Map<number, string[]>>();
 async function directoriesOf(db: ReconnuDb, runs: number[]): Promise<Map<number, string[]>> {
   const cache = directories.get(db) ?? new Map<number, string[]>();
   directories.set(db, cache);
+  for (const run of cache.keys()) if (!runs.includes(run)) cache.delete(run); // merged away
   const missing = runs.filter((run) => !cache.has(run));
   const loaded = await Promise.all(
     missing.map((run) =>
