@@ -52,6 +52,7 @@ export async function launchWithExtension(
       '--no-first-run',
       '--disable-sync',
       '--disable-quic',
+      '--disable-features=Translate', // its bubble would cover the panel on the French demo pages
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
@@ -74,7 +75,9 @@ export async function configureFeed(
   feed: { url: string; token: string },
   expectCustomers?: number,
 ): Promise<Page> {
-  const page = await browser.context.newPage();
+  // Reuse the blank tab a new profile opens with, if it is still there.
+  const blank = browser.context.pages().find((open) => open.url() === 'about:blank');
+  const page = blank ?? (await browser.context.newPage());
   await page.goto(browser.extensionUrl('options.html'));
   await page.getByLabel('Feed URL').fill(feed.url);
   await page.getByLabel('Access token').fill(feed.token);
