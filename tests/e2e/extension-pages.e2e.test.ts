@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configureFeed, type ExtensionBrowser, launchWithExtension } from '../../scripts/browser';
+import { generateCustomer } from '../../scripts/feed-server/generator';
+import { type FeedServer, startFeedServer } from '../../scripts/feed-server/server';
+
+const SEED = 'extension-pages';
+
+describe('the extension pages', () => {
+  let feed: FeedServer;
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    feed = await startFeedServer({ customers: 400, seed: SEED });
+    browser = await launchWithExtension();
+    await configureFeed(browser, feed, 400);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await feed?.close();
+  });
+
+  it('popup: shows the sync state, the count and when it last synced', async () => {
+    const popup = await browser.context.newPage();
+    await popup.goto(browser.extensionUrl('popup.html'));
+    await expect.poll(() => popup.getByRole('status').textContent()).toContain('Up to date · 400 customers');
+    expect(await popup.getByText(/Last sync: (?!never)/).count()).toBe(1);
+    await popup.getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(() => popup.getByRole('status').textContent()).toContain('400 customers');
+  });
+
+  it('side panel: finds a customer by email, phone or order number and opens the profile', async () => {
+    const customer = generateCustomer(SEED, 123);
+    const name = `${customer.name?.given} ${customer.name?.family}`;
+    const side = await browser.context.newPage();
+    await side.goto(browser.extensionUrl('sidepanel.html'));
+    const queries = [customer.emails?.[0], customer.phones?.[0], customer.orders?.[0]?.number].filter(
+      (q): q is string => !!q,
+    );
+    for (const query of queries) {
+      await side.getByLabel('Search a customer').fill(query);
+      await side.getByRole('button', { name: new RegExp(name) }).click();
+      await expect.poll(() => side.getByRole('heading', { level: 1 }).textContent()).toBe(name);
+      await side.getByRole('button', { name: 'Back' }).click();
+    }
+    await side.getByLabel('Search a customer').fill('nobody@nowhere.example');
+    await expect.poll(() => side.getByText('No customer found.').count()).toBe(1);
+  });
+
+  it('options: reports a wrong token clearly and keeps the customers it has', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(browser.extensionUrl('options.html'));
+    await options.getByLabel('Access token').fill('wrong-token');
+    await options.getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(() => options.getByRole('status').textContent()).toMatch(/401: check the access token/);
+    expect(await options.getByRole('status').textContent()).toContain('400 customers');
+    await options.getByLabel('Access token').fill(feed.token);
+    await options.getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(() => options.getByRole('status').textContent()).toBe('Up to date · 400 customers');
+  });
+});
