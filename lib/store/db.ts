@@ -1,11 +1,10 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 
 /**
- * Customers are packed into segments of up to SEGMENT_SIZE records, each segment indexing every lookup key of
- * its customers in one multiEntry index. IndexedDB's cost is per record, not per byte, so packing is what makes
- * a 100k-customer sync take seconds instead of a minute (see README, "Local store"). Each customer is kept as a
- * JSON string beside its id, version and keys: cloning a few strings is far cheaper than cloning an object graph,
- * and a read parses only the customers it returns.
+ * Customers are packed into segments of up to SEGMENT_SIZE records: IndexedDB's cost is per record, not per byte
+ * (see README, "Local store"). Each customer is kept as a JSON string beside its id, version and lookup keys, so a
+ * read parses only the customers it returns. Segments are found through the key index (key-index.ts); an updated
+ * customer may briefly have a superseded copy in an older segment (copies.ts).
  */
 export interface Segment {
   seg?: number;
@@ -19,8 +18,8 @@ export interface Segment {
 /** A block of one sorted run of the key index (see key-index.ts). */
 export interface KeyBlock {
   run: number;
+  /** Lower bound of the keys this block may hold (up to the next block's): fixed for the run's life. */
   first: string;
-  last: string;
   keys: string[];
   segs: number[];
   /** Per entry: the customer version for id keys, 0 for the others. */
@@ -71,7 +70,7 @@ export class ReconnuDb extends Dexie {
     super(name);
     this.version(1).stores({
       segments: '++seg',
-      keyBlocks: '[run+first], [run+last]',
+      keyBlocks: '[run+first]',
       meta: 'key',
       quarantine: 'id, receivedAt',
     });

@@ -50,6 +50,17 @@ describe('key index', () => {
     expect(await db.keyBlocks.filter((block) => block.run !== merged).count()).toBe(0);
   });
 
+  it('merges through blocks emptied by removals without losing what follows them', async () => {
+    await inTx(() => addRun(db, emails(0, 6000, 1)));
+    await inTx(() => addRun(db, [['c:0000000000001', 2]]));
+    await inTx(() => removeEntries(db, emails(0, 5000, 1))); // nine whole blocks left empty
+    await mergeRuns(
+      db,
+      (await readIndexState(db)).runs.map((run) => run.id),
+    );
+    expect(await entriesInRange(db, '', '\uffff')).toHaveLength(1001);
+  });
+
   it('keeps O(log n) runs with size-tiered compaction', async () => {
     for (let run = 0; run < 20; run++) {
       await inTx(() => addRun(db, emails(run * 50, 50, run + 1)));

@@ -27,7 +27,7 @@ export function toBlocks(run: number, sorted: Entry[]): KeyBlock[] {
   let versions: number[] = [];
   const flush = () => {
     if (keys.length === 0) return;
-    blocks.push({ run, first: keys[0] as string, last: keys.at(-1) as string, keys, segs, versions });
+    blocks.push({ run, first: keys[0] as string, keys, segs, versions });
     keys = [];
     segs = [];
     versions = [];
@@ -169,7 +169,7 @@ export async function removeEntries(db: ReconnuDb, entries: Entry[]): Promise<vo
   for (const block of touched.values()) {
     const keep = block.keys.flatMap((key, i) => (doomed.has(`${block.segs[i]}\u0001${key}`) ? [] : [i]));
     if (keep.length === block.keys.length) continue;
-    // Same record, same bounds (first/last), fewer entries: the run's directory stays valid.
+    // Same record, same bound, fewer entries: the run's directory stays valid.
     const pick = <T>(values: T[]) => keep.map((i) => values[i] as T);
     rewritten.push({ ...block, keys: pick(block.keys), segs: pick(block.segs), versions: pick(block.versions) });
   }

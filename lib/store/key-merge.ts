@@ -64,7 +64,7 @@ export async function mergeRuns(db: ReconnuDb, runs: number[]): Promise<void> {
       let smallest: { reader: RunReader; entry: Entry } | undefined;
       for (const reader of readers) {
         // Only await the database when a reader runs dry: Dexie transactions must not await anything else.
-        if (reader.exhausted) await reader.fill();
+        while (reader.exhausted) await reader.fill();
         const entry = reader.peek();
         if (entry && (!smallest || compareEntries(entry, smallest.entry) < 0)) smallest = { reader, entry };
       }
