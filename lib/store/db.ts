@@ -56,7 +56,19 @@ export interface StaleSegments {
   segs: number[];
 }
 
-export type MetaRow = SyncCheckpoint | IndexState | StaleSegments;
+/** Present while the whole feed is read again after it rejected our cursor (see resync.ts). */
+export interface ResyncState {
+  key: 'resync';
+  startedAt: string;
+}
+
+/** The ids one page of a resync carried, whatever became of them. */
+export interface ResyncSeen {
+  page?: number;
+  ids: string[];
+}
+
+export type MetaRow = SyncCheckpoint | IndexState | StaleSegments | ResyncState;
 
 export const SEGMENT_SIZE = 25;
 
@@ -65,6 +77,7 @@ export class ReconnuDb extends Dexie {
   keyBlocks!: Table<KeyBlock, [number, string]>;
   meta!: Table<MetaRow, string>;
   quarantine!: EntityTable<QuarantinedRecord, 'id'>;
+  resyncSeen!: EntityTable<ResyncSeen, 'page'>;
 
   constructor(name = 'reconnu') {
     super(name);
@@ -73,6 +86,7 @@ export class ReconnuDb extends Dexie {
       keyBlocks: '[run+first]',
       meta: 'key',
       quarantine: 'id, receivedAt',
+      resyncSeen: '++page',
     });
   }
 }

@@ -11,6 +11,8 @@ export interface PageCommit {
   /** The cursor that covers this page; committed in the same transaction as its data. */
   cursor: string;
   syncedAt: string;
+  /** During a resync, the ids this page carried are recorded for the final sweep (resync.ts). */
+  resync?: boolean;
 }
 
 export interface ApplyResult {
@@ -30,7 +32,8 @@ export interface ApplyResult {
  */
 export async function applyPage(db: ReconnuDb, page: PageCommit): Promise<ApplyResult> {
   const latest = latestPerId(page.changes);
-  return db.transaction('rw', db.segments, db.keyBlocks, db.meta, db.quarantine, async () => {
+  const stores = [db.segments, db.keyBlocks, db.meta, db.quarantine, db.resyncSeen];
+  return db.transaction('rw', stores, async () => {
     const copies = await locateExisting(db, [...latest.keys()]);
     const result: ApplyResult = { added: 0, replaced: 0, deleted: 0, stale: 0, customers: 0, indexRuns: 0 };
     const erasures = new Map<number, Set<string>>();
@@ -63,6 +66,7 @@ export async function applyPage(db: ReconnuDb, page: PageCommit): Promise<ApplyR
     await db.meta.put({ ...checkpoint, cursor: page.cursor, customers: result.customers });
     await clearQuarantine(db, incoming);
     await db.quarantine.bulkPut(page.quarantined);
+    if (page.resync) await db.resyncSeen.add({ ids: [...latest.keys()] });
     result.indexRuns = (await readIndexState(db)).runs.length;
     return result;
   });

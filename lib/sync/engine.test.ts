@@ -155,4 +155,36 @@ describe('runSync when the feed forgets its cursors', () => {
     expect(feed.calls).toEqual([null, '100', null, '100']);
     expect(published.at(-1)).toMatchObject({ state: 'idle', customers: 150 });
   });
+
+  it('erases, after re-reading, the customers the reset feed no longer has', async () => {
+    await runSync(deps(pagedFeed(150, 100).fetchPage));
+    const smaller = pagedFeed(90, 40); // the feed came back with 90 customers
+    const reset: SyncDeps['fetchPage'] = async (config, cursor, limit, signal) => {
+      if (cursor === '150') throw new FeedError('The feed answered 400.', 400, false);
+      return smaller.fetchPage(config, cursor, limit, signal);
+    };
+    expect(await runSync(deps(reset))).toEqual({ ok: true, applied: 90 });
+    expect(await getCustomer(db, 'cus_0089')).toBeDefined();
+    expect(await getCustomer(db, 'cus_0090')).toBeUndefined();
+    expect(await getCustomer(db, 'cus_0149')).toBeUndefined();
+    expect((await readCheckpoint(db)).customers).toBe(90);
+    expect(published.at(-1)).toMatchObject({ state: 'idle', customers: 90 });
+    expect(await db.resyncSeen.count()).toBe(0);
+  });
+
+  it('finishes an interrupted resync after a restart', async () => {
+    await runSync(deps(pagedFeed(150, 100).fetchPage));
+    const smaller = pagedFeed(90, 40);
+    let failAt: string | null = '40';
+    const flaky: SyncDeps['fetchPage'] = async (config, cursor, limit, signal) => {
+      if (cursor === '150') throw new FeedError('The feed answered 400.', 400, false);
+      if (cursor === failAt) throw new FeedError('The feed answered 400.', 400, false);
+      return smaller.fetchPage(config, cursor, limit, signal);
+    };
+    expect((await runSync(deps(flaky))).ok).toBe(false); // stopped after the first page of the resync
+    failAt = null;
+    expect((await runSync(deps(flaky))).ok).toBe(true);
+    expect((await readCheckpoint(db)).customers).toBe(90);
+    expect(await getCustomer(db, 'cus_0120')).toBeUndefined();
+  });
 });

@@ -4,6 +4,7 @@ import { pruneStaleCopies } from '../store/copies';
 import type { QuarantinedRecord, ReconnuDb } from '../store/db';
 import { readCheckpoint } from '../store/db';
 import { compactIndex } from '../store/key-merge';
+import { finishResync, isResyncing, startResync } from '../store/resync';
 import { applyPage } from '../store/write';
 import { backoffDelay, sleep } from './backoff';
 import type { SyncStatus } from './status';
@@ -53,13 +54,16 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
   let next = fetchFrom(cursor);
   let more = true;
   let restarted = false;
+  let resync = await isResyncing(db);
   while (more) {
     const page = await next;
     if (!page.ok && page.status === 400 && status.done === 0 && cursor !== null && !restarted) {
-      // The feed no longer knows our cursor (e.g. its log was reset): read it again from the start. Versions make
-      // this safe: nothing older replaces what is stored.
+      // The feed no longer knows our cursor (e.g. its log was reset): read it all again, then sweep what it no
+      // longer has. Versions make the re-read safe: nothing older replaces what is stored.
       restarted = true;
+      resync = true;
       cursor = null;
+      await startResync(db, now().toISOString());
       next = fetchFrom(null);
       await publish({ ...status, message: 'The feed rejected the saved position; syncing again from the start.' });
       continue;
@@ -73,7 +77,8 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
     const { changes, quarantined } = page;
     let result: Awaited<ReturnType<typeof applyPage>>;
     try {
-      result = await applyPage(db, { changes, quarantined, cursor: page.value.cursor, syncedAt: now().toISOString() });
+      const syncedAt = now().toISOString();
+      result = await applyPage(db, { changes, quarantined, cursor: page.value.cursor, syncedAt, resync });
     } catch (error) {
       // The page's transaction rolled back: what was stored before is intact and the cursor did not move.
       const message = describeStorageError(error as Error);
@@ -89,6 +94,7 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
     await publish({ ...status, state: 'syncing', message: null });
     if (result.indexRuns > MAX_RUNS_WHILE_SYNCING) await compactIndex(db);
   }
+  if (resync) status.customers -= await finishResync(db);
   // Fold the runs this sync added into the index's larger runs, so lookups read few blocks.
   await compactIndex(db);
   const lastSuccessAt = now().toISOString();
