@@ -94,7 +94,7 @@ export async function benchSync(): Promise<Record<string, unknown>> {
       if (!deleted.has(id)) ids.push(id);
     }
     // Let the post-sync housekeeping (pruning superseded copies) finish: lookups are measured at rest.
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await new Promise((resolve) => setTimeout(resolve, Number(process.env.BENCH_SETTLE_MS ?? 3000)));
     const lookups = await timedLookups(options, ids);
     const roundTrips = await timedRoundTrips(options, 200);
     const baseline = await rawIndexedDbBaseline(options, feed);
