@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Customer } from '../feed/schema';
+import { ReconnuDb } from '../store/db';
+import { applyPage } from '../store/write';
+import { createPanelHub } from './panel-ports';
+import { createRouter } from './router';
+
+const claire: Customer = {
+  id: 'cus_1',
+  version: 1,
+  updatedAt: '2026-01-01T00:00:00Z',
+  name: { given: 'Claire', family: 'Martin' },
+  emails: ['claire@example.fr'],
+};
+
+let db: ReconnuDb;
+let route: ReturnType<typeof createRouter>;
+const id = fakeBrowser.runtime.id;
+const page = { id, url: fakeBrowser.runtime.getURL('/sidepanel.html') };
+const content = (tab: number) => ({ id, url: 'https://acme.zendesk.com/agent/tickets/1', tab: { id: tab } });
+const identifiers = { emails: ['claire@example.fr'], phones: [], orders: [] };
+
+beforeEach(async () => {
+  db = new ReconnuDb(`router-${Math.random()}`);
+  await applyPage(db, { changes: [claire], quarantined: [], cursor: 'c', syncedAt: '2026-01-01T00:00:00Z' });
+  route = createRouter({ db, hub: createPanelHub(), syncNow: async () => ({ ok: true, applied: 0 }) });
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('router', () => {
+  it('answers extension pages', async () => {
+    expect(await route({ type: 'getCustomer', id: 'cus_1' }, page as never)).toMatchObject({
+      ok: true,
+      data: { id: 'cus_1' },
+    });
+  });
+
+  it('tells a content script only whether it recognized someone, never who', async () => {
+    const reply = await route({ type: 'recognize', identifiers, host: 'acme.zendesk.com' }, content(4) as never);
+    expect(reply).toEqual({ ok: true, data: { status: 'matched' } });
+  });
+
+  it('refuses page-only requests from content scripts, and anything from strangers', async () => {
+    expect(await route({ type: 'getCustomer', id: 'cus_1' }, content(4) as never)).toEqual({
+      ok: false,
+      error: 'Invalid request.',
+    });
+    const web = { url: 'https://evil.example/', tab: { id: 9 } };
+    expect(await route({ type: 'getCustomer', id: 'cus_1' }, web as never)).toEqual({
+      ok: false,
+      error: 'Unknown sender.',
+    });
+    const otherExtension = { ...page, id: 'another-extension-id' };
+    expect((await route({ type: 'syncNow' }, otherExtension as never)).ok).toBe(false);
+  });
+
+  it('rejects malformed or oversized messages', async () => {
+    for (const message of [null, 'getCustomer', { type: 'getCustomer' }, { type: 'search', query: 'x'.repeat(500) }]) {
+      expect((await route(message, page as never)).ok).toBe(false);
+    }
+    const flood = { type: 'recognize', identifiers: { ...identifiers, emails: Array(50).fill('a@b.fr') }, host: 'x' };
+    expect((await route(flood, content(4) as never)).ok).toBe(false);
+  });
+
+  it('rate-limits lookups per tab so a page cannot enumerate customers', async () => {
+    const replies = [];
+    for (let i = 0; i < 35; i++) {
+      const probe = { type: 'recognize', identifiers: { ...identifiers, emails: [`guess${i}@example.fr`] }, host: 'x' };
+      replies.push(await route(probe, content(7) as never));
+    }
+    expect(replies.filter((reply) => !reply.ok).map((reply) => !reply.ok && reply.error)).toEqual(
+      Array(5).fill('Too many lookups from this tab.'),
+    );
+    expect((await route({ type: 'recognize', identifiers, host: 'x' }, content(8) as never)).ok).toBe(true);
+  });
+});
