@@ -4,6 +4,7 @@ import { customerId } from '../feed-server/generator';
 import { startFeedServer } from '../feed-server/server';
 import { rawIndexedDbBaseline } from './raw-idb-baseline';
 import { percentile, round } from './stats';
+import { transferCeiling } from './transfer-ceiling';
 import { sampleWorkerHeap } from './worker-heap';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
@@ -98,6 +99,7 @@ export async function benchSync(): Promise<Record<string, unknown>> {
     const lookups = await timedLookups(options, ids);
     const roundTrips = await timedRoundTrips(options, 200);
     const baseline = await rawIndexedDbBaseline(options, feed);
+    const ceilingPerSec = await transferCeiling(options, feed);
     console.log(
       `baseline: ${baseline.recordsWritten} records, raw ${baseline.rawPerSec}/s, indexed ${baseline.indexedPerSec}/s`,
     );
@@ -106,6 +108,7 @@ export async function benchSync(): Promise<Record<string, unknown>> {
       customersPerSec: Math.round(CUSTOMERS / (initialMs / 1000)),
       baselinePerSec: baseline.rawPerSec,
       baselineIndexedPerSec: baseline.indexedPerSec,
+      ceilingPerSec,
       deltaMs: round(deltaMs),
       lookupP50Ms: round(percentile(lookups, 50), 2),
       lookupP95Ms: round(percentile(lookups, 95), 2),
