@@ -45,10 +45,14 @@ export async function latestOnly(db: ReconnuDb, customers: Customer[]): Promise<
  * Removes ids from segments, with their index entries, except keys another customer of the same segment still
  * holds (a household's shared phone).
  */
-export async function removeCopies(db: ReconnuDb, removals: Map<number, Set<string>>): Promise<void> {
+export async function removeCopies(
+  db: ReconnuDb,
+  removals: Map<number, Set<string>>,
+  loaded?: Map<number, Segment>,
+): Promise<void> {
   if (removals.size === 0) return;
   const segs = [...removals.keys()];
-  const segments = await db.segments.bulkGet(segs);
+  const segments = loaded ? segs.map((seg) => loaded.get(seg)) : await db.segments.bulkGet(segs);
   const emptied: number[] = [];
   const rewritten: Segment[] = [];
   const doomed: Entry[] = [];
@@ -91,14 +95,16 @@ export async function pruneStaleCopies(db: ReconnuDb): Promise<number> {
       const ids = segments.flatMap((segment) => segment?.ids ?? []);
       const copies = await locateCopies(db, ids);
       const removals = new Map<number, Set<string>>();
+      const loaded = new Map<number, Segment>();
       segments.forEach((segment, i) => {
+        if (segment) loaded.set(batch[i] as number, segment);
         segment?.ids.forEach((id, position) => {
           if ((segment.versions[position] as number) >= (copies.get(id)?.version ?? 0)) return;
           removals.set(batch[i] as number, (removals.get(batch[i] as number) ?? new Set()).add(id));
           pruned++;
         });
       });
-      await removeCopies(db, removals);
+      await removeCopies(db, removals, loaded);
       await db.meta.put({ key: 'stale', segs: stale.segs.slice(PRUNE_BATCH) });
       return false;
     });
