@@ -6,8 +6,15 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Reconnu',
     description: 'Recognize your customers on every helpdesk, CRM and softphone page.',
-    permissions: ['storage', 'alarms', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    // Named helpdesk hosts are requested at run time (overlay issue); local pages are always on for demo and tests.
+    permissions: [
+      'storage',
+      'alarms',
+      'unlimitedStorage',
+      'scripting',
+      'activeTab',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
+    // Sites are turned on by the user (popup): optional host permissions. Local pages are on for demo and tests.
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     ...(browser === 'firefox'
       ? { optional_permissions: ['https://*/*', 'http://*/*'] }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { createPanelHub } from '@/lib/background/panel-ports';
 import { createRouter } from '@/lib/background/router';
+import { togglePanelInTab } from '@/lib/background/toggle-command';
 import { settingsItem } from '@/lib/settings';
+import { injectIntoOpenTabs, syncContentScriptRegistration } from '@/lib/sites/registration';
 import { ReconnuDb } from '@/lib/store/db';
 import { createSyncScheduler } from '@/lib/sync/scheduler';
 
@@ -27,6 +29,17 @@ export default defineBackground(() => {
     if (alarm.name === 'sync') void syncNow();
   });
   settingsItem.watch(() => void syncNow());
+
+  // The overlay runs only on sites the user turned on (optional host permissions), registered at run time.
+  void syncContentScriptRegistration();
+  browser.permissions.onAdded.addListener(async ({ origins = [] }) => {
+    await syncContentScriptRegistration();
+    await injectIntoOpenTabs(origins);
+  });
+  browser.permissions.onRemoved.addListener(() => void syncContentScriptRegistration());
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'toggle-panel' && tab?.id !== undefined) void togglePanelInTab(tab.id);
+  });
   // Back online after an 'Offline' sync: catch up at once rather than at the next alarm.
   globalThis.addEventListener('online', () => void syncNow());
   // Every start of the worker (install, browser start, or revival after being killed) resumes from the checkpoint.

@@ -29,7 +29,7 @@ export interface ExtensionBrowser {
 
 /** Launches Chromium with the built extension loaded, in a throwaway profile. */
 export async function launchWithExtension(
-  options: { headless?: boolean; extensionDir?: string } = {},
+  options: { headless?: boolean; extensionDir?: string; args?: string[] } = {},
 ): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
@@ -53,6 +53,7 @@ export async function launchWithExtension(
       '--disable-sync',
       '--disable-quic',
       '--disable-features=Translate', // its bubble would cover the panel on the French demo pages
+      ...(options.args ?? []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));

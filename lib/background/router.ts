@@ -1,16 +1,20 @@
 import type { Browser } from 'wxt/browser';
 import { recognize, search } from '../lookup/service';
 import {
+  type ContentRequest,
   contentRequestSchema,
   type PageRequest,
   pageRequestSchema,
   type RecognizeResponse,
   type Reply,
+  type SiteConfig,
 } from '../protocol/messages';
+import { ruleForHost, siteRulesItem } from '../sites/rules';
+import { panelOpenBySiteItem, recordAdapterHealth } from '../sites/site-state';
 import type { ReconnuDb } from '../store/db';
 import { getCustomer } from '../store/read';
 import type { createPanelHub } from './panel-ports';
-import { createRateLimiter, isExtensionPage, isOwnContentScript } from './senders';
+import { createRateLimiter, isExtensionPage, isOwnContentScript, senderHost } from './senders';
 
 interface RouterDeps {
   db: ReconnuDb;
@@ -35,6 +39,31 @@ export function createRouter({ db, hub, syncNow }: RouterDeps) {
     }
   }
 
+  async function handleContent(request: ContentRequest, tabId: number, host: string): Promise<Reply<unknown>> {
+    switch (request.type) {
+      case 'recognize': {
+        if (!allowRecognize(tabId)) return { ok: false, error: 'Too many lookups from this tab.' };
+        const state = await recognize(db, request.identifiers);
+        hub.publish(tabId, state);
+        const response: RecognizeResponse = { status: state.status };
+        return { ok: true, data: response };
+      }
+      case 'siteConfig': {
+        const [rules, open] = await Promise.all([siteRulesItem.getValue(), panelOpenBySiteItem.getValue()]);
+        const config: SiteConfig = { rule: ruleForHost(rules, host), open: open[host] };
+        return { ok: true, data: config };
+      }
+      case 'setPanelOpen': {
+        const open = await panelOpenBySiteItem.getValue();
+        await panelOpenBySiteItem.setValue({ ...open, [host]: request.open });
+        return { ok: true, data: null };
+      }
+      case 'adapterHealth':
+        await recordAdapterHealth(request.adapter, host, request.problem);
+        return { ok: true, data: null };
+    }
+  }
+
   return async function route(message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply<unknown>> {
     try {
       if (isExtensionPage(sender)) {
@@ -45,11 +74,7 @@ export function createRouter({ db, hub, syncNow }: RouterDeps) {
       if (isOwnContentScript(sender)) {
         const request = contentRequestSchema.safeParse(message);
         if (!request.success) return { ok: false, error: 'Invalid request.' };
-        if (!allowRecognize(sender.tab.id)) return { ok: false, error: 'Too many lookups from this tab.' };
-        const state = await recognize(db, request.data.identifiers);
-        hub.publish(sender.tab.id, state);
-        const response: RecognizeResponse = { status: state.status };
-        return { ok: true, data: response };
+        return await handleContent(request.data, sender.tab.id, senderHost(sender));
       }
       return { ok: false, error: 'Unknown sender.' };
     } catch (error) {

@@ -25,3 +25,12 @@ export function createRateLimiter(limit: number, windowMs: number, now = () => D
     return allowed;
   };
 }
+
+/** The host of the page a content script runs in, from the browser's record of the sender, not from the message. */
+export function senderHost(sender: Sender): string {
+  try {
+    return new URL(sender.url ?? sender.tab?.url ?? '').host;
+  } catch {
+    return '';
+  }
+}

@@ -1,36 +1,70 @@
 import { browser } from 'wxt/browser';
 
-const WIDTH = 360;
+export const PANEL_WIDTH = 360;
+
+export interface PanelFrame {
+  readonly open: boolean;
+  setOpen(open: boolean): void;
+}
 
 /**
  * Docks the panel: an iframe whose document is on the extension's origin, so the host page can see the frame
  * element but never read what is inside it. Nothing about the customer is put in the src or the host DOM.
+ * While open, the page is narrowed by the panel's width (a margin on <html>) instead of being covered.
  */
-export function mountPanelFrame(signal: AbortSignal): { setOpen(open: boolean): void } {
+export function mountPanelFrame(signal: AbortSignal, onToggle: (open: boolean) => void): PanelFrame {
   const host = document.createElement('reconnu-panel');
   const shadow = host.attachShadow({ mode: 'open' });
   const frame = document.createElement('iframe');
   frame.src = browser.runtime.getURL('/panel.html');
   frame.title = 'Reconnu customer panel';
   frame.setAttribute('allow', '');
-  frame.style.cssText = `position:fixed;top:0;right:0;width:${WIDTH}px;height:100vh;border:0;border-left:1px solid #8884;
-    z-index:2147483646;background:Canvas;color-scheme:light dark;box-shadow:-2px 0 8px #0002;`;
+  frame.style.cssText = `position:fixed;top:0;right:0;width:${PANEL_WIDTH}px;height:100vh;border:0;
+    border-left:1px solid #8884;z-index:2147483646;background:Canvas;color-scheme:light dark;`;
   const tab = document.createElement('button');
   tab.type = 'button';
   tab.textContent = 'R';
   tab.title = 'Show or hide the Reconnu panel';
+  tab.setAttribute('aria-label', 'Reconnu customer panel');
   tab.style.cssText = `position:fixed;top:40%;z-index:2147483647;width:24px;height:48px;border:0;border-radius:6px 0 0 6px;
     background:#3b5bdb;color:#fff;font:600 13px system-ui;cursor:pointer;`;
   shadow.append(frame, tab);
+  // The dock: a stylesheet in the host page that narrows it while the panel is open. It holds no customer data.
+  const dock = document.createElement('style');
+  dock.textContent = `html{margin-right:${PANEL_WIDTH}px !important;}`;
   document.documentElement.append(host);
 
-  const setOpen = (open: boolean) => {
-    frame.style.display = open ? 'block' : 'none';
-    tab.style.right = open ? `${WIDTH}px` : '0';
+  let open = false;
+  const setOpen = (next: boolean) => {
+    open = next;
+    frame.style.visibility = open ? 'visible' : 'hidden';
+    frame.style.pointerEvents = open ? 'auto' : 'none';
+    tab.style.right = open ? `${PANEL_WIDTH}px` : '0';
     tab.setAttribute('aria-expanded', String(open));
+    if (open) document.head?.append(dock);
+    else dock.remove();
   };
-  tab.addEventListener('click', () => setOpen(frame.style.display === 'none'), { signal });
-  signal.addEventListener('abort', () => host.remove(), { once: true });
-  setOpen(true);
-  return { setOpen };
+  tab.addEventListener(
+    'click',
+    () => {
+      setOpen(!open);
+      onToggle(open);
+    },
+    { signal },
+  );
+  signal.addEventListener(
+    'abort',
+    () => {
+      host.remove();
+      dock.remove();
+    },
+    { once: true },
+  );
+  setOpen(false);
+  return {
+    get open() {
+      return open;
+    },
+    setOpen,
+  };
 }

@@ -29,7 +29,7 @@ describe('detectIdentifiers', () => {
     const root = dom('<script>var x = "bot@example.org"</script><p>Commande FR-1002345 expédiée</p>');
     expect(detectIdentifiers(root).emails).toEqual([]);
     expect(detectIdentifiers(root).orders).toEqual([]);
-    expect(detectIdentifiers(root, /FR-\d{7}/g).orders).toEqual(['FR-1002345']);
+    expect(detectIdentifiers(root, { orderPattern: /FR-\d{7}/g }).orders).toEqual(['FR-1002345']);
   });
 
   it('caps what it reports so a page cannot flood the lookup', () => {

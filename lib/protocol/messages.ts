@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SiteRule } from '../detect/read-page';
 import type { Customer } from '../feed/schema';
 
 /** Identifiers a content script found in its own tab. Bounded so a hostile page cannot flood the lookup. */
@@ -9,9 +10,17 @@ export const identifiersSchema = z.object({
 });
 export type Identifiers = z.infer<typeof identifiersSchema>;
 
-/** Messages a content script may send. */
+/** Messages a content script may send. The site they concern is always the sender's own tab, never a claim. */
 export const contentRequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('recognize'), identifiers: identifiersSchema, host: z.string().max(253) }),
+  z.object({
+    type: z.literal('recognize'),
+    identifiers: identifiersSchema,
+    host: z.string().max(253),
+    adapter: z.string().max(40).optional(),
+  }),
+  z.object({ type: z.literal('siteConfig') }),
+  z.object({ type: z.literal('setPanelOpen'), open: z.boolean() }),
+  z.object({ type: z.literal('adapterHealth'), adapter: z.string().max(40), problem: z.string().max(300) }),
 ]);
 
 /** Messages only extension pages (panel, side panel, popup, options) may send. */
@@ -41,6 +50,16 @@ export type PanelState =
 export interface RecognizeResponse {
   status: PanelState['status'];
 }
+
+/** What a content script needs to know about its site; no customer data. */
+export interface SiteConfig {
+  rule?: SiteRule;
+  /** The agent's choice on this site; undefined until they toggle the panel there. */
+  open?: boolean;
+}
+
+/** Messages the background sends to a tab's content script. */
+export type ContentCommand = { type: 'togglePanel' };
 
 export const PANEL_PORT = 'reconnu-panel';
 

@@ -1,0 +1,45 @@
+// The shapes of identifiers in free text, shared by generic detection and adapter field reading.
+export const EMAIL = /[\p{L}0-9._%+-]+@[\p{L}0-9.-]+\.[\p{L}]{2,}/gu;
+// Phone-looking runs: optional + or 00, then digits with spaces, dots, dashes, slashes or "(0)" between them.
+export const PHONE = /(?:\+|00)?\d(?:[\s.\-/]?(?:\(0\))?[\s.\-/]?\d){7,14}/g;
+/** Quick pre-check: a text that has neither "@" nor 8 digits cannot hold an email or a phone. */
+export const MAYBE_IDENTIFIER = /@|\d(?:\D{0,3}\d){7}/;
+
+/**
+ * The agent's own and the company's identifiers on any page: page-level headers and footers, navigation and mail
+ * signatures. `[data-reconnu-ignore]` lets an in-house CRM mark more.
+ */
+export const GENERIC_EXCLUDE = [
+  '[role=banner]',
+  '[role=navigation]',
+  '[role=contentinfo]',
+  'body > header',
+  'body > footer',
+  'nav',
+  '.signature',
+  '.gmail_signature',
+  '[data-signature]',
+  '[data-smartmail=gmail_signature]',
+  '#Signature',
+  '[data-reconnu-ignore]',
+].join(', ');
+
+/** The href of a mailto: or tel: link, decoded, without its query: "mailto:a@b.fr?subject=x" → "a@b.fr". */
+export function linkTarget(link: Element): { kind: 'email' | 'phone'; value: string } | null {
+  const href = link.getAttribute('href') ?? '';
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(href);
+  } catch {
+    decoded = href;
+  }
+  if (/^mailto:/i.test(decoded)) return { kind: 'email', value: decoded.slice(7).split('?')[0]?.split(',')[0] ?? '' };
+  if (/^(tel|callto|sip):/i.test(decoded))
+    return { kind: 'phone', value: decoded.replace(/^\w+:/, '').split('?')[0] ?? '' };
+  return null;
+}
+
+/** Whether the user can see an element: hidden tabs of single-page apps keep old tickets in the DOM. */
+export function isShown(element: Element): boolean {
+  return element.checkVisibility ? element.checkVisibility() : !element.closest('[hidden], [aria-hidden="true"]');
+}
