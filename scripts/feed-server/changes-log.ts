@@ -1,7 +1,7 @@
 // The compacted change log. Base customers are sequence numbers 1..N (customer index seq - 1, version 1) and are
 // generated page by page, never held in memory; mutations append entries N+1, N+2… A position whose id has a later
 // entry is skipped when paging, so each live id appears once and a deleted id only as its deletion.
-import type { Change } from '../../lib/feed/schema';
+import type { Change, Customer } from '../../lib/feed/schema';
 import { iso } from './activity';
 import { customerId, customerIndex, generateCustomer } from './generator';
 import { createRandom, type Random } from './random';
@@ -12,6 +12,8 @@ export interface LogEntry {
   index: number;
   version: number;
   deletedAt?: string;
+  /** A customer given whole (tests and demos that need a known identity) rather than generated. */
+  record?: Customer;
 }
 
 export interface MutationRequest {
@@ -43,6 +45,8 @@ export class ChangeLog {
   private nextIndex: number;
   private deletedCount = 0;
   private mutations = 0;
+  /** Live customers given whole with put(). */
+  private pinned = 0;
 
   constructor(
     private readonly seed: string,
@@ -56,7 +60,7 @@ export class ChangeLog {
   }
 
   get liveCount(): number {
-    return this.nextIndex - this.deletedCount;
+    return this.nextIndex - this.deletedCount + this.pinned;
   }
 
   page(afterSeq: number, limit: number): LogPage {
@@ -93,17 +97,31 @@ export class ChangeLog {
       if (!entry) yield [id, 1];
       else if (!entry.deletedAt) yield [id, entry.version];
     }
+    for (const entry of this.latest.values()) if (entry.record && !entry.deletedAt) yield [entry.id, entry.version];
   }
 
   mutate(request: MutationRequest): MutationResult {
     const random = createRandom(this.seed, 'mutation', this.mutations++);
     const result: MutationResult = { updated: [], deleted: [], added: [] };
     for (const id of this.choose(request.updateIds ?? [], request.update ?? 0, random)) {
+      const pinned = this.latest.get(id)?.record;
+      if (pinned) {
+        this.put([{ ...pinned, updatedAt: new Date().toISOString() }]);
+        result.updated.push(id);
+        continue;
+      }
       const version = (this.versionOf(id) ?? 1) + 1;
       this.append({ seq: 0, id, index: customerIndex(id) as number, version });
       result.updated.push(id);
     }
     for (const id of this.choose(request.deleteIds ?? [], request.delete ?? 0, random)) {
+      const pinned = this.latest.get(id);
+      if (pinned?.record) {
+        this.append({ seq: 0, id, index: -1, version: pinned.version, deletedAt: new Date().toISOString() });
+        this.pinned--;
+        result.deleted.push(id);
+        continue;
+      }
       const index = customerIndex(id) as number;
       const version = this.versionOf(id) ?? 1;
       // Deleted a minute after the last update, so deletedAt is never earlier than the record it removes.
@@ -121,6 +139,21 @@ export class ChangeLog {
     return result;
   }
 
+  /**
+   * Adds or replaces customers given whole, with ids outside the generated range. A replacement gets the next
+   * version, whatever the record says, so the client always sees it as newer.
+   */
+  put(records: readonly Customer[]): string[] {
+    for (const record of records) {
+      if (customerIndex(record.id) !== undefined) throw new TypeError(`${record.id} is a generated id`);
+      const known = this.latest.get(record.id);
+      if (!known || known.deletedAt) this.pinned++;
+      const version = known ? known.version + 1 : record.version;
+      this.append({ seq: 0, id: record.id, index: -1, version, record: { ...record, version } });
+    }
+    return records.map((record) => record.id);
+  }
+
   private append(entry: LogEntry): void {
     entry.seq = this.lastSeq + 1;
     this.entries.push(entry);
@@ -129,6 +162,7 @@ export class ChangeLog {
 
   private render(entry: LogEntry): Change {
     if (entry.deletedAt) return { id: entry.id, deleted: true, deletedAt: entry.deletedAt };
+    if (entry.record) return entry.record;
     return generateCustomer(this.seed, entry.index, entry.version);
   }
 

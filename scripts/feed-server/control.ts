@@ -1,5 +1,6 @@
 // Test-only control API: mutate the data set, inject faults, read the truth and request counts.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Customer } from '../../lib/feed/schema';
 import type { ChangeLog, MutationRequest, MutationResult } from './changes-log';
 import { type FaultSettings, type Faults, parseFaultSettings } from './faults';
 import { corsHeaders, HttpError, isPlainObject, JSON_TYPE, type RequestStats, readJson, sendJson } from './http';
@@ -7,6 +8,8 @@ import { corsHeaders, HttpError, isPlainObject, JSON_TYPE, type RequestStats, re
 export interface FeedControl {
   /** Applies updates, then deletions, then additions; unknown or already deleted ids are ignored. */
   mutate(request: MutationRequest): MutationResult;
+  /** Adds or replaces customers given whole (ids must not look generated: not "cus_" + digits). */
+  put(records: readonly Customer[]): string[];
   /** Replaces all fault settings; {} turns every fault off. */
   setFaults(settings: FaultSettings): FaultSettings;
   /** Every live customer as [id, version], in id order. */
@@ -45,6 +48,7 @@ export function createControl(log: ChangeLog, faults: Faults, stats: RequestStat
       if (typeof parsed === 'string') throw new TypeError(parsed);
       return log.mutate(parsed);
     },
+    put: (records) => log.put(records),
     setFaults(settings) {
       const parsed = isPlainObject(settings) ? parseFaultSettings(settings) : 'the faults must be an object';
       if (typeof parsed === 'string') throw new TypeError(parsed);

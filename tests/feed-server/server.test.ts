@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { type ChangesPage, changesPageSchema, isDeletion, meSchema, parseChange } from '../../lib/feed/schema';
 import { type FeedServer, startFeedServer } from '../../scripts/feed-server/server';
 
@@ -190,6 +190,31 @@ describe('mutations', () => {
     for await (const entry of feed.control.truth()) inProcess.push(entry);
     expect(inProcess).toEqual(truth.customers);
     expect(feed.control.liveCount()).toBe(paged.size);
+  });
+
+  it('serves customers given whole, bumps their version on replacement, and erases them', async () => {
+    const shared = feed;
+    feed = await startFeedServer({ port: 0, customers: 10, seed: 'put-test' });
+    onTestFinished(async () => {
+      await feed.close();
+      feed = shared;
+    });
+    const before = await pageAll(null, 1000);
+    const given = { id: 'fixture_maelle', version: 1, updatedAt: '2026-11-01T10:00:00Z', emails: ['maelle@free.fr'] };
+    expect(feed.control.put([given])).toEqual(['fixture_maelle']);
+    const added = await pageAll(before.cursor);
+    expect(added.changes).toEqual([given]);
+    feed.control.put([{ ...given, emails: ['maelle.rousseau@free.fr'] }]);
+    expect((await pageAll(added.cursor)).changes).toEqual([
+      { ...given, version: 2, emails: ['maelle.rousseau@free.fr'] },
+    ]);
+    const live = feed.control.liveCount();
+    feed.control.mutate({ deleteIds: ['fixture_maelle'] });
+    expect(feed.control.liveCount()).toBe(live - 1);
+    const truth: string[] = [];
+    for await (const [id] of feed.control.truth()) truth.push(id);
+    expect(truth).not.toContain('fixture_maelle');
+    expect(() => feed.control.put([{ ...given, id: 'cus_0000001' }])).toThrow(/generated id/);
   });
 });
 
