@@ -10,7 +10,9 @@ import { type AdapterCase, casesOf, fixtureHtml } from './adapter-cases';
 /** Replaces the test document with a saved page, as the browser would have parsed it. */
 export function loadFixture(file: string): Document {
   const parsed = new DOMParser().parseFromString(fixtureHtml(file), 'text/html');
-  document.replaceChild(document.importNode(parsed.documentElement, true), document.documentElement);
+  const imported = document.importNode(parsed.documentElement, true);
+  document.removeChild(document.documentElement);
+  document.appendChild(imported);
   return document;
 }
 

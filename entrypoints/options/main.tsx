@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
+import { AdapterHealthView } from '@/components/AdapterHealthView';
 import { mountPage, useStrings } from '@/components/AppShell';
+import { SiteRulesEditor } from '@/components/SiteRulesEditor';
 import { SyncStatusView, useSyncStatus } from '@/components/SyncStatusView';
 import { requestFeedPermission } from '@/lib/feed/permission';
 import { ask } from '@/lib/protocol/client';
@@ -96,5 +98,7 @@ mountPage(
     <FeedForm />
     <SyncStatusView />
     <SyncIssues />
+    <SiteRulesEditor />
+    <AdapterHealthView />
   </main>,
 );

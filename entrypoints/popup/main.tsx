@@ -1,4 +1,5 @@
 import { mountPage, useStrings } from '@/components/AppShell';
+import { SiteAccess } from '@/components/SiteAccess';
 import { SyncStatusView } from '@/components/SyncStatusView';
 import { ask } from '@/lib/protocol/client';
 
@@ -7,6 +8,7 @@ function Popup() {
   return (
     <main style={{ width: 320 }}>
       <h1>Reconnu</h1>
+      <SiteAccess />
       <SyncStatusView />
       <button type="button" onClick={() => void ask({ type: 'syncNow' })}>
         {t.syncNow}

@@ -36,8 +36,17 @@ export function fixtureName(entry: AdapterCase): string {
 
 /** Every person the overlay tests expect to see, as feed records with ids outside the generated range. */
 export function overlayCustomers(): Customer[] {
+  // One decoy holds every identifier the fixtures say is not the customer's (the agent, the company, other tickets
+  // kept in hidden tabs): reading any of them would show a picker or the wrong person instead of the customer.
+  const decoy = {
+    given: 'Decoy',
+    family: 'Person',
+    emails: [...new Set(adapterCases().flatMap((entry) => entry.notCustomer.emails ?? []))],
+    phones: [...new Set(adapterCases().flatMap((entry) => entry.notCustomer.phones ?? []))],
+  };
   return [
     customer('agent_thomas', AGENT),
+    customer('decoy', decoy),
     ...SPA_PEOPLE.map((person, index) => customer(`spa_${index}`, person)),
     ...adapterCases().map((entry) => customer(`fixture_${fixtureName(entry)}`, entry.customer)),
   ];
