@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   startup: async () => (await import('./bench/startup')).benchStartup(),
   sync: async () => (await import('./bench/sync')).benchSync(),
+  overlay: async () => (await import('./bench/overlay')).benchOverlay(),
 };
 
 const name = process.argv[2];

@@ -23,9 +23,12 @@ export function pageKey(url: URL): string {
   return url.pathname + url.search + url.hash;
 }
 
+const combined = new WeakMap<readonly SiteAdapter[], string>();
+
 /**
  * The adapter for a page: by host first (the product's own domains), then by the product's markup (custom domains,
- * self-hosted installs, and the saved fixtures the tests serve from 127.0.0.1).
+ * self-hosted installs, and the saved fixtures the tests serve from 127.0.0.1). All fingerprints are tried in one
+ * selector: one walk of the document instead of one per adapter.
  */
 export function pickAdapter(
   adapters: readonly SiteAdapter[],
@@ -34,8 +37,14 @@ export function pickAdapter(
 ): { adapter: SiteAdapter; by: 'host' | 'fingerprint' } | undefined {
   const byHost = adapters.find((adapter) => adapter.hosts.some((pattern) => matchesPattern(pattern, url)));
   if (byHost) return { adapter: byHost, by: 'host' };
-  const byMarkup = adapters.find((adapter) => doc.querySelector(adapter.fingerprint));
-  return byMarkup && { adapter: byMarkup, by: 'fingerprint' };
+  let selector = combined.get(adapters);
+  if (selector === undefined) {
+    selector = adapters.map((adapter) => adapter.fingerprint).join(', ');
+    combined.set(adapters, selector);
+  }
+  const element = selector ? doc.querySelector(selector) : null;
+  const byMarkup = element && adapters.find((adapter) => element.matches(adapter.fingerprint));
+  return byMarkup ? { adapter: byMarkup, by: 'fingerprint' } : undefined;
 }
 
 function escapeRegExp(text: string): string {

@@ -40,24 +40,28 @@ describe('assessBurst', () => {
       (document.getElementById('queue') as HTMLElement).className = 'tick';
     });
     const seen = new Set(['lucie@orange.fr']);
-    expect(assessBurst(records, seen, seen)).toEqual({ rescan: false, fresh: [] });
+    expect(assessBurst(records, seen, seen)).toEqual({ rescan: 'none', fresh: [], roots: [] });
   });
 
-  it('rescans when a new identifier appears, and reports it', async () => {
+  it('reads only where a new identifier appeared, and reports it', async () => {
     document.body.innerHTML = '<main id="ticket"></main>';
     const records = await recordsOf(() => {
       (document.getElementById('ticket') as HTMLElement).innerHTML = '<p>Demandeur : antoine.brun@gmail.com</p>';
     });
-    expect(assessBurst(records, new Set(), new Set())).toEqual({ rescan: true, fresh: ['antoine.brun@gmail.com'] });
+    expect(assessBurst(records, new Set(), new Set())).toEqual({
+      rescan: 'scoped',
+      fresh: ['antoine.brun@gmail.com'],
+      roots: [document.querySelector('#ticket p')],
+    });
   });
 
   it('rescans when the current customer leaves the page, or text holding identifiers is shown or hidden', async () => {
     document.body.innerHTML = '<main id="ticket"><p>lucie@orange.fr</p></main><section id="tab2">a@b.fr</section>';
     const current = new Set(['lucie@orange.fr']);
     const removed = await recordsOf(() => (document.getElementById('ticket') as HTMLElement).replaceChildren());
-    expect(assessBurst(removed, current, current).rescan).toBe(true);
+    expect(assessBurst(removed, current, current).rescan).toBe('full');
     const shown = await recordsOf(() => (document.getElementById('tab2') as HTMLElement).setAttribute('hidden', ''));
-    expect(assessBurst(shown, new Set(), new Set(['a@b.fr'])).rescan).toBe(true);
+    expect(assessBurst(shown, new Set(), new Set(['a@b.fr'])).rescan).toBe('full');
   });
 
   it('rescans when a mailto: or tel: link is added even if its text shows no identifier', async () => {
@@ -65,6 +69,6 @@ describe('assessBurst', () => {
     const records = await recordsOf(() => {
       (document.getElementById('ticket') as HTMLElement).innerHTML = '<a href="tel:+33658317290">Appeler</a>';
     });
-    expect(assessBurst(records, new Set(), new Set()).rescan).toBe(true);
+    expect(assessBurst(records, new Set(), new Set()).rescan).toBe('scoped');
   });
 });

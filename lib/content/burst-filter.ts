@@ -1,4 +1,4 @@
-import { EMAIL, MAYBE_IDENTIFIER, PHONE } from '../detect/patterns';
+import { EMAIL, isPlausiblePhone, MAYBE_IDENTIFIER, PHONE } from '../detect/patterns';
 
 /** Larger subtrees are not searched piecewise: one full scan is cheaper than reading their text here. */
 const MAX_TEXT = 20_000;
@@ -8,28 +8,50 @@ export function candidatesIn(text: string, orderPattern?: RegExp): string[] {
   const found: string[] = [];
   if (MAYBE_IDENTIFIER.test(text)) {
     for (const match of text.matchAll(EMAIL)) found.push(match[0]);
-    for (const match of text.matchAll(PHONE)) found.push(match[0].trim());
+    for (const match of text.matchAll(PHONE)) if (isPlausiblePhone(match[0].trim())) found.push(match[0].trim());
   }
   if (orderPattern) for (const match of text.matchAll(orderPattern)) found.push(match[0]);
   return found;
 }
 
+export interface BurstAssessment {
+  /**
+   * 'none': nothing that matters changed; 'scoped': identifiers appeared only inside `roots`, which can be read
+   * alone; 'full': something else changed (an identifier left, an element was shown or hidden): read the page.
+   */
+  rescan: 'none' | 'scoped' | 'full';
+  /** Identifier-looking strings not seen before. */
+  fresh: string[];
+  /** The elements the fresh identifiers appeared in. */
+  roots: Element[];
+}
+
+const MAX_ROOTS = 10;
+
 /**
- * Whether a burst of mutations may have changed who the page is about: new identifier-looking text appeared
- * (beyond those already `seen`), text holding a `current` identifier went away, or an element holding identifiers
- * was shown or hidden. Most bursts on a busy page (timers, counters, hover classes) are dismissed here, at a cost
- * proportional to what changed rather than to the page.
+ * Decides from a burst of mutations whether, and how much of, the page must be read again: new identifier-looking
+ * text appeared (beyond those already `seen`), text holding a `current` identifier went away, or an element holding
+ * identifiers was shown or hidden. Most bursts on a busy page (timers, counters, hover classes) are dismissed here, at
+ * a cost proportional to what changed rather than to the page.
  */
 export function assessBurst(
   records: readonly MutationRecord[],
   current: ReadonlySet<string>,
   seen: ReadonlySet<string>,
   orderPattern?: RegExp,
-): { rescan: boolean; fresh: string[] } {
-  const fresh: string[] = [];
+): BurstAssessment {
+  const fresh = new Set<string>();
+  const roots = new Set<Element>();
+  const full = (): BurstAssessment => ({ rescan: 'full', fresh: [...fresh], roots: [] });
   const isNew = (text: string) => {
-    for (const candidate of candidatesIn(text, orderPattern)) if (!seen.has(candidate)) fresh.push(candidate);
-    return fresh.length > 0;
+    let found = false;
+    for (const candidate of candidatesIn(text, orderPattern)) {
+      if (!seen.has(candidate)) {
+        fresh.add(candidate);
+        found = true;
+      }
+    }
+    return found;
   };
   const holdsCurrent = (text: string) => {
     for (const identifier of current) if (text.includes(identifier)) return true;
@@ -37,25 +59,26 @@ export function assessBurst(
   };
   for (const record of records) {
     if (record.type === 'characterData') {
-      if (isNew(record.target.nodeValue ?? '') || holdsCurrent(record.oldValue ?? '')) return { rescan: true, fresh };
+      if (holdsCurrent(record.oldValue ?? '')) return full();
+      const parent = record.target.parentElement;
+      if (isNew(record.target.nodeValue ?? '') && parent) roots.add(parent);
     } else if (record.type === 'attributes') {
       const text = record.target.textContent ?? '';
-      if (text.length > MAX_TEXT || candidatesIn(text, orderPattern).length > 0) return { rescan: true, fresh };
-      if (
-        record.attributeName === 'href' &&
-        /^(mailto|tel):/i.test((record.target as Element).getAttribute('href') ?? '')
-      ) {
-        return { rescan: true, fresh };
-      }
+      if (text.length > MAX_TEXT || candidatesIn(text, orderPattern).length > 0) return full();
+      const href = (record.target as Element).getAttribute('href') ?? '';
+      if (record.attributeName === 'href' && /^(mailto|tel):/i.test(href)) roots.add(record.target as Element);
     } else {
+      for (const node of record.removedNodes) if (holdsCurrent(node.textContent ?? '')) return full();
       for (const node of record.addedNodes) {
         const text = node.textContent ?? '';
-        if (text.length > MAX_TEXT || isNew(text) || hasContactLink(node)) return { rescan: true, fresh };
+        if (text.length > MAX_TEXT) return full();
+        const element = node instanceof Element ? node : node.parentElement;
+        if ((isNew(text) || hasContactLink(node)) && element) roots.add(element);
       }
-      for (const node of record.removedNodes) if (holdsCurrent(node.textContent ?? '')) return { rescan: true, fresh };
     }
   }
-  return { rescan: false, fresh };
+  if (roots.size > MAX_ROOTS) return full();
+  return { rescan: roots.size > 0 ? 'scoped' : 'none', fresh: [...fresh], roots: [...roots] };
 }
 
 function hasContactLink(node: Node): boolean {

@@ -2,32 +2,46 @@ import { browser } from 'wxt/browser';
 import { adapters } from '../adapters';
 import { pickAdapter } from '../adapters/match';
 import type { SiteAdapter } from '../adapters/types';
-import { hasIdentifiers } from '../detect/generic';
-import { readPage } from '../detect/read-page';
-import type { ContentCommand, ContentRequest, RecognizeResponse, Reply, SiteConfig } from '../protocol/messages';
+import { detectIdentifiers, hasIdentifiers } from '../detect/generic';
+import { genericOptions, readPage } from '../detect/read-page';
+import type {
+  ContentCommand,
+  ContentRequest,
+  Identifiers,
+  RecognizeResponse,
+  Reply,
+  SiteConfig,
+} from '../protocol/messages';
 import { assessBurst } from './burst-filter';
 import { mountPanelFrame } from './panel-frame';
 
-/** Long enough to gather one burst of mutations, short enough to stay far inside the 100 ms budget. */
-const SCAN_DELAY_MS = 8;
+/** At most one full read per this interval on pages whose identifiers keep changing (live feeds). */
+const MIN_READ_GAP_MS = 50;
+/** After a scoped read, the whole page is read again once it has settled, to know what is on it. */
+const RECONCILE_MS = 400;
+/** Looking for a product's markup walks the page: not on every read of a page that is no product. */
+const FINGERPRINT_RETRY_MS = 2_000;
+const RETRY_MS = 1_000;
 
 async function send<T>(request: ContentRequest): Promise<T | undefined> {
   try {
     const reply = (await browser.runtime.sendMessage(request)) as Reply<T> | undefined;
     return reply?.ok ? reply.data : undefined;
   } catch {
-    return undefined; // the background is restarting; the next change tries again
+    return undefined; // the background is restarting
   }
 }
 
+const valuesOf = ({ emails, phones, orders }: Identifiers) => [...emails, ...phones, ...orders];
+
 /**
  * The content script's whole job: find who the page is about, ask the background to recognize them, and dock the
- * panel. Everything it starts stops with `signal` (extension reloaded or updated, page context gone).
+ * panel. The identifiers that appeared last win: on a single-page app, the ticket just opened is the one the agent
+ * looks at, even if the previous one is still in the DOM. Everything stops with `signal`.
  */
 export async function startOverlay(signal: AbortSignal): Promise<void> {
   const config = (await send<SiteConfig>({ type: 'siteConfig' })) ?? {};
   if (signal.aborted) return;
-  let chosen: SiteAdapter | undefined;
   let userOpen = config.open;
   const panel = mountPanelFrame(signal, (open) => {
     userOpen = open;
@@ -35,46 +49,100 @@ export async function startOverlay(signal: AbortSignal): Promise<void> {
   });
   if (userOpen) panel.setOpen(true);
 
-  let lastSent = '';
+  let chosen: SiteAdapter | undefined;
+  let fingerprintsTriedAt = Number.NEGATIVE_INFINITY;
   let current = new Set<string>();
   const seen = new Set<string>();
+  /** What a scoped read found last; it stays the customer while it is still on the page. */
+  let focus: Identifiers | undefined;
+  let lastSent = '';
+  let lastReadAt = Number.NEGATIVE_INFINITY;
   const reported = new Set<string>();
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  let pendingRead: ReturnType<typeof setTimeout> | undefined;
+  const later = (run: () => void, ms: number) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      run();
+    }, ms);
+    timers.add(timer);
+    return timer;
+  };
 
-  const scan = async () => {
-    timer = undefined;
-    chosen ??= pickAdapter(adapters, new URL(location.href), document)?.adapter;
+  const recognize = async (identifiers: Identifiers) => {
+    const signature = JSON.stringify(identifiers);
+    if (!hasIdentifiers(identifiers) || signature === lastSent) return;
+    lastSent = signature;
+    const response = await send<RecognizeResponse>({
+      type: 'recognize',
+      identifiers,
+      host: location.host,
+      adapter: chosen?.id,
+    });
+    if (signal.aborted) return;
+    if (!response) {
+      lastSent = ''; // background restarting, or this tab over its lookup rate: try again even if the page is still
+      later(() => void readAll(), RETRY_MS);
+    } else if (userOpen !== false) panel.setOpen(true);
+  };
+
+  const readAll = async () => {
+    clearTimeout(pendingRead);
+    pendingRead = undefined;
+    lastReadAt = performance.now();
+    if (!chosen && lastReadAt - fingerprintsTriedAt >= FINGERPRINT_RETRY_MS) {
+      fingerprintsTriedAt = lastReadAt;
+      chosen = pickAdapter(adapters, new URL(location.href), document)?.adapter;
+    }
     const reading = readPage({ url: new URL(location.href), doc: document, adapter: chosen, rule: config.rule });
-    const { emails, phones, orders } = reading.identifiers;
-    current = new Set([...emails, ...phones, ...orders]);
-    for (const identifier of current) seen.add(identifier);
+    current = new Set(valuesOf(reading.identifiers));
+    for (const value of current) seen.add(value);
     if (chosen && reading.unhealthy && !reported.has(chosen.id)) {
       reported.add(chosen.id);
       void send({ type: 'adapterHealth', adapter: chosen.id, problem: reading.unhealthy });
     }
-    const signature = JSON.stringify(reading.identifiers);
-    if (!hasIdentifiers(reading.identifiers) || signature === lastSent) return;
-    lastSent = signature;
-    const response = await send<RecognizeResponse>({
-      type: 'recognize',
-      identifiers: reading.identifiers,
-      host: location.host,
-      adapter: chosen?.id,
-    });
-    if (!response) lastSent = '';
-    else if (userOpen !== false && !signal.aborted) panel.setOpen(true);
+    if (focus && valuesOf(focus).every((value) => current.has(value))) return recognize(focus);
+    focus = undefined;
+    return recognize(reading.identifiers);
   };
-  const schedule = () => {
-    timer ??= setTimeout(() => void scan(), SCAN_DELAY_MS);
+
+  // Only where identifiers just appeared: a few elements instead of the whole page. Adapter and rule pages read
+  // their own fields, which are few, so they are always read whole.
+  const readScoped = async (roots: readonly Element[]) => {
+    if (chosen || config.rule) return readAll();
+    const options = genericOptions();
+    const found: Identifiers = { emails: [], phones: [], orders: [] };
+    for (const root of roots) {
+      const part = detectIdentifiers(root, options);
+      found.emails.push(...part.emails);
+      found.phones.push(...part.phones);
+      found.orders.push(...part.orders);
+    }
+    if (!hasIdentifiers(found)) return;
+    focus = {
+      emails: [...new Set(found.emails)],
+      phones: [...new Set(found.phones)],
+      orders: [...new Set(found.orders)],
+    };
+    for (const value of valuesOf(focus)) current.add(value);
+    clearTimeout(pendingRead);
+    pendingRead = later(() => void readAll(), RECONCILE_MS);
+    return recognize(focus);
+  };
+
+  const requestFullRead = () => {
+    if (pendingRead) return;
+    const wait = lastReadAt + MIN_READ_GAP_MS - performance.now();
+    if (wait <= 0) void readAll();
+    else pendingRead = later(() => void readAll(), wait);
   };
 
   const observer = new MutationObserver((records) => {
-    if (timer) return; // a scan is already due and will see these changes
-    const orderPattern = chosen?.orderPattern;
-    const burst = assessBurst(records, current, seen, orderPattern);
+    const burst = assessBurst(records, current, seen, chosen?.orderPattern);
     if (seen.size > 2_000) seen.clear();
     for (const candidate of burst.fresh) seen.add(candidate);
-    if (burst.rescan) schedule();
+    if (burst.rescan === 'scoped') void readScoped(burst.roots);
+    else if (burst.rescan === 'full') requestFullRead();
   });
   observer.observe(document.documentElement, {
     childList: true,
@@ -95,10 +163,10 @@ export async function startOverlay(signal: AbortSignal): Promise<void> {
     'abort',
     () => {
       observer.disconnect();
-      clearTimeout(timer);
+      for (const timer of timers) clearTimeout(timer);
       browser.runtime.onMessage.removeListener(onCommand);
     },
     { once: true },
   );
-  await scan();
+  await readAll();
 }

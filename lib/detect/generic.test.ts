@@ -37,3 +37,13 @@ describe('detectIdentifiers', () => {
     expect(detectIdentifiers(dom(many)).emails).toHaveLength(20);
   });
 });
+
+describe('phone plausibility', () => {
+  it('keeps numbers people write, drops dates, amounts and short references', () => {
+    const found = detectIdentifiers(
+      dom(`<p>Le 26/11/2026, commande 00001026 de 1234567890 €, rappeler le 06 12 34 56 78 ou +41 44 668 18 00,
+        0044 20 7946 0958 ou 01.23.45.67.89.</p>`),
+    );
+    expect(found.phones).toEqual(['06 12 34 56 78', '+41 44 668 18 00', '0044 20 7946 0958', '01.23.45.67.89']);
+  });
+});

@@ -1,5 +1,5 @@
 import type { Identifiers } from '../protocol/messages';
-import { EMAIL, GENERIC_EXCLUDE, isShown, linkTarget, MAYBE_IDENTIFIER, PHONE } from './patterns';
+import { EMAIL, GENERIC_EXCLUDE, isPlausiblePhone, isShown, linkTarget, MAYBE_IDENTIFIER, PHONE } from './patterns';
 
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'TEXTAREA', 'RECONNU-PANEL']);
 const LIMIT = 20;
@@ -32,27 +32,40 @@ export function detectIdentifiers(root: ParentNode, options: GenericOptions = {}
     if (target.kind === 'email') addEmail(target.value);
     else if (target.value) phones.add(target.value);
   }
-  const ownerDocument = (root as Node).ownerDocument ?? document;
-  const walker = ownerDocument.createTreeWalker(root as Node, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) =>
-      node.parentElement && SKIPPED.has(node.parentElement.tagName)
-        ? NodeFilter.FILTER_REJECT
-        : NodeFilter.FILTER_ACCEPT,
-  });
   const orderPattern = options.orderPattern;
   const orderTest = orderPattern && new RegExp(orderPattern.source, orderPattern.flags.replace('g', ''));
+  // One native read of all the text: most pages of a busy back-office hold no identifier at all.
+  const allText = (root as Node).textContent ?? '';
+  if (!MAYBE_IDENTIFIER.test(allText) && !orderTest?.test(allText)) return result(emails, phones, orders);
+  // No filter callback: calling into JS for each of thousands of text nodes costs more than the regexes.
+  const ownerDocument = (root as Node).ownerDocument ?? document;
+  const walker = ownerDocument.createTreeWalker(root as Node, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.nodeValue ?? '';
     if (text.length < 4) continue;
     const maybe = MAYBE_IDENTIFIER.test(text);
-    const hasOrder = !!orderTest?.test(text);
-    if ((!maybe && !hasOrder) || !keep(node.parentElement)) continue;
+    if (!maybe && !orderTest?.test(text)) continue;
+    const found: [Set<string>, string][] = [];
     if (maybe) {
-      for (const match of text.matchAll(EMAIL)) addEmail(match[0]);
-      for (const match of text.matchAll(PHONE)) phones.add(match[0].trim());
+      for (const match of text.matchAll(EMAIL)) found.push([emails, match[0]]);
+      for (const match of text.matchAll(PHONE)) {
+        const phone = match[0].trim();
+        if (isPlausiblePhone(phone)) found.push([phones, phone]);
+      }
     }
-    if (orderPattern && hasOrder) for (const match of text.matchAll(orderPattern)) orders.add(match[0]);
+    if (orderPattern) for (const match of text.matchAll(orderPattern)) found.push([orders, match[0]]);
+    // Exclusion and visibility cost a style lookup each: only for text that really holds an identifier.
+    const parent = node.parentElement;
+    if (found.length === 0 || !parent || SKIPPED.has(parent.tagName) || !keep(parent)) continue;
+    for (const [set, value] of found) {
+      if (set === emails) addEmail(value);
+      else set.add(value);
+    }
   }
+  return result(emails, phones, orders);
+}
+
+function result(emails: Set<string>, phones: Set<string>, orders: Set<string>): Identifiers {
   return { emails: first(emails), phones: first(phones), orders: first(orders) };
 }
 

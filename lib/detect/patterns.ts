@@ -2,6 +2,16 @@
 export const EMAIL = /[\p{L}0-9._%+-]+@[\p{L}0-9.-]+\.[\p{L}]{2,}/gu;
 // Phone-looking runs: optional + or 00, then digits with spaces, dots, dashes, slashes or "(0)" between them.
 export const PHONE = /(?:\+|00)?\d(?:[\s.\-/]?(?:\(0\))?[\s.\-/]?\d){7,14}/g;
+/**
+ * Whether a phone-looking run is worth a lookup: written internationally (+, 00) or nationally (trunk 0, "(0…"),
+ * with 9 to 15 digits. Dates (26/11/2026), amounts and reference numbers that PHONE also matches are dropped here,
+ * so they neither crowd out the customer's number nor trigger rescans. Caller recognition (libphonenumber) refines it.
+ */
+export function isPlausiblePhone(raw: string): boolean {
+  const digits = raw.replace(/\(0\)/g, '').replace(/\D/g, '').length;
+  return /^[+0(]/.test(raw) && digits >= 9 && digits <= 15 && !/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(raw);
+}
+
 /** Quick pre-check: a text that has neither "@" nor 8 digits cannot hold an email or a phone. */
 export const MAYBE_IDENTIFIER = /@|\d(?:\D{0,3}\d){7}/;
 

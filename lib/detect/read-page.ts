@@ -2,7 +2,7 @@ import { pageKey } from '../adapters/match';
 import type { IdentifierSelectors, SiteAdapter } from '../adapters/types';
 import type { Identifiers } from '../protocol/messages';
 import { adapterRoot, readWithSelectors } from './adapter-read';
-import { detectIdentifiers, hasIdentifiers } from './generic';
+import { detectIdentifiers, type GenericOptions, hasIdentifiers } from './generic';
 
 /** A per-site rule an administrator writes in the options page for an in-house CRM: no code. */
 export interface SiteRule {
@@ -38,11 +38,10 @@ export interface PageContext {
  * breaking, and the adapter is reported unhealthy.
  */
 export function readPage({ url, doc, adapter, rule }: PageContext): PageReading {
-  const orderPattern = safeRegExp(rule?.orderPattern) ?? adapter?.orderPattern;
-  const exclude = [adapter?.exclude, rule?.exclude].filter(Boolean).join(', ') || undefined;
-  const companyDomains = rule?.companyDomains;
+  const options = genericOptions(adapter, rule);
+  const { orderPattern, exclude } = options;
   const root = adapter ? adapterRoot(adapter, doc) : doc.body;
-  const generic = (from: ParentNode) => detectIdentifiers(from, { orderPattern, exclude, companyDomains });
+  const generic = (from: ParentNode) => detectIdentifiers(from, options);
 
   const selectors = rule?.customer ?? adapter?.customer;
   if (selectors && hasAnySelector(selectors)) {
@@ -64,6 +63,15 @@ export function readPage({ url, doc, adapter, rule }: PageContext): PageReading 
     names: [],
     source: 'fallback',
     ...(hasIdentifiers(fallback) && { unhealthy: problem }),
+  };
+}
+
+/** What generic detection must know on a page: its order numbers, and whose identifiers to leave out. */
+export function genericOptions(adapter?: SiteAdapter, rule?: SiteRule): GenericOptions {
+  return {
+    orderPattern: safeRegExp(rule?.orderPattern) ?? adapter?.orderPattern,
+    exclude: [adapter?.exclude, rule?.exclude].filter(Boolean).join(', ') || undefined,
+    companyDomains: rule?.companyDomains,
   };
 }
 
