@@ -58,6 +58,19 @@ export const customerSchema = z.object({
     .optional(),
   stores: z.array(z.string()).optional(),
   customerSince: isoDate.optional(),
+  /** Extension of v1 (compatible): where the customer lives or ships to; the city tells namesakes apart. */
+  addresses: z
+    .array(
+      z.object({
+        label: z.string().max(100).optional(),
+        line1: z.string().max(200).optional(),
+        postalCode: z.string().max(20).optional(),
+        city: z.string().max(100).optional(),
+        country: z.string().length(2).optional(),
+        phone: z.string().max(64).optional(),
+      }),
+    )
+    .optional(),
 });
 
 export const deletionSchema = z.object({

@@ -21,6 +21,7 @@ beforeEach(async () => {
       customer('cus_1', { emails: ['claire.martin@orange.fr'], phones: ['01 45 67 89 10'] }),
       customer('cus_2', {
         emails: ['c.martin@free.fr'],
+        addresses: [{ city: 'Lyon', country: 'FR' }],
         phones: ['+33 1 45 67 89 10'],
         orders: [
           {
@@ -50,12 +51,13 @@ describe('recognize', () => {
     expect(state).toMatchObject({ status: 'matched', customer: { id: 'cus_1' }, foundBy: 'email' });
   });
 
-  it('never picks one of several customers sharing a number', async () => {
+  it('never picks one of several customers sharing a number, and tells them apart by city and last order', async () => {
     const state = await recognize(db, { ...none, phones: ['01.45.67.89.10'] });
     expect(state.status).toBe('ambiguous');
     if (state.status === 'ambiguous') {
       expect(state.candidates.map((c) => c.id).sort()).toEqual(['cus_1', 'cus_2']);
-      expect(state.candidates.find((c) => c.id === 'cus_2')?.hint).toContain('FR-1000001');
+      expect(state.candidates.find((c) => c.id === 'cus_2')?.hint).toBe('Lyon · FR-1000001 · 2026-03-01');
+      expect(state.candidates.find((c) => c.id === 'cus_1')?.hint).toBe('claire.martin@orange.fr');
     }
   });
 

@@ -42,8 +42,11 @@ export async function search(db: ReconnuDb, query: string): Promise<CandidateSum
   return [...found.values()].map(summarize);
 }
 
+/** A candidate with what tells namesakes and household members apart: their city and their last order. */
 export function summarize(customer: Customer): CandidateSummary {
   const lastOrder = [...(customer.orders ?? [])].sort((a, b) => b.placedAt.localeCompare(a.placedAt))[0];
-  const hint = lastOrder ? `${lastOrder.number} · ${lastOrder.placedAt.slice(0, 10)}` : (customer.emails?.[0] ?? '');
+  const city = customer.addresses?.find((address) => address.city)?.city;
+  const order = lastOrder && `${lastOrder.number} · ${lastOrder.placedAt.slice(0, 10)}`;
+  const hint = [city, order ?? customer.emails?.[0]].filter(Boolean).join(' · ');
   return { id: customer.id, name: displayName(customer), hint };
 }

@@ -149,6 +149,7 @@ function baseCustomer(seed: string, index: number): Customer {
     influence: influenceFor(random),
     stores: nonEmpty([...new Set(stores)]),
     customerSince: iso(sinceMs),
+    addresses: [{ label: 'home', city: who.city, country: pool.country }],
   };
   if (customer.name && nickname && random.chance(0.4)) customer.name.preferred = nickname;
   return customer;

@@ -179,8 +179,45 @@ describe('overlay: adapters, generic pages, single-page apps, docking', () => {
     await page.reload();
     await panelHeading(page); // recognized again, but the agent's choice for this site holds
     expect((await layout()).frameVisible).toBe(false);
-    await page.locator('reconnu-panel >> button').click();
-    expect((await layout()).frameVisible).toBe(true);
+    // What the keyboard command does (browser accelerators cannot be synthesized): the background tells the tab.
+    await browser.worker.evaluate(async (url) => {
+      const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+      const [tab] = await api.tabs.query({ url });
+      await api.tabs.sendMessage(tab?.id as number, { type: 'togglePanel' });
+    }, page.url());
+    await expect.poll(async () => (await layout()).frameVisible).toBe(true);
+    await page.close();
+  });
+
+  it('an in-house CRM: per-site selectors typed in the options page pick the customer out', async () => {
+    const crm = fixtures.setInline(
+      'crm',
+      `<!doctype html><meta charset="utf-8"><title>Fiche client</title>
+      <div class="fiche"><h2 class="nom">Antoine Brun</h2><span class="courriel">antoine.brun@gmail.com</span></div>
+      <aside>Conseiller : thomas.girard@maison-lumiere.fr</aside>`,
+    );
+    const page = await browser.context.newPage();
+    await page.goto(crm);
+    expect(await panelHeading(page)).toBe('Several customers match'); // the agent is a customer too
+    const options = await browser.context.newPage();
+    await options.goto(browser.extensionUrl('options.html'));
+    await options.getByLabel('Site (host name)').fill(new URL(crm).host);
+    await options.getByLabel('Customer email field (CSS selector)').fill('.fiche .courriel');
+    await options.getByLabel('Customer name field (CSS selector)').fill('.fiche .nom');
+    await options.getByLabel("Agent's or company's areas to ignore (CSS selector)").fill('aside');
+    await options.getByRole('button', { name: 'Save site rule' }).click();
+    await options.getByText(new URL(crm).host, { exact: true }).waitFor();
+    await page.reload();
+    const frame = await panelFrame(page);
+    await frame.locator('h1', { hasText: 'Antoine Brun' }).waitFor();
+    // Invalid input is refused with a reason, and nothing is saved.
+    await options.getByLabel('Site (host name)').fill('crm.example.com');
+    await options.getByLabel('Customer email field (CSS selector)').fill('div[');
+    await options.getByRole('button', { name: 'Save site rule' }).click();
+    await options.getByRole('alert').filter({ hasText: 'not a valid CSS selector' }).waitFor();
+    await options.getByRole('button', { name: `Remove ${new URL(crm).host}` }).click();
+    await options.getByText('No site rules.').waitFor();
+    await options.close();
     await page.close();
   });
 });
