@@ -72,3 +72,17 @@ describe('assessBurst', () => {
     expect(assessBurst(records, new Set(), new Set()).rescan).toBe('scoped');
   });
 });
+
+describe('assessBurst on a ticket switch', () => {
+  it('reads the new requester at once when the old one leaves in the same burst', async () => {
+    document.body.innerHTML = '<main id="ticket"><p>lucie@orange.fr</p></main>';
+    const current = new Set(['lucie@orange.fr']);
+    const records = await recordsOf(() => {
+      (document.getElementById('ticket') as HTMLElement).innerHTML = '<p>antoine.brun@gmail.com</p>';
+    });
+    expect(assessBurst(records, current, current)).toMatchObject({
+      rescan: 'scoped',
+      fresh: ['antoine.brun@gmail.com'],
+    });
+  });
+});

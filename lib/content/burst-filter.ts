@@ -57,9 +57,12 @@ export function assessBurst(
     for (const identifier of current) if (text.includes(identifier)) return true;
     return false;
   };
+  // An identifier leaving calls for a full read, unless new ones arrived in the same burst (a ticket switch): those
+  // are read at once, and the page is reconciled a moment later anyway.
+  let leaving = false;
   for (const record of records) {
     if (record.type === 'characterData') {
-      if (holdsCurrent(record.oldValue ?? '')) return full();
+      if (holdsCurrent(record.oldValue ?? '')) leaving = true;
       const parent = record.target.parentElement;
       if (isNew(record.target.nodeValue ?? '') && parent) roots.add(parent);
     } else if (record.type === 'attributes') {
@@ -68,7 +71,7 @@ export function assessBurst(
       const href = (record.target as Element).getAttribute('href') ?? '';
       if (record.attributeName === 'href' && /^(mailto|tel):/i.test(href)) roots.add(record.target as Element);
     } else {
-      for (const node of record.removedNodes) if (holdsCurrent(node.textContent ?? '')) return full();
+      for (const node of record.removedNodes) if (holdsCurrent(node.textContent ?? '')) leaving = true;
       for (const node of record.addedNodes) {
         const text = node.textContent ?? '';
         if (text.length > MAX_TEXT) return full();
@@ -77,7 +80,7 @@ export function assessBurst(
       }
     }
   }
-  if (roots.size > MAX_ROOTS) return full();
+  if (roots.size > MAX_ROOTS || (leaving && roots.size === 0)) return full();
   return { rescan: roots.size > 0 ? 'scoped' : 'none', fresh: [...fresh], roots: [...roots] };
 }
 

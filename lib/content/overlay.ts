@@ -40,13 +40,15 @@ const valuesOf = ({ emails, phones, orders }: Identifiers) => [...emails, ...pho
  * looks at, even if the previous one is still in the DOM. Everything stops with `signal`.
  */
 export async function startOverlay(signal: AbortSignal): Promise<void> {
-  const config = (await send<SiteConfig>({ type: 'siteConfig' })) ?? {};
-  if (signal.aborted) return;
-  let userOpen = config.open;
+  // The panel's page starts loading (hidden) while the site's settings are fetched: it is the slowest part.
+  let userOpen: boolean | undefined;
   const panel = mountPanelFrame(signal, (open) => {
     userOpen = open;
     void send({ type: 'setPanelOpen', open });
   });
+  const config = (await send<SiteConfig>({ type: 'siteConfig' })) ?? {};
+  if (signal.aborted) return;
+  userOpen ??= config.open;
   if (userOpen) panel.setOpen(true);
 
   let chosen: SiteAdapter | undefined;

@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import type { Customer } from '../../lib/feed/schema';
-import { allowEsbuildNames, chromiumPath, configureFeed, EXTENSION_DIR, launchWithExtension, panelFrame } from '../browser';
+import {
+  allowEsbuildNames,
+  chromiumPath,
+  configureFeed,
+  EXTENSION_DIR,
+  launchWithExtension,
+  panelFrame,
+} from '../browser';
 import { startFeedServer } from '../feed-server/server';
 import { startFixtureServer } from '../fixture-server';
 import { BURST_INTERVAL_MS, busyPageHtml } from './busy-page';
