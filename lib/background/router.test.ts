@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { meItem } from '../feed/me';
 import type { Customer } from '../feed/schema';
+import { siteRulesItem } from '../sites/rules';
+import { adapterHealthItem } from '../sites/site-state';
 import { ReconnuDb } from '../store/db';
 import { applyPage } from '../store/write';
 import { createPanelHub } from './panel-ports';
@@ -41,6 +44,25 @@ describe('router', () => {
   it('tells a content script only whether it recognized someone, never who', async () => {
     const reply = await route({ type: 'recognize', identifiers, host: 'acme.zendesk.com' }, content(4) as never);
     expect(reply).toEqual({ ok: true, data: { status: 'matched' } });
+  });
+
+  it("never takes the signed-in user's own email for a customer's", async () => {
+    await meItem.setValue({ id: 'u1', name: 'Claire Martin', email: 'Claire@Example.fr', role: 'agent' });
+    const reply = await route({ type: 'recognize', identifiers, host: 'acme.zendesk.com' }, content(4) as never);
+    expect(reply).toEqual({ ok: true, data: { status: 'unknown' } });
+  });
+
+  it('gives a content script its site rule and panel state, keyed by its real host, and records adapter health', async () => {
+    await siteRulesItem.setValue([{ host: 'acme.zendesk.com', customer: { emails: '.mail' } }]);
+    await route({ type: 'setPanelOpen', open: false }, content(4) as never);
+    expect(await route({ type: 'siteConfig' }, content(4) as never)).toEqual({
+      ok: true,
+      data: { rule: { host: 'acme.zendesk.com', customer: { emails: '.mail' } }, open: false },
+    });
+    await route({ type: 'adapterHealth', adapter: 'zendesk', problem: 'no customer field' }, content(4) as never);
+    expect(await adapterHealthItem.getValue()).toMatchObject({
+      zendesk: { host: 'acme.zendesk.com', problem: 'no customer field', count: 1 },
+    });
   });
 
   it('refuses page-only requests from content scripts, and anything from strangers', async () => {

@@ -1,4 +1,5 @@
 import type { Browser } from 'wxt/browser';
+import { meItem, withoutOwnIdentity } from '../feed/me';
 import { recognize, search } from '../lookup/service';
 import {
   type ContentRequest,
@@ -43,7 +44,7 @@ export function createRouter({ db, hub, syncNow }: RouterDeps) {
     switch (request.type) {
       case 'recognize': {
         if (!allowRecognize(tabId)) return { ok: false, error: 'Too many lookups from this tab.' };
-        const state = await recognize(db, request.identifiers);
+        const state = await recognize(db, withoutOwnIdentity(request.identifiers, await meItem.getValue()));
         hub.publish(tabId, state);
         const response: RecognizeResponse = { status: state.status };
         return { ok: true, data: response };

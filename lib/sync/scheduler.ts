@@ -1,3 +1,4 @@
+import { refreshMe } from '../feed/me';
 import { readSettings } from '../settings';
 import type { ReconnuDb } from '../store/db';
 import { runSync, type SyncOutcome } from './engine';
@@ -14,9 +15,11 @@ export function createSyncScheduler(db: ReconnuDb) {
       await syncStatusItem.setValue({ ...status, state: 'idle', message: 'No feed configured.' });
       return { ok: false, error: 'No feed configured.' };
     }
+    const config = { feedUrl: settings.feedUrl, token: settings.token };
+    void refreshMe(config);
     return runSync({
       db,
-      config: { feedUrl: settings.feedUrl, token: settings.token },
+      config,
       publish: (status) => syncStatusItem.setValue(status),
     });
   }
