@@ -26,7 +26,8 @@ export async function syncContentScriptRegistration(): Promise<string[]> {
     matches,
     js: [SCRIPT_FILE],
     runAt: 'document_idle' as const,
-    persistAcrossSessions: true,
+    // Registered again at every start anyway; Chrome also keeps it across browser restarts, Firefox need not.
+    persistAcrossSessions: !import.meta.env.FIREFOX,
   };
   if (registered) await browser.scripting.updateContentScripts([script]);
   else await browser.scripting.registerContentScripts([script]);
