@@ -18,7 +18,8 @@ export interface AdapterCase {
   /** The real URL of the page the fixture was saved from: its host and path are what the adapter must match. */
   url: string;
   /** The customer the page is about: exactly what the adapter must extract (as written on the page). */
-  customer: PersonIdentifiers & { given: string; family: string; name?: string };
+  /** `name` is how the product shows them when not "given family"; null when it shows no name (an unknown caller). */
+  customer: PersonIdentifiers & { given: string; family: string; name?: string | null };
   /** The agent's and the company's identifiers on the page: never taken for the customer. */
   notCustomer: PersonIdentifiers;
 }

@@ -1,15 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { AdapterHealthView } from '@/components/AdapterHealthView';
-import { mountPage, useStrings } from '@/components/AppShell';
+import { mountPage, useLocale, useStrings } from '@/components/AppShell';
 import { SiteRulesEditor } from '@/components/SiteRulesEditor';
 import { SyncStatusView, useSyncStatus } from '@/components/SyncStatusView';
 import { requestFeedPermission } from '@/lib/feed/permission';
 import { ask } from '@/lib/protocol/client';
 import { defaultSettings, type Settings, settingsItem, settingsSchema } from '@/lib/settings';
 
+/** Regions offered for numbers written without a country code; France first. */
+const REGIONS = ['FR', 'BE', 'CH', 'LU', 'MC', 'GB', 'IE', 'DE', 'AT', 'NL', 'ES', 'PT', 'IT', 'US', 'CA'];
+const regionName = (region: string, locale: string) =>
+  `${new Intl.DisplayNames([locale], { type: 'region' }).of(region) ?? region} (${region})`;
+
 function FeedForm() {
   const t = useStrings();
+  const locale = useLocale();
   const [settings, setSettings] = useState<Settings>(defaultSettings);
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => {
@@ -55,6 +61,18 @@ function FeedForm() {
         <option value="auto">Browser / Navigateur</option>
         <option value="en">English</option>
         <option value="fr">Français</option>
+      </select>
+      <label htmlFor="region">{t.phoneRegion}</label>
+      <select
+        id="region"
+        value={settings.region}
+        onChange={(event) => setSettings({ ...settings, region: event.target.value })}
+      >
+        {REGIONS.map((region) => (
+          <option key={region} value={region}>
+            {regionName(region, locale)}
+          </option>
+        ))}
       </select>
       <p>
         <button type="submit">{t.syncNow}</button>

@@ -22,6 +22,8 @@ export const orderSchema = z.object({
   status: z.string(),
   total: money,
   lines: z.array(orderLineSchema),
+  /** Extension of v1 (compatible): the contact number given with the order. */
+  phone: z.string().max(64).optional(),
 });
 
 const item = z.object({ sku: z.string(), title: z.string() });

@@ -26,6 +26,7 @@ const en = {
   settingsSaved: 'Settings saved.',
   state: { idle: 'Up to date', syncing: 'Syncing…', retrying: 'Retrying…', offline: 'Offline', error: 'Sync failed' },
   back: 'Back',
+  phoneRegion: 'Default phone region (numbers without a country code)',
   sites: 'Sites',
   siteRulesIntro: 'For an in-house CRM: tell Reconnu where the customer is on its pages, with CSS selectors.',
   siteHost: 'Site (host name)',
@@ -86,6 +87,7 @@ const fr: Strings = {
     error: 'Échec',
   },
   back: 'Retour',
+  phoneRegion: 'Région téléphonique par défaut (numéros sans indicatif)',
   sites: 'Sites',
   siteRulesIntro:
     'Pour un CRM interne : indiquez à Reconnu où se trouve le client sur ses pages, par des sélecteurs CSS.',

@@ -1,5 +1,6 @@
 import type { Customer } from '../feed/schema';
-import { normalizeCard, normalizeEmail, normalizeOrderNumber, normalizePhone } from '../identifiers/normalize';
+import { normalizeCard, normalizeEmail, normalizeOrderNumber } from '../identifiers/normalize';
+import { normalizePhone } from '../identifiers/phone';
 
 /** The kinds of identifier a customer can be looked up by. */
 export type IdentifierKind = 'id' | 'email' | 'phone' | 'card' | 'order';
@@ -31,13 +32,21 @@ export function customerKeys(customer: Customer): string[] {
     if (key) keys.add(key);
   };
   for (const email of customer.emails ?? []) add('email', email);
-  for (const phone of customer.phones ?? []) add('phone', phone);
+  for (const phone of allPhones(customer)) add('phone', phone);
   add('card', customer.loyalty?.card);
   for (const order of customer.orders ?? []) add('order', order.number);
   return [...keys];
 }
 
+/** Every phone a customer can call from: their own, their addresses', and the ones given with their orders. */
+export function allPhones(customer: Customer): string[] {
+  const phones = [...(customer.phones ?? [])];
+  for (const address of customer.addresses ?? []) if (address.phone) phones.push(address.phone);
+  for (const order of customer.orders ?? []) if (order.phone) phones.push(order.phone);
+  return phones;
+}
+
 /** Phones that are present but cannot be indexed, reported as sync issues rather than silently dropped. */
 export function unindexablePhones(customer: Customer): string[] {
-  return (customer.phones ?? []).filter((phone) => lookupKey('phone', phone) === null);
+  return allPhones(customer).filter((phone) => lookupKey('phone', phone) === null);
 }

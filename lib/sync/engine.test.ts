@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FeedError } from '../feed/client';
 import type { ChangesPage } from '../feed/schema';
 import { ReconnuDb, readCheckpoint } from '../store/db';
-import { getCustomer } from '../store/read';
+import { findByKey, getCustomer } from '../store/read';
 import { runSync, type SyncDeps } from './engine';
 import type { SyncStatus } from './status';
 
@@ -109,6 +109,21 @@ describe('runSync', () => {
     expect(issues).toHaveLength(2);
     expect(issues.find((issue) => issue.id === 'cus_bad')?.reason).toMatch(/version/);
     expect(published.at(-1)).toMatchObject({ customers: 2, quarantined: 2 });
+  });
+
+  it('stores a customer with an impossible phone, indexes the rest, and reports the number as a sync issue', async () => {
+    const customer = {
+      ...record(3),
+      phones: ['06 12 34 56 7', '+33 6 12 34 56 78'],
+      addresses: [{ phone: '01 84 60 12 00' }],
+    };
+    await runSync(deps(async () => ({ changes: [customer], cursor: 'end', more: false })));
+    expect(await getCustomer(db, 'cus_0003')).toMatchObject({ phones: customer.phones });
+    expect((await findByKey(db, 'p:+33612345678')).map((found) => found.id)).toEqual(['cus_0003']);
+    expect((await findByKey(db, 'p:+33184601200')).map((found) => found.id)).toEqual(['cus_0003']);
+    const [issue] = await db.quarantine.toArray();
+    expect(issue).toMatchObject({ id: 'cus_0003' });
+    expect(issue?.reason).toMatch(/"06 12 34 56 7" is not a valid phone number \(default region FR\): not indexed/);
   });
 
   it('gives up after the last attempt with a readable error and keeps what it had', async () => {

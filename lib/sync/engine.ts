@@ -1,9 +1,11 @@
 import { type FeedConfig, FeedError, fetchChanges } from '../feed/client';
-import { type Change, type ChangesPage, parseChange } from '../feed/schema';
+import { type Change, type ChangesPage, isDeletion, parseChange } from '../feed/schema';
+import { getDefaultRegion } from '../identifiers/phone';
 import { pruneStaleCopies } from '../store/copies';
 import type { QuarantinedRecord, ReconnuDb } from '../store/db';
 import { readCheckpoint } from '../store/db';
 import { compactIndex } from '../store/key-merge';
+import { unindexablePhones } from '../store/keys';
 import { finishResync, isResyncing, startResync } from '../store/resync';
 import { applyPage } from '../store/write';
 import { backoffDelay, sleep } from './backoff';
@@ -119,8 +121,19 @@ function validate(raw: unknown[], receivedAt: Date): { changes: Change[]; quaran
   const quarantined: QuarantinedRecord[] = [];
   raw.forEach((record, position) => {
     const parsed = parseChange(record);
-    if (parsed.ok) changes.push(parsed.change);
-    else
+    if (parsed.ok) {
+      changes.push(parsed.change);
+      // The customer lands; a number that cannot be indexed is reported, not dropped in silence.
+      const unusable = isDeletion(parsed.change) ? [] : unindexablePhones(parsed.change);
+      if (unusable.length > 0) {
+        quarantined.push({
+          id: parsed.change.id,
+          reason: `Stored, but ${unusable.map((phone) => `"${phone}"`).join(', ')} is not a valid phone number (default region ${getDefaultRegion()}): not indexed.`,
+          receivedAt: receivedAt.toISOString(),
+          raw: JSON.stringify(unusable),
+        });
+      }
+    } else
       quarantined.push({
         id: parsed.id ?? `(no id: ${receivedAt.toISOString()} #${position})`,
         reason: parsed.reason,

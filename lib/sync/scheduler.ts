@@ -2,6 +2,7 @@ import { refreshMe } from '../feed/me';
 import { readSettings } from '../settings';
 import type { ReconnuDb } from '../store/db';
 import { runSync, type SyncOutcome } from './engine';
+import { applyRegion } from './region';
 import { syncStatusItem } from './status';
 
 /** One sync at a time: a call made while a run is in progress joins that run. */
@@ -10,6 +11,7 @@ export function createSyncScheduler(db: ReconnuDb) {
 
   async function start(): Promise<SyncOutcome> {
     const settings = await readSettings();
+    await applyRegion(db, settings.region);
     if (!settings.feedUrl) {
       const status = await syncStatusItem.getValue();
       await syncStatusItem.setValue({ ...status, state: 'idle', message: 'No feed configured.' });

@@ -26,8 +26,22 @@ export function primaryPhone(seed: string, index: number, country: 'FR' | 'BE' |
 
 /** A French number with the given leading digit; unique per index for a given leading digit group. */
 export function frenchPhone(seed: string, index: number, leadingDigit: string): PhoneNumber {
+  // 07 mobiles exist only from 073 to 079 (ARCEP plan): a 070… number would not be a real one.
+  if (leadingDigit === '7') {
+    return { country: '33', national: `7${3 + (index % 7)}${uniqueDigits(`${seed}/fr-7`, index, 7)}` };
+  }
+  // 0639 and 069x are the overseas departments' mobiles (+262, +590…), not metropolitan +33 ones.
+  if (leadingDigit === '6') {
+    const second = ['0', '1', '2', '4', '5', '6', '7', '8'][index % 8] as string;
+    return { country: '33', national: `6${second}${uniqueDigits(`${seed}/fr-6`, index, 7)}` };
+  }
+  // Landlines: 0262, 0590, 0594… are overseas departments and 040x is unallocated; keep to metropolitan ranges.
+  const second = leadingDigit === '9' ? '' : (['1', '3', '4', '5', '7', '8'][index % 6] as string);
   const pool = leadingDigit === '9' ? 'box' : 'main';
-  return { country: '33', national: `${leadingDigit}${uniqueDigits(`${seed}/fr-${pool}`, index, 8)}` };
+  return {
+    country: '33',
+    national: `${leadingDigit}${second}${uniqueDigits(`${seed}/fr-${pool}`, index, 8 - second.length)}`,
+  };
 }
 
 export function isMobile(phone: PhoneNumber): boolean {
