@@ -17,8 +17,8 @@ export default defineConfig({
     // Sites are turned on by the user (popup): optional host permissions. Local pages are on for demo and tests.
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     ...(browser === 'firefox'
-      ? { optional_permissions: ['https://*/*', 'http://*/*'] }
-      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
+      ? { optional_permissions: ['https://*/*', 'http://*/*', 'notifications'] }
+      : { optional_host_permissions: ['https://*/*', 'http://*/*'], optional_permissions: ['notifications'] }),
     web_accessible_resources: [{ resources: ['panel.html'], matches: ['<all_urls>'] }],
     ...(browser === 'firefox' && {
       browser_specific_settings: {

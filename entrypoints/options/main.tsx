@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { AdapterHealthView } from '@/components/AdapterHealthView';
 import { mountPage, useLocale, useStrings } from '@/components/AppShell';
+import { CallNotifications } from '@/components/CallNotifications';
 import { SiteRulesEditor } from '@/components/SiteRulesEditor';
 import { SyncStatusView, useSyncStatus } from '@/components/SyncStatusView';
 import { requestFeedPermission } from '@/lib/feed/permission';
@@ -114,6 +115,7 @@ mountPage(
   <main>
     <h1>Reconnu</h1>
     <FeedForm />
+    <CallNotifications />
     <SyncStatusView />
     <SyncIssues />
     <SiteRulesEditor />

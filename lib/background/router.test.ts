@@ -6,6 +6,7 @@ import { siteRulesItem } from '../sites/rules';
 import { adapterHealthItem } from '../sites/site-state';
 import { ReconnuDb } from '../store/db';
 import { applyPage } from '../store/write';
+import { recentCallersItem } from './callers';
 import { createPanelHub } from './panel-ports';
 import { createRouter } from './router';
 
@@ -63,6 +64,33 @@ describe('router', () => {
     expect(await adapterHealthItem.getValue()).toMatchObject({
       zendesk: { host: 'acme.zendesk.com', problem: 'no customer field', count: 1 },
     });
+  });
+
+  it('keeps recent callers for the side panel when a softphone shows a ringing number', async () => {
+    const call = { emails: [], phones: ['01 45 67 89 10'], orders: [] };
+    await db.delete();
+    db = new ReconnuDb(`router-${Math.random()}`);
+    await applyPage(db, {
+      changes: [{ ...claire, phones: ['+33 1 45 67 89 10'] }],
+      quarantined: [],
+      cursor: 'c',
+      syncedAt: '2026-01-01T00:00:00Z',
+    });
+    route = createRouter({ db, hub: createPanelHub(), syncNow: async () => ({ ok: true, applied: 0 }) });
+    await route(
+      { type: 'recognize', identifiers: call, host: 'workspace.aircall.io', call: true },
+      content(5) as never,
+    );
+    await route({ type: 'recognize', identifiers: identifiers, host: 'acme.zendesk.com' }, content(4) as never);
+    expect(await recentCallersItem.getValue()).toEqual([
+      {
+        number: '01 45 67 89 10',
+        at: expect.any(String),
+        status: 'matched',
+        customerId: 'cus_1',
+        name: 'Claire Martin',
+      },
+    ]);
   });
 
   it('refuses page-only requests from content scripts, and anything from strangers', async () => {

@@ -14,6 +14,7 @@ import { ruleForHost, siteRulesItem } from '../sites/rules';
 import { panelOpenBySiteItem, recordAdapterHealth } from '../sites/site-state';
 import type { ReconnuDb } from '../store/db';
 import { getCustomer } from '../store/read';
+import { notifyCaller, recordCall } from './callers';
 import type { createPanelHub } from './panel-ports';
 import { createRateLimiter, isExtensionPage, isOwnContentScript, senderHost } from './senders';
 
@@ -46,6 +47,11 @@ export function createRouter({ db, hub, syncNow }: RouterDeps) {
         if (!allowRecognize(tabId)) return { ok: false, error: 'Too many lookups from this tab.' };
         const state = await recognize(db, withoutOwnIdentity(request.identifiers, await meItem.getValue()));
         hub.publish(tabId, state);
+        const number = request.call ? request.identifiers.phones[0] : undefined;
+        if (number) {
+          const caller = await recordCall(number, state);
+          if (request.hidden) await notifyCaller(caller);
+        }
         const response: RecognizeResponse = { status: state.status };
         return { ok: true, data: response };
       }

@@ -3,6 +3,7 @@ import { adapters } from '../adapters';
 import { pickAdapter } from '../adapters/match';
 import type { SiteAdapter } from '../adapters/types';
 import { detectIdentifiers, hasIdentifiers } from '../detect/generic';
+import { findIncomingCaller } from '../detect/incoming-call';
 import { genericOptions, readPage } from '../detect/read-page';
 import type {
   ContentCommand,
@@ -56,7 +57,7 @@ export async function startOverlay(signal: AbortSignal): Promise<void> {
   let current = new Set<string>();
   const seen = new Set<string>();
   /** What a scoped read found last; it stays the customer while it is still on the page. */
-  let focus: Identifiers | undefined;
+  let focus: { identifiers: Identifiers; call: boolean } | undefined;
   let lastSent = '';
   let lastReadAt = Number.NEGATIVE_INFINITY;
   const reported = new Set<string>();
@@ -71,7 +72,7 @@ export async function startOverlay(signal: AbortSignal): Promise<void> {
     return timer;
   };
 
-  const recognize = async (identifiers: Identifiers) => {
+  const recognize = async (identifiers: Identifiers, call = false) => {
     const signature = JSON.stringify(identifiers);
     if (!hasIdentifiers(identifiers) || signature === lastSent) return;
     lastSent = signature;
@@ -80,6 +81,8 @@ export async function startOverlay(signal: AbortSignal): Promise<void> {
       identifiers,
       host: location.host,
       adapter: chosen?.id,
+      call,
+      hidden: document.hidden,
     });
     if (signal.aborted) return;
     if (!response) {
@@ -103,9 +106,11 @@ export async function startOverlay(signal: AbortSignal): Promise<void> {
       reported.add(chosen.id);
       void send({ type: 'adapterHealth', adapter: chosen.id, problem: reading.unhealthy });
     }
-    if (focus && valuesOf(focus).every((value) => current.has(value))) return recognize(focus);
+    if (focus && valuesOf(focus.identifiers).every((value) => current.has(value))) {
+      return recognize(focus.identifiers, focus.call);
+    }
     focus = undefined;
-    return recognize(reading.identifiers);
+    return recognize(reading.identifiers, reading.call);
   };
 
   // Only where identifiers just appeared: a few elements instead of the whole page. Adapter and rule pages read
@@ -115,21 +120,25 @@ export async function startOverlay(signal: AbortSignal): Promise<void> {
     const options = genericOptions();
     const found: Identifiers = { emails: [], phones: [], orders: [] };
     for (const root of roots) {
+      // A call card that just appeared: its caller is the customer, whatever else the card shows.
+      const caller = findIncomingCaller(root.parentElement?.parentElement ?? root);
+      if (caller) return pop({ emails: [], phones: [caller], orders: [] }, true);
       const part = detectIdentifiers(root, options);
       found.emails.push(...part.emails);
       found.phones.push(...part.phones);
       found.orders.push(...part.orders);
     }
     if (!hasIdentifiers(found)) return;
-    focus = {
-      emails: [...new Set(found.emails)],
-      phones: [...new Set(found.phones)],
-      orders: [...new Set(found.orders)],
-    };
-    for (const value of valuesOf(focus)) current.add(value);
+    const unique = (values: string[]) => [...new Set(values)];
+    return pop({ emails: unique(found.emails), phones: unique(found.phones), orders: unique(found.orders) }, false);
+  };
+  // What just appeared becomes the customer; the whole page is reconciled once it settles.
+  const pop = (identifiers: Identifiers, call: boolean) => {
+    focus = { identifiers, call };
+    for (const value of valuesOf(identifiers)) current.add(value);
     clearTimeout(pendingRead);
     pendingRead = later(() => void readAll(), RECONCILE_MS);
-    return recognize(focus);
+    return recognize(identifiers, call);
   };
 
   const requestFullRead = () => {

@@ -3,6 +3,7 @@ import type { IdentifierSelectors, SiteAdapter } from '../adapters/types';
 import type { Identifiers } from '../protocol/messages';
 import { adapterRoot, readWithSelectors } from './adapter-read';
 import { detectIdentifiers, type GenericOptions, hasIdentifiers } from './generic';
+import { findIncomingCaller } from './incoming-call';
 
 /** A per-site rule an administrator writes in the options page for an in-house CRM: no code. */
 export interface SiteRule {
@@ -21,6 +22,8 @@ export interface PageReading {
   identifiers: Identifiers;
   names: string[];
   source: 'adapter' | 'rule' | 'generic' | 'fallback';
+  /** The identifiers are a ringing caller's (a softphone, or "Incoming call" beside a number): a screen pop. */
+  call?: boolean;
   /** Set when an adapter should have found the customer on this page and did not: its selectors are stale. */
   unhealthy?: string;
 }
@@ -43,12 +46,18 @@ export function readPage({ url, doc, adapter, rule }: PageContext): PageReading 
   const root = adapter ? adapterRoot(adapter, doc) : doc.body;
   const generic = (from: ParentNode) => detectIdentifiers(from, options);
 
+  const call = adapter?.kind === 'softphone' || undefined;
   const selectors = rule?.customer ?? adapter?.customer;
   if (selectors && hasAnySelector(selectors)) {
     const reading = readWithSelectors(root, selectors, exclude, orderPattern);
     if (hasIdentifiers(reading.identifiers)) {
-      return { identifiers: reading.identifiers, names: reading.names, source: rule ? 'rule' : 'adapter' };
+      return { identifiers: reading.identifiers, names: reading.names, source: rule ? 'rule' : 'adapter', call };
     }
+  }
+  if (!adapter && !rule) {
+    const caller = findIncomingCaller(doc.body);
+    if (caller)
+      return { identifiers: { emails: [], phones: [caller], orders: [] }, names: [], source: 'generic', call: true };
   }
   const expected = !!adapter && adapter.pages.test(pageKey(url));
   const identifiers = generic(root ?? doc.body);
@@ -62,6 +71,7 @@ export function readPage({ url, doc, adapter, rule }: PageContext): PageReading 
     identifiers: fallback,
     names: [],
     source: 'fallback',
+    call,
     ...(hasIdentifiers(fallback) && { unhealthy: problem }),
   };
 }

@@ -17,6 +17,9 @@ export const contentRequestSchema = z.discriminatedUnion('type', [
     identifiers: identifiersSchema,
     host: z.string().max(253),
     adapter: z.string().max(40).optional(),
+    /** A ringing caller (screen pop), and whether the agent's tab is in the background (desktop notification). */
+    call: z.boolean().optional(),
+    hidden: z.boolean().optional(),
   }),
   z.object({ type: z.literal('siteConfig') }),
   z.object({ type: z.literal('setPanelOpen'), open: z.boolean() }),

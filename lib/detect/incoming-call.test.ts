@@ -1,0 +1,27 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { findIncomingCaller } from './incoming-call';
+
+const page = (html: string) => {
+  document.body.innerHTML = html;
+  return document.body;
+};
+
+describe('findIncomingCaller', () => {
+  it('finds the number beside "Incoming call", "Appel de" and friends, as text or tel: link', () => {
+    expect(findIncomingCaller(page('<div><h2>Appel entrant</h2><p>06 12 34 56 78</p></div>'))).toBe('06 12 34 56 78');
+    expect(findIncomingCaller(page('<div class="toast">Appel de <b>+33 6 12 34 56 78</b> (Mobile)</div>'))).toBe(
+      '+33 6 12 34 56 78',
+    );
+    expect(
+      findIncomingCaller(page('<section><span>Incoming call</span><a href="tel:+32470123456">Caller</a></section>')),
+    ).toBe('+32470123456');
+  });
+
+  it('ignores numbers elsewhere on the page, and pages with no call', () => {
+    const html = `<header>Standard : 01 84 60 12 00</header><main><ul><li>Hier : 06 98 76 54 32</li></ul>
+      <div id="call"><p>Incoming call</p><p>+49 151 23456789</p></div></main>`;
+    expect(findIncomingCaller(page(html))).toBe('+49 151 23456789');
+    expect(findIncomingCaller(page('<p>Rappeler le 06 12 34 56 78</p>'))).toBeUndefined();
+  });
+});
