@@ -3,6 +3,7 @@ import type { Identifiers } from '../protocol/messages';
 import { EMAIL, isShown, linkTarget, PHONE } from './patterns';
 
 const LIMIT = 20;
+const PHONE_ONLY = /^[\d\s+().\-/\u00a0\u202a-\u202f]+$/;
 
 export interface AdapterReading {
   identifiers: Identifiers;
@@ -67,6 +68,8 @@ function valuesOf(element: Element, kind: 'email' | 'phone'): string[] {
   const target = link ? linkTarget(link) : null;
   if (target?.kind === kind && target.value) return [target.value];
   const text = fieldText(element);
+  // A field that holds nothing but a phone number is the number, whatever its punctuation ("(06) 45…", "176 / 312…").
+  if (kind === 'phone' && PHONE_ONLY.test(text) && /\d(?:\D*\d){5}/.test(text)) return [text];
   return [...text.matchAll(kind === 'email' ? EMAIL : PHONE)].map((match) => match[0].trim());
 }
 

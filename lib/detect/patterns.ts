@@ -1,7 +1,8 @@
 // The shapes of identifiers in free text, shared by generic detection and adapter field reading.
 export const EMAIL = /[\p{L}0-9._%+-]+@[\p{L}0-9.-]+\.[\p{L}]{2,}/gu;
-// Phone-looking runs: optional + or 00, then digits with spaces, dots, dashes, slashes or "(0)" between them.
-export const PHONE = /(?:\+|00)?\d(?:[\s.\-/]?(?:\(0\))?[\s.\-/]?\d){7,14}/g;
+// Phone-looking runs: an optional +CC or 00CC, an optional bracketed area code or trunk ("(415)", "(06)", "(0)"), then
+// digits with at most one space, dot, dash or slash between them (so two numbers side by side stay two).
+export const PHONE = /(?:(?:\+|00)\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d(?:[\s.\-/]?(?:\(0\))?[\s.\-/]?\d){5,13}/g;
 /**
  * Whether a phone-looking run is worth a lookup: written internationally (+, 00) or nationally (trunk 0, "(0…"),
  * with 9 to 15 digits. Dates (26/11/2026), amounts and reference numbers that PHONE also matches are dropped here,
