@@ -6,6 +6,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   startup: async () => (await import('./bench/startup')).benchStartup(),
   sync: async () => (await import('./bench/sync')).benchSync(),
   overlay: async () => (await import('./bench/overlay')).benchOverlay(),
+  caller: async () => (await import('./bench/caller')).benchCaller(),
 };
 
 const name = process.argv[2];
