@@ -3,7 +3,9 @@ import type { Identifiers } from '../protocol/messages';
 import { EMAIL, isShown, linkTarget, PHONE } from './patterns';
 
 const LIMIT = 20;
-const PHONE_ONLY = /^[\d\s+().\-/\u00a0\u202a-\u202f]+$/;
+/** "poste 245", "ext. 12", "x12" after a number: kept, so a desk of a switchboard is not taken for another. */
+const EXTENSION_TAIL = /\s*(?:poste|ext\.?|extension|durchwahl|x|#)\s*\d{1,6}\s*$/i;
+const PHONE_ONLY = /^[\d\s+().\-/\u00a0\u200b-\u200f\u202a-\u202f\u2060-\u2069]+$/;
 
 export interface AdapterReading {
   identifiers: Identifiers;
@@ -67,9 +69,16 @@ function valuesOf(element: Element, kind: 'email' | 'phone'): string[] {
   const link = element.closest('a[href]') ?? element.querySelector('a[href^="mailto:" i], a[href^="tel:" i]');
   const target = link ? linkTarget(link) : null;
   if (target?.kind === kind && target.value) return [target.value];
-  const text = fieldText(element);
+  const text =
+    kind === 'phone'
+      ? fieldText(element)
+          .normalize('NFKC')
+          .replace(/[\u2010-\u2015]/g, '-')
+      : fieldText(element);
   // A field that holds nothing but a phone number is the number, whatever its punctuation ("(06) 45…", "176 / 312…").
-  if (kind === 'phone' && PHONE_ONLY.test(text) && /\d(?:\D*\d){5}/.test(text)) return [text];
+  if (kind === 'phone' && PHONE_ONLY.test(text.replace(EXTENSION_TAIL, '')) && /\d(?:\D*\d){5}/.test(text)) {
+    return [text];
+  }
   return [...text.matchAll(kind === 'email' ? EMAIL : PHONE)].map((match) => match[0].trim());
 }
 

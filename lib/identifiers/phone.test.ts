@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizePhone } from './phone';
+import { normalizePhone, phoneExtension } from './phone';
 
 describe('normalizePhone (libphonenumber-js, France by default)', () => {
   it.each([
@@ -51,5 +51,16 @@ describe('normalizePhone (libphonenumber-js, France by default)', () => {
       expect(normalizePhone(raw), raw).toBeNull();
     }
     expect(normalizePhone('(415) 555-2671')).toBeNull(); // a US number without +1 is not a French number
+  });
+});
+
+describe('phoneExtension', () => {
+  it('reads the desk of a switchboard number, in the ways people write it', () => {
+    expect(phoneExtension('01 84 60 12 00 poste 245')).toBe('245');
+    expect(phoneExtension('+33 1 84 60 12 00 ext. 12')).toBe('12');
+    expect(phoneExtension('+33184601200;ext=12')).toBe('12');
+    expect(phoneExtension('+1 (212) 867-4102 x15')).toBe('15');
+    expect(phoneExtension('06 12 34 56 78 (Mobile)')).toBeUndefined();
+    expect(phoneExtension('06 12 34 56 78')).toBeUndefined();
   });
 });

@@ -12,11 +12,12 @@ export function getDefaultRegion(): CountryCode {
 }
 
 // "poste 12", "ext. 12", "extension 12", "x12", "#12", ";ext=12" at the end: the extension is not part of the number.
-const EXTENSION = /(?:\s*[,;]?\s*(?:poste|postes|ext\.?|extension|durchwahl|interno|x|#|;?ext=)\s*\d{1,6})\s*$/i;
+const EXTENSION =
+  /(?:\s*[,;]?\s*(?:poste|postes|ext\.?|extension|durchwahl|interno|int\.|p\.|x|#|;?ext=)\s*(\d{1,6}))\s*$/i;
 // "(Mobile)", "(domicile)", "– work": a label after the number, in any language.
 const LABEL = /\s*(?:\([^\d()]*\)|[-–—:]\s*\p{L}[\p{L} ]*)\s*$/u;
 // Bidirectional marks and zero-width characters that right-to-left UIs and copy-paste slip around numbers.
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 const SPACES = /[\s\u00a0\u2007\u202f]+/g;
 
 const memo = new Map<string, string | null>();
@@ -39,7 +40,11 @@ export function normalizePhone(raw: string, region: CountryCode = defaultRegion)
 
 function normalizeUncached(raw: string, region: CountryCode): string | null {
   // Most numbers are only digits and separators: one regex instead of the whole clean-up.
-  raw = raw.replace(INVISIBLE, '');
+  // NFKC: full-width digits and plus signs ("０６ １２…", "＋３２…") become the ASCII ones people mean.
+  raw = raw
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(/[\u2010-\u2015]/g, '-');
   const compact = raw.replace(/[\s\u00a0\u2007\u202f.\-/]/g, '');
   if (/^(\+|00)?[1-9]?\d{5,14}$/.test(compact)) return parse(compact.replace(/^00/, '+'), region);
   let text = raw
@@ -102,4 +107,10 @@ function parseValid(number: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** The extension written after a number ("poste 245", "ext. 12", ";ext=12"), if any. */
+export function phoneExtension(raw: string): string | undefined {
+  const text = raw.normalize('NFKC').replace(INVISIBLE, '').replace(LABEL, '');
+  return EXTENSION.exec(text)?.[1];
 }

@@ -1,7 +1,8 @@
 import { type Customer, displayName } from '../feed/schema';
+import { phoneExtension } from '../identifiers/phone';
 import type { CandidateSummary, Identifiers, PanelState } from '../protocol/messages';
 import type { ReconnuDb } from '../store/db';
-import { type IdentifierKind, lookupKey } from '../store/keys';
+import { allPhones, type IdentifierKind, lookupKey } from '../store/keys';
 import { findByKey } from '../store/read';
 
 /**
@@ -19,6 +20,7 @@ export async function recognize(db: ReconnuDb, identifiers: Identifiers): Promis
     const key = lookupKey(kind, value);
     if (!key) continue;
     for (const customer of await findByKey(db, key)) {
+      if (kind === 'phone' && !sameDesk(customer, key, value)) continue;
       if (!found.has(customer.id)) found.set(customer.id, { customer, foundBy: kind });
     }
   }
@@ -26,6 +28,20 @@ export async function recognize(db: ReconnuDb, identifiers: Identifiers): Promis
   const [first] = found.values();
   if (found.size === 1 && first) return { status: 'matched', customer: first.customer, foundBy: first.foundBy };
   return { status: 'ambiguous', candidates: [...found.values()].map(({ customer }) => summarize(customer)) };
+}
+
+/**
+ * A call from "01 84 60 12 00 poste 312" is not from the customer known at "01 84 60 12 00 poste 245": same
+ * switchboard, another desk. Numbers without an extension on either side still match.
+ */
+function sameDesk(customer: Customer, key: string, raw: string): boolean {
+  const calling = phoneExtension(raw);
+  if (!calling) return true;
+  const stored = allPhones(customer).filter((phone) => lookupKey('phone', phone) === key);
+  return stored.some((phone) => {
+    const extension = phoneExtension(phone);
+    return !extension || extension === calling;
+  });
 }
 
 /** Exact-identifier search for the side panel: email, phone, loyalty card, order number or customer id. */
