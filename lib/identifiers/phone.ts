@@ -21,7 +21,7 @@ const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 const SPACES = /[\s\u00a0\u2007\u202f]+/g;
 
 const memo = new Map<string, string | null>();
-const MEMO_SIZE = 4_096;
+const MEMO_SIZE = 20_000;
 
 /**
  * A phone number as people write it → E.164 ("+33612345678"), or null when it is not a possible, valid number of its
