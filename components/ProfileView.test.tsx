@@ -1,0 +1,116 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Customer } from '@/lib/feed/schema';
+import { syncStatusItem } from '@/lib/sync/status';
+import { ProfileView } from './ProfileView';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+const customer: Customer = {
+  id: 'cus_1',
+  version: 3,
+  updatedAt: daysAgo(1),
+  name: { given: 'Frédéric', family: 'Lefèvre', preferred: 'Fred' },
+  language: 'fr',
+  loyalty: { tier: 'gold', points: 12_450, card: 'ML-0001' },
+  customerSince: '2019-03-02T10:00:00Z',
+  influence: { segment: 'maven', followers: 1200, reviews: 48 },
+  preferences: {
+    sizes: { shirt: 'M', shoes: '43' },
+    brands: ['Arco'],
+    categories: ['lighting'],
+    channel: 'sms',
+    notes: 'Allergic to wool',
+  },
+  wishlist: [{ sku: 'A1', title: 'Lampe Arco', addedAt: daysAgo(3) }],
+  recentlyViewed: [{ sku: 'B2', title: 'Applique Tolomeo', viewedAt: daysAgo(0) }],
+  cart: [{ sku: 'C3', title: 'Ampoule E27', quantity: 2 }],
+  orders: [
+    {
+      id: 'o1',
+      number: 'FR-1001',
+      placedAt: daysAgo(200),
+      channel: 'store',
+      status: 'delivered',
+      total: { amount: 120, currency: 'EUR' },
+      lines: [{ sku: 'A1', title: 'Lampe Arco', quantity: 1, unitPrice: 120 }],
+    },
+    {
+      id: 'o2',
+      number: 'FR-1002',
+      placedAt: daysAgo(5),
+      channel: 'web',
+      status: 'shipped',
+      total: { amount: 59.9, currency: 'EUR' },
+      lines: [{ sku: 'D4', title: 'Abat-jour lin', quantity: 2, unitPrice: 29.95, returned: 1 }],
+    },
+  ],
+};
+
+let container: HTMLElement;
+async function render(person: Customer): Promise<HTMLElement> {
+  container = document.createElement('div');
+  document.body.replaceChildren(container);
+  await act(async () => createRoot(container).render(<ProfileView customer={person} />));
+  return container;
+}
+afterEach(() => container?.remove());
+
+describe('ProfileView', () => {
+  it('shows who they are, what to know, what they like, what they do online and every order', async () => {
+    await syncStatusItem.setValue({
+      state: 'idle',
+      customers: 1,
+      done: 0,
+      total: null,
+      lastSuccessAt: new Date().toISOString(),
+      message: null,
+      quarantined: 0,
+    });
+    const view = await render(customer);
+    const text = view.textContent ?? '';
+    expect(view.querySelector('h1')?.textContent).toBe('Frédéric Lefèvre');
+    expect(text).toContain('Goes by Fred');
+    expect(text).toContain('gold · 12,450 points');
+    expect(text).toContain('Maven');
+    expect(text).toContain('Speaks French');
+    expect(text).toMatch(/Last order FR-1002: shipped, 5 days ago · 1 item returned recently · Prefers SMS/);
+    expect(text).toContain('shirt M · shoes 43');
+    expect(text).toContain('Allergic to wool');
+    expect(text).toContain('Lampe Arco');
+    expect(text).toContain('2 × Ampoule E27');
+    expect(text).toContain('2 orders · €179.90 in total');
+    const orders = [...view.querySelectorAll('.orders > li strong')].map((node) => node.textContent);
+    expect(orders).toEqual(['FR-1002', 'FR-1001']); // newest first
+    expect(text).toContain('Web');
+    expect(text).toContain('Store');
+    expect(text).toMatch(/as of \d{2}:\d{2}/);
+  });
+
+  it('hides preferences, online behaviour and influence without personalization consent, and says why', async () => {
+    const view = await render({ ...customer, consent: { personalization: false } });
+    const text = view.textContent ?? '';
+    expect(text).toContain('has not agreed to personalization');
+    for (const hidden of ['Allergic to wool', 'Wishlist', 'Applique Tolomeo', 'Maven', 'shirt M']) {
+      expect(text).not.toContain(hidden);
+    }
+    expect(text).toContain('FR-1002'); // orders are service data, not personalization
+  });
+
+  it('says when the data is stale or offline', async () => {
+    await syncStatusItem.setValue({
+      state: 'offline',
+      customers: 1,
+      done: 0,
+      total: null,
+      lastSuccessAt: daysAgo(1),
+      message: null,
+      quarantined: 0,
+    });
+    const view = await render(customer);
+    expect(view.querySelector('.badge-stale')?.textContent).toMatch(/^Offline · data as of/);
+  });
+});
