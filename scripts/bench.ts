@@ -7,6 +7,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   sync: async () => (await import('./bench/sync')).benchSync(),
   overlay: async () => (await import('./bench/overlay')).benchOverlay(),
   caller: async () => (await import('./bench/caller')).benchCaller(),
+  search: async () => (await import('./bench/search')).benchSearch(),
 };
 
 const name = process.argv[2];

@@ -1,6 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import { meItem, withoutOwnIdentity } from '../feed/me';
-import { recognize, search } from '../lookup/service';
+import { searchCustomers } from '../lookup/search';
+import { recognize } from '../lookup/service';
 import {
   type ContentRequest,
   contentRequestSchema,
@@ -33,7 +34,7 @@ export function createRouter({ db, hub, syncNow }: RouterDeps) {
       case 'getCustomer':
         return (await getCustomer(db, request.id)) ?? null;
       case 'search':
-        return search(db, request.query);
+        return searchCustomers(db, request.query);
       case 'syncNow':
         return syncNow();
       case 'listQuarantine':

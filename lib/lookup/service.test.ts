@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Customer } from '../feed/schema';
 import { ReconnuDb } from '../store/db';
 import { applyPage } from '../store/write';
-import { recognize, search } from './service';
+import { searchCustomers as search } from './search';
+import { recognize } from './service';
 
 const none = { emails: [], phones: [], orders: [] };
 const customer = (id: string, extra: Partial<Customer>): Customer => ({

@@ -44,20 +44,6 @@ function sameDesk(customer: Customer, key: string, raw: string): boolean {
   });
 }
 
-/** Exact-identifier search for the side panel: email, phone, loyalty card, order number or customer id. */
-export async function search(db: ReconnuDb, query: string): Promise<CandidateSummary[]> {
-  const text = query.trim();
-  if (!text) return [];
-  const kinds: IdentifierKind[] = text.includes('@') ? ['email'] : ['phone', 'card', 'order', 'id'];
-  const found = new Map<string, Customer>();
-  for (const kind of kinds) {
-    const key = lookupKey(kind, text);
-    if (!key) continue;
-    for (const customer of await findByKey(db, key)) found.set(customer.id, customer);
-  }
-  return [...found.values()].map(summarize);
-}
-
 /** A candidate with what tells namesakes and household members apart: their city and their last order. */
 export function summarize(customer: Customer): CandidateSummary {
   const lastOrder = [...(customer.orders ?? [])].sort((a, b) => b.placedAt.localeCompare(a.placedAt))[0];

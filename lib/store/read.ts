@@ -1,7 +1,7 @@
 import type { Customer } from '../feed/schema';
 import { latestOnly } from './copies';
 import type { IndexState, ReconnuDb, StaleSegments } from './db';
-import { segmentsForKey } from './key-index';
+import { entriesForKeys, segmentsForKey } from './key-index';
 import { idKey } from './keys';
 import { customersWithKey } from './segments';
 
@@ -16,6 +16,32 @@ export async function findByKey(db: ReconnuDb, key: string): Promise<Customer[]>
     const staleSegs = new Set(stale?.segs ?? []);
     const mayBeStale = segments.some((segment) => segment?.seg !== undefined && staleSegs.has(segment.seg));
     return mayBeStale ? latestOnly(db, found) : found;
+  });
+}
+
+/** Several keys at once, in one transaction and one read of the segments: for search results. */
+export async function findByKeys(db: ReconnuDb, keys: string[]): Promise<Map<string, Customer[]>> {
+  const found = new Map<string, Customer[]>();
+  if (keys.length === 0) return found;
+  return db.transaction('r', db.keyBlocks, db.meta, db.segments, async () => {
+    const stale = (await db.meta.get('stale')) as StaleSegments | undefined;
+    const entries = [
+      ...new Map((await entriesForKeys(db, keys)).map((entry) => [`${entry[0]}\u0000${entry[1]}`, entry])).values(),
+    ];
+    const segs = [...new Set(entries.map(([, seg]) => seg))];
+    const segments = new Map(
+      (await db.segments.bulkGet(segs)).flatMap((segment) => (segment ? [[segment.seg, segment]] : [])),
+    );
+    const staleSegs = new Set(stale?.segs ?? []);
+    for (const [key, seg] of entries) {
+      const segment = segments.get(seg);
+      if (!segment) continue;
+      const customers = customersWithKey(segment, key);
+      const latest = staleSegs.has(seg) ? await latestOnly(db, customers) : customers;
+      const known = found.get(key) ?? [];
+      found.set(key, [...known, ...latest.filter((customer) => !known.some((other) => other.id === customer.id))]);
+    }
+    return found;
   });
 }
 

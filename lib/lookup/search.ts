@@ -1,0 +1,147 @@
+import type { Customer } from '../feed/schema';
+import type { CandidateSummary } from '../protocol/messages';
+import { editDistance, nameTokens, soundKey } from '../search/text';
+import type { ReconnuDb } from '../store/db';
+import { entriesInRange } from '../store/key-index';
+import { type IdentifierKind, idKey, lookupKey } from '../store/keys';
+import { findByKey, findByKeys } from '../store/read';
+import { summarize } from './service';
+
+const LIMIT = 20;
+/** A range that matches more entries than this is too vague to rank (a two-letter prefix of a common name). */
+const MAX_ENTRIES = 20_000;
+const END = '\uffff';
+
+/**
+ * The side panel's one search box: a name (accents, case and small typos forgiven), an email or its beginning, a
+ * phone in any format or its last 4+ digits, a loyalty card, an order number or a customer id. Best matches first.
+ */
+export async function searchCustomers(db: ReconnuDb, query: string): Promise<CandidateSummary[]> {
+  const text = query.trim();
+  if (text.length < 2) return [];
+  const found = new Map<string, { customer: Customer; score: number }>();
+  const add = (customers: Customer[], score: number) => {
+    for (const customer of customers) {
+      const known = found.get(customer.id);
+      if (!known || known.score < score) found.set(customer.id, { customer, score });
+    }
+  };
+
+  const exactKinds: IdentifierKind[] = text.includes('@') ? ['email'] : ['phone', 'card', 'order', 'id'];
+  for (const kind of exactKinds) {
+    const key = lookupKey(kind, text);
+    if (key) add(await findByKey(db, key), 100);
+  }
+  if (!/\s/.test(text) && text.length >= 3) await byEmailPrefix(db, text, add);
+  const digits = text.replace(/\D/g, '');
+  if (/^[\d\s+().\-/]+$/.test(text) && digits.length >= 4) await byPhoneEnding(db, digits, add);
+  if (/\p{L}/u.test(text) && !text.includes('@')) await byName(db, text, add);
+
+  return [...found.values()]
+    .sort((a, b) => b.score - a.score || a.customer.id.localeCompare(b.customer.id))
+    .slice(0, LIMIT)
+    .map(({ customer }) => summarize(customer));
+}
+
+type Add = (customers: Customer[], score: number) => void;
+
+async function byEmailPrefix(db: ReconnuDb, text: string, add: Add): Promise<void> {
+  const prefix = `e:${text.toLowerCase()}`;
+  const keys = [...new Set((await entriesInRange(db, prefix, prefix + END)).map(([key]) => key))].slice(0, LIMIT);
+  for (const customers of (await findByKeys(db, keys)).values()) add(customers, 60);
+}
+
+async function byPhoneEnding(db: ReconnuDb, digits: string, add: Add): Promise<void> {
+  const reversed = [...digits].reverse().join('');
+  const ids = idsOf(await entriesInRange(db, `t:${reversed}`, `t:${reversed}${END}`));
+  // Fewer digits match more people: a full number is worth more than its last four.
+  await addByIds(db, [...ids].slice(0, LIMIT), add, 40 + Math.min(digits.length, 10) * 4);
+}
+
+/**
+ * Names: candidates come from the query words' exact or prefix tokens and sound keys; each candidate is then scored
+ * on every query word against its full name (carried in the key), so a typo in one word is forgiven when the others
+ * match. Every word must match something.
+ */
+async function byName(db: ReconnuDb, text: string, add: Add): Promise<void> {
+  const queryTokens = nameTokens(text);
+  if (queryTokens.length === 0) return;
+  const names = new Map<string, string>(); // id → folded full name
+  for (const token of queryTokens) {
+    const prefix = token.length >= 3 ? `n:${token}` : `n:${token}#`;
+    const sound = `s:${soundKey(token)}#`;
+    for (const low of [prefix, sound]) {
+      for (const [key] of await bounded(db, low, low + END)) {
+        const [full = '', id = ''] = splitOnce(key.slice(key.indexOf('#') + 1));
+        names.set(id, full);
+      }
+    }
+  }
+  const ranked = [...names]
+    .map(([id, full]) => [id, nameScore(queryTokens, full.split(' '))] as const)
+    .filter(([, score]) => score > 0)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, LIMIT);
+  const found = await findByKeys(
+    db,
+    ranked.map(([id]) => idKey(id)),
+  );
+  for (const [id, score] of ranked) {
+    const customer = found.get(idKey(id))?.[0];
+    // An index entry of a stale copy can outlive a name change: score the latest version's name again.
+    const current = nameTokens([customer?.name?.given, customer?.name?.family, customer?.name?.preferred].join(' '));
+    if (customer && nameScore(queryTokens, current) > 0) add([customer], score);
+  }
+}
+
+/**
+ * Each query word paired with a different name token, best pairs first (exact 10, prefix 8, one or two edits 6–5,
+ * same sound 3); 0 when a word pairs with nothing: a word is never ignored, and never used twice.
+ */
+export function nameScore(queryTokens: string[], candidate: string[]): number {
+  const pairs: [number, number, number][] = [];
+  queryTokens.forEach((word, w) => {
+    candidate.forEach((token, t) => {
+      const score = wordScore(word, token);
+      if (score > 0) pairs.push([score, w, t]);
+    });
+  });
+  pairs.sort((a, b) => b[0] - a[0]);
+  const words = new Set<number>();
+  const tokens = new Set<number>();
+  let total = 0;
+  for (const [score, w, t] of pairs) {
+    if (words.has(w) || tokens.has(t)) continue;
+    words.add(w);
+    tokens.add(t);
+    total += score;
+  }
+  return words.size === queryTokens.length ? total : 0;
+}
+
+function wordScore(word: string, token: string): number {
+  if (token === word) return 10;
+  if (token.startsWith(word)) return 8;
+  const distance = editDistance(word, token, 2);
+  if (distance <= Math.max(1, Math.min(2, Math.floor(word.length / 3)))) return 7 - distance;
+  return soundKey(word) === soundKey(token) ? 3 : 0;
+}
+
+/** "martin claire#cus_1" → ["martin claire", "cus_1"] (ids may themselves hold "#"). */
+function splitOnce(text: string): [string, string] {
+  const at = text.indexOf('#');
+  return [text.slice(0, at), text.slice(at + 1)];
+}
+
+async function bounded(db: ReconnuDb, low: string, high: string) {
+  const entries = await entriesInRange(db, low, high);
+  return entries.length > MAX_ENTRIES ? [] : entries;
+}
+
+function idsOf(entries: readonly (readonly [string, ...unknown[]])[]): Set<string> {
+  return new Set(entries.map(([key]) => key.slice(key.indexOf('#') + 1)));
+}
+
+async function addByIds(db: ReconnuDb, ids: string[], add: Add, score: number): Promise<void> {
+  for (const customers of (await findByKeys(db, ids.map(idKey))).values()) add(customers, score);
+}
