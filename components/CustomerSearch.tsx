@@ -1,33 +1,82 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { type KeyboardEvent, useId, useState } from 'react';
 import { ask } from '@/lib/protocol/client';
 import { useStrings } from './AppShell';
-import { CandidateList } from './CandidateList';
 
-/** One search box over the local cache; picking a result hands its id to the caller. */
-export function CustomerSearch({ onPick }: { onPick: (id: string) => void }) {
+/**
+ * One search box over the local cache, keyboard first (a combobox): type, ↓/↑ to move through the results, Enter to
+ * open one, Escape to clear. Each result shows what tells namesakes apart (city, last order).
+ */
+export function CustomerSearch({ onPick, autoFocus }: { onPick: (id: string) => void; autoFocus?: boolean }) {
   const t = useStrings();
-  const inputId = useId();
+  const id = useId();
   const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
   const results = useQuery({
-    queryKey: ['search', query],
-    queryFn: () => ask({ type: 'search', query }),
-    enabled: query.trim().length >= 3,
+    queryKey: ['search', query.trim()],
+    queryFn: () => ask({ type: 'search', query: query.trim() }),
+    enabled: query.trim().length >= 2,
+    placeholderData: (previous) => previous,
   });
+  const found = query.trim().length >= 2 ? (results.data ?? []) : [];
+  const current = Math.min(active, Math.max(0, found.length - 1));
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActive((current + step + found.length) % Math.max(1, found.length));
+    } else if (event.key === 'Enter' && found[current]) {
+      event.preventDefault();
+      onPick(found[current].id);
+    } else if (event.key === 'Escape') {
+      setQuery('');
+    }
+  };
   return (
     <search>
-      <label htmlFor={inputId}>{t.searchLabel}</label>
+      <label htmlFor={`${id}-input`}>{t.searchLabel}</label>
       <input
-        id={inputId}
+        id={`${id}-input`}
         type="search"
+        role="combobox"
+        aria-expanded={found.length > 0}
+        aria-controls={`${id}-results`}
+        aria-autocomplete="list"
+        aria-activedescendant={found.length > 0 ? `${id}-option-${current}` : undefined}
+        autoComplete="off"
+        // biome-ignore lint/a11y/noAutofocus: the side panel and popup open to search; focus belongs in the box
+        autoFocus={autoFocus}
         value={query}
         placeholder={t.searchPlaceholder}
-        onChange={(event) => setQuery(event.target.value)}
+        onChange={(event) => {
+          setQuery(event.target.value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
       />
-      {results.data && results.data.length === 0 && <p className="muted">{t.noResult}</p>}
-      {results.data && results.data.length > 0 && (
-        <CandidateList candidates={results.data} onPick={onPick} label={t.searchLabel} />
+      {query.trim().length >= 2 && results.isSuccess && found.length === 0 && (
+        <p className="muted" role="status">
+          {t.noResult}
+        </p>
       )}
+      <div id={`${id}-results`} role="listbox" aria-label={t.searchResults} className="results">
+        {found.map((candidate, index) => (
+          // biome-ignore lint/a11y/useKeyWithClickEvents: the combobox input handles the keyboard for its options
+          <div
+            key={candidate.id}
+            id={`${id}-option-${index}`}
+            role="option"
+            tabIndex={-1}
+            aria-selected={index === current}
+            className={index === current ? 'active' : undefined}
+            onClick={() => onPick(candidate.id)}
+          >
+            <strong>{candidate.name}</strong>
+            <br />
+            <span className="muted">{candidate.hint}</span>
+          </div>
+        ))}
+      </div>
     </search>
   );
 }

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { configureFeed, launchWithExtension, panelHeading } from './browser';
-import { registerDemoPages } from './demo/scenario';
+import { demoSearch, registerDemoPages } from './demo/scenario';
 import { startDemoSite } from './demo/site';
 import { startFeedServer } from './feed-server/server';
 
@@ -59,6 +59,14 @@ try {
     await page.screenshot({ path: file });
     console.log(`  screenshot: ${file}`);
   }
+  // The side panel as store staff use it: a name typed with a typo, namesakes told apart by city and last order.
+  const side = await browser.context.newPage();
+  await side.setViewportSize({ width: 400, height: 720 });
+  await side.goto(browser.extensionUrl('sidepanel.html'));
+  await side.getByRole('combobox').fill(demoSearch(args.seed));
+  await side.getByRole('option').first().waitFor({ timeout: 10_000 });
+  await side.screenshot({ path: join(outputDir, 'side-panel-search.png') });
+  console.log(`  side panel search: ${join(outputDir, 'side-panel-search.png')}`);
   if (interactive) {
     console.log('\nChromium is open with the demo pages. Press Ctrl-C to stop everything.');
   } else {

@@ -10,7 +10,7 @@ function SidePanel() {
   if (!picked) {
     return (
       <>
-        <CustomerSearch onPick={setPicked} />
+        <CustomerSearch onPick={setPicked} autoFocus />
         <RecentCallers onPick={setPicked} />
       </>
     );

@@ -4,7 +4,7 @@ import { editDistance, nameTokens, soundKey } from '../search/text';
 import type { ReconnuDb } from '../store/db';
 import { entriesInRange } from '../store/key-index';
 import { type IdentifierKind, idKey, lookupKey } from '../store/keys';
-import { findByKey, findByKeys } from '../store/read';
+import { findByKeys } from '../store/read';
 import { summarize } from './service';
 
 const LIMIT = 20;
@@ -28,14 +28,15 @@ export async function searchCustomers(db: ReconnuDb, query: string): Promise<Can
   };
 
   const exactKinds: IdentifierKind[] = text.includes('@') ? ['email'] : ['phone', 'card', 'order', 'id'];
-  for (const kind of exactKinds) {
-    const key = lookupKey(kind, text);
-    if (key) add(await findByKey(db, key), 100);
+  const exactKeys = exactKinds.flatMap((kind) => lookupKey(kind, text) ?? []);
+  for (const customers of (await findByKeys(db, exactKeys)).values()) add(customers, 100);
+  if (/^[\p{L}\d._%+-]+@?[\p{L}\d.-]*$/u.test(text) && /\p{L}/u.test(text) && text.length >= 3) {
+    await byEmailPrefix(db, text, add);
   }
-  if (!/\s/.test(text) && text.length >= 3) await byEmailPrefix(db, text, add);
   const digits = text.replace(/\D/g, '');
   if (/^[\d\s+().\-/]+$/.test(text) && digits.length >= 4) await byPhoneEnding(db, digits, add);
-  if (/\p{L}/u.test(text) && !text.includes('@')) await byName(db, text, add);
+  // Names hold no digits and no "@": a query with them is an identifier, not a name.
+  if (/\p{L}/u.test(text) && !/[\d@]/.test(text)) await byName(db, text, add);
 
   return [...found.values()]
     .sort((a, b) => b.score - a.score || a.customer.id.localeCompare(b.customer.id))
@@ -66,16 +67,25 @@ async function byPhoneEnding(db: ReconnuDb, digits: string, add: Add): Promise<v
 async function byName(db: ReconnuDb, text: string, add: Add): Promise<void> {
   const queryTokens = nameTokens(text);
   if (queryTokens.length === 0) return;
+  // Every word must match, so candidates come from one word: the rarest one typed right (exact or prefix), else,
+  // when every word may be mistyped, the rarest sound. The other words are checked against each full name.
+  const spelled = await Promise.all(
+    queryTokens.map((token) => {
+      const low = token.length >= 3 ? `n:${token}` : `n:${token}#`;
+      return bounded(db, low, low + END);
+    }),
+  );
+  const nonEmpty = spelled.filter((entries) => entries.length > 0);
+  const sources = nonEmpty.length
+    ? nonEmpty
+    : await Promise.all(
+        queryTokens.map((token) => bounded(db, `s:${soundKey(token)}#`, `s:${soundKey(token)}#${END}`)),
+      );
+  const source = sources.filter((entries) => entries.length > 0).sort((a, b) => a.length - b.length)[0] ?? [];
   const names = new Map<string, string>(); // id → folded full name
-  for (const token of queryTokens) {
-    const prefix = token.length >= 3 ? `n:${token}` : `n:${token}#`;
-    const sound = `s:${soundKey(token)}#`;
-    for (const low of [prefix, sound]) {
-      for (const [key] of await bounded(db, low, low + END)) {
-        const [full = '', id = ''] = splitOnce(key.slice(key.indexOf('#') + 1));
-        names.set(id, full);
-      }
-    }
+  for (const [key] of source) {
+    const [full = '', id = ''] = splitOnce(key.slice(key.indexOf('#') + 1));
+    names.set(id, full);
   }
   const ranked = [...names]
     .map(([id, full]) => [id, nameScore(queryTokens, full.split(' '))] as const)
@@ -116,7 +126,8 @@ export function nameScore(queryTokens: string[], candidate: string[]): number {
     tokens.add(t);
     total += score;
   }
-  return words.size === queryTokens.length ? total : 0;
+  // Among equal matches, the name with nothing left over first: "Paul Lefèvre" before "Paul Martin Lefèvre".
+  return words.size === queryTokens.length ? Math.max(1, total - (candidate.length - tokens.size)) : 0;
 }
 
 function wordScore(word: string, token: string): number {

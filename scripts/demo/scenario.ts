@@ -52,3 +52,10 @@ export function registerDemoPages(site: DemoSite, seed: string): DemoPage[] {
     },
   ];
 }
+
+/** A side-panel query for the demo: the name of a customer who has a namesake (generator: i % 100 === 57), with a typo. */
+export function demoSearch(seed: string): string {
+  const name = generateCustomer(seed, 57).name;
+  const family = name?.family ?? 'Martin';
+  return `${name?.given ?? ''} ${family.slice(0, 2)}${family.slice(3)}`.trim();
+}

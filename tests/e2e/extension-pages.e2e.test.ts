@@ -39,7 +39,10 @@ describe('the extension pages', () => {
     );
     for (const query of queries) {
       await side.getByLabel('Search a customer').fill(query);
-      await side.getByRole('button', { name: new RegExp(name) }).click();
+      await side
+        .getByRole('option', { name: new RegExp(name) })
+        .first()
+        .click();
       await expect.poll(() => side.getByRole('heading', { level: 1 }).textContent()).toBe(name);
       await side.getByRole('button', { name: 'Back' }).click();
     }
