@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, useId, useState } from 'react';
 import { ask } from '@/lib/protocol/client';
 import { useStrings } from './AppShell';
+import { CardScanner } from './CardScanner';
 
 /**
  * One search box over the local cache, keyboard first (a combobox): type, ↓/↑ to move through the results, Enter to
@@ -53,6 +54,12 @@ export function CustomerSearch({ onPick, autoFocus }: { onPick: (id: string) => 
           setActive(0);
         }}
         onKeyDown={onKeyDown}
+      />
+      <CardScanner
+        onCode={(code) => {
+          setQuery(code);
+          setActive(0);
+        }}
       />
       {query.trim().length >= 2 && results.isSuccess && found.length === 0 && (
         <p className="muted" role="status">

@@ -1,0 +1,51 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CardScanner } from './CardScanner';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+// Logic only: the camera and the browser's barcode reader are stand-ins here (no camera on a test machine).
+const globals = globalThis as unknown as Record<string, unknown>;
+afterEach(() => {
+  delete globals.BarcodeDetector;
+  document.body.replaceChildren();
+});
+
+async function render(onCode: (code: string) => void): Promise<HTMLElement> {
+  const container = document.createElement('div');
+  document.body.append(container);
+  await act(async () => createRoot(container).render(<CardScanner onCode={onCode} />));
+  return container;
+}
+
+describe('CardScanner', () => {
+  it('is not offered where the browser has no BarcodeDetector', async () => {
+    expect((await render(() => undefined)).textContent).toBe('');
+  });
+
+  it('reads a card with the camera, hands over its number and stops the camera', async () => {
+    const stopTrack = vi.fn();
+    globals.BarcodeDetector = class {
+      detect = async () => [{ rawValue: 'ML-778899' }];
+    };
+    Object.defineProperty(navigator, 'mediaDevices', {
+      configurable: true,
+      value: {
+        getUserMedia: async () => {
+          const stream = new MediaStream();
+          stream.getTracks = () => [{ stop: stopTrack } as unknown as MediaStreamTrack];
+          return stream;
+        },
+      },
+    });
+    const onCode = vi.fn();
+    const view = await render(onCode);
+    await act(async () => (view.querySelector('button') as HTMLButtonElement).click());
+    await act(() => new Promise((resolve) => setTimeout(resolve, 400)));
+    expect(onCode).toHaveBeenCalledWith('ML-778899');
+    expect(stopTrack).toHaveBeenCalled();
+    expect(view.querySelector('video')).toBeNull();
+  });
+});

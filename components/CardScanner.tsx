@@ -1,0 +1,83 @@
+import { useEffect, useRef, useState } from 'react';
+import { useStrings } from './AppShell';
+
+interface DetectedBarcode {
+  rawValue: string;
+}
+interface BarcodeDetectorLike {
+  detect(source: HTMLVideoElement): Promise<DetectedBarcode[]>;
+}
+type DetectorClass = new (options?: { formats?: string[] }) => BarcodeDetectorLike;
+
+/** The browser's barcode reader, where it has one (Chromium on ChromeOS, Android and macOS; not everywhere). */
+export function barcodeDetector(): DetectorClass | undefined {
+  return (globalThis as { BarcodeDetector?: DetectorClass }).BarcodeDetector;
+}
+
+const SCAN_EVERY_MS = 250;
+
+/**
+ * Scans a loyalty card with the camera and hands its number to `onCode`. Shown only where the browser offers
+ * BarcodeDetector; the camera stops as soon as a code is read, on Cancel, or when the component goes away.
+ */
+export function CardScanner({ onCode }: { onCode: (code: string) => void }) {
+  const t = useStrings();
+  const [scanning, setScanning] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const video = useRef<HTMLVideoElement>(null);
+  const Detector = barcodeDetector();
+  const handOver = useRef(onCode); // the latest callback, without restarting the camera when it changes
+  handOver.current = onCode;
+
+  useEffect(() => {
+    if (!scanning || !Detector) return;
+    const detector = new Detector({ formats: ['code_128', 'ean_13', 'qr_code', 'code_39', 'upc_a'] });
+    let stream: MediaStream | undefined;
+    let timer: ReturnType<typeof setInterval> | undefined;
+    let stopped = false;
+    const stop = () => {
+      stopped = true;
+      clearInterval(timer);
+      for (const track of stream?.getTracks() ?? []) track.stop();
+    };
+    navigator.mediaDevices
+      .getUserMedia({ video: { facingMode: 'environment' } })
+      .then(async (media) => {
+        stream = media;
+        if (stopped || !video.current) return stop();
+        video.current.srcObject = media;
+        await video.current.play().catch(() => undefined);
+        timer = setInterval(async () => {
+          const [code] = video.current ? await detector.detect(video.current).catch(() => []) : [];
+          if (!code || stopped) return;
+          stop();
+          setScanning(false);
+          handOver.current(code.rawValue);
+        }, SCAN_EVERY_MS);
+      })
+      .catch((reason: Error) => {
+        setError(`${t.cameraUnavailable} (${reason.name})`);
+        setScanning(false);
+      });
+    return stop;
+  }, [scanning, Detector, t.cameraUnavailable]);
+
+  if (!Detector) return null;
+  return (
+    <div className="scanner">
+      {scanning ? (
+        <>
+          <video ref={video} muted playsInline aria-label={t.scanCard} />
+          <button type="button" className="secondary" onClick={() => setScanning(false)}>
+            {t.cancel}
+          </button>
+        </>
+      ) : (
+        <button type="button" className="secondary" onClick={() => setScanning(true)}>
+          {t.scanCard}
+        </button>
+      )}
+      {error && <p role="alert">{error}</p>}
+    </div>
+  );
+}
