@@ -27,17 +27,24 @@ export async function searchCustomers(db: ReconnuDb, query: string): Promise<Can
     }
   };
 
-  const exactKinds: IdentifierKind[] = text.includes('@') ? ['email'] : ['phone', 'card', 'order', 'id'];
+  // Card, order and id numbers all hold a digit; a query without one is a name or an email.
+  const exactKinds: IdentifierKind[] = text.includes('@')
+    ? ['email']
+    : /\d/.test(text)
+      ? ['phone', 'card', 'order', 'id']
+      : [];
   const exactKeys = exactKinds.flatMap((kind) => lookupKey(kind, text) ?? []);
-  for (const customers of (await findByKeys(db, exactKeys)).values()) add(customers, 100);
-  if (/^[\p{L}\d._%+-]+@?[\p{L}\d.-]*$/u.test(text) && /\p{L}/u.test(text) && text.length >= 3) {
-    await byEmailPrefix(db, text, add);
-  }
   const digits = text.replace(/\D/g, '');
-  if (/^[\d\s+().\-/]+$/.test(text) && digits.length >= 4) await byPhoneEnding(db, digits, add);
-  // Names hold no digits and no "@": a query with them is an identifier, not a name.
-  if (/\p{L}/u.test(text) && !/[\d@]/.test(text)) await byName(db, text, add);
-
+  // Independent reads of the index, run together.
+  await Promise.all([
+    exactKeys.length ? byExactKeys(db, exactKeys, add) : null,
+    /^[\p{L}\d._%+-]+@?[\p{L}\d.-]*$/u.test(text) && /\p{L}/u.test(text) && text.length >= 3
+      ? byEmailPrefix(db, text, add)
+      : null,
+    /^[\d\s+().\-/]+$/.test(text) && digits.length >= 4 ? byPhoneEnding(db, digits, add) : null,
+    // Names hold no digits and no "@": a query with them is an identifier, not a name.
+    /\p{L}/u.test(text) && !/[\d@]/.test(text) ? byName(db, text, add) : null,
+  ]);
   return [...found.values()]
     .sort((a, b) => b.score - a.score || a.customer.id.localeCompare(b.customer.id))
     .slice(0, LIMIT)
@@ -45,6 +52,10 @@ export async function searchCustomers(db: ReconnuDb, query: string): Promise<Can
 }
 
 type Add = (customers: Customer[], score: number) => void;
+
+async function byExactKeys(db: ReconnuDb, keys: string[], add: Add): Promise<void> {
+  for (const customers of (await findByKeys(db, keys)).values()) add(customers, 100);
+}
 
 async function byEmailPrefix(db: ReconnuDb, text: string, add: Add): Promise<void> {
   const prefix = `e:${text.toLowerCase()}`;
@@ -133,9 +144,22 @@ export function nameScore(queryTokens: string[], candidate: string[]): number {
 function wordScore(word: string, token: string): number {
   if (token === word) return 10;
   if (token.startsWith(word)) return 8;
-  const distance = editDistance(word, token, 2);
-  if (distance <= Math.max(1, Math.min(2, Math.floor(word.length / 3)))) return 7 - distance;
-  return soundKey(word) === soundKey(token) ? 3 : 0;
+  const allowed = Math.max(1, Math.min(2, Math.floor(word.length / 3)));
+  const distance = editDistance(word, token, allowed);
+  if (distance <= allowed) return 7 - distance;
+  return soundOf(word) === soundOf(token) ? 3 : 0;
+}
+
+const sounds = new Map<string, string>();
+/** Sound keys of name tokens, remembered: the same few thousand names come up again and again. */
+function soundOf(token: string): string {
+  let sound = sounds.get(token);
+  if (sound === undefined) {
+    if (sounds.size > 50_000) sounds.clear();
+    sound = soundKey(token);
+    sounds.set(token, sound);
+  }
+  return sound;
 }
 
 /** "martin claire#cus_1" → ["martin claire", "cus_1"] (ids may themselves hold "#"). */
