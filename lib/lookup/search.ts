@@ -78,19 +78,17 @@ async function byPhoneEnding(db: ReconnuDb, digits: string, add: Add): Promise<v
 async function byName(db: ReconnuDb, text: string, add: Add): Promise<void> {
   const queryTokens = nameTokens(text);
   if (queryTokens.length === 0) return;
-  // Every word must match, so candidates come from one word: the rarest one typed right (exact or prefix), else,
-  // when every word may be mistyped, the rarest sound. The other words are checked against each full name.
+  // Every word must match, so candidates come from one word: the rarest one typed right (whole or as a prefix),
+  // else, when every word may be mistyped, the rarest first three letters. Each full name is then scored on all words.
+  const range = (low: string) => bounded(db, low, low + END);
   const spelled = await Promise.all(
-    queryTokens.map((token) => {
-      const low = token.length >= 3 ? `n:${token}` : `n:${token}#`;
-      return bounded(db, low, low + END);
-    }),
+    queryTokens.map((token) => range(token.length >= 3 ? `n:${token}` : `n:${token}#`)),
   );
   const nonEmpty = spelled.filter((entries) => entries.length > 0);
   const sources = nonEmpty.length
     ? nonEmpty
     : await Promise.all(
-        queryTokens.map((token) => bounded(db, `s:${soundKey(token)}#`, `s:${soundKey(token)}#${END}`)),
+        queryTokens.filter((token) => token.length > 3).map((token) => range(`n:${token.slice(0, 3)}`)),
       );
   const source = sources.filter((entries) => entries.length > 0).sort((a, b) => a.length - b.length)[0] ?? [];
   const names = new Map<string, string>(); // id → folded full name

@@ -1,7 +1,7 @@
 import type { Customer } from '../feed/schema';
 import { normalizeCard, normalizeEmail, normalizeOrderNumber } from '../identifiers/normalize';
 import { normalizePhone } from '../identifiers/phone';
-import { nameTokens, soundKey } from '../search/text';
+import { nameTokens } from '../search/text';
 
 /** The kinds of identifier a customer can be looked up by. */
 export type IdentifierKind = 'id' | 'email' | 'phone' | 'card' | 'order';
@@ -43,17 +43,15 @@ export function customerKeys(customer: Customer): string[] {
 /**
  * Keys for the side panel's search. Each carries what ranking needs (the customer's folded full name) and ends with
  * the customer id, so a range scan of the index alone says who matches and how well, without reading one customer:
- * `n:<name token>#<full name>#<id>`, `s:<sound key>#<full name>#<id>`, and `t:<phone digits reversed>#<id>` (a phone
- * found by its last digits is a prefix of the reversed number).
+ * `n:<name token>#<full name>#<id>` and `t:<phone digits reversed>#<id>` (a phone found by its last digits is a
+ * prefix of the reversed number). Every key costs sync time, so typos are handled at query time, not indexed.
  */
 export function searchKeys(customer: Customer): string[] {
   const keys: string[] = [];
   const name = customer.name;
   const tokens = [...new Set(nameTokens([name?.given, name?.family, name?.preferred].filter(Boolean).join(' ')))];
   const full = tokens.join(' ');
-  for (const token of tokens) {
-    keys.push(`n:${token}#${full}#${customer.id}`, `s:${soundKey(token)}#${full}#${customer.id}`);
-  }
+  for (const token of tokens) keys.push(`n:${token}#${full}#${customer.id}`);
   for (const phone of allPhones(customer)) {
     const key = lookupKey('phone', phone);
     if (key) keys.push(`t:${[...key.slice(3)].reverse().join('')}#${customer.id}`);
