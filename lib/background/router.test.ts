@@ -58,7 +58,7 @@ describe('router', () => {
     await route({ type: 'setPanelOpen', open: false }, content(4) as never);
     expect(await route({ type: 'siteConfig' }, content(4) as never)).toEqual({
       ok: true,
-      data: { rule: { host: 'acme.zendesk.com', customer: { emails: '.mail' } }, open: false },
+      data: { rule: { host: 'acme.zendesk.com', customer: { emails: '.mail' } }, open: false, locale: 'en' },
     });
     await route({ type: 'adapterHealth', adapter: 'zendesk', problem: 'no customer field' }, content(4) as never);
     expect(await adapterHealthItem.getValue()).toMatchObject({

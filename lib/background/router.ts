@@ -1,5 +1,6 @@
 import type { Browser } from 'wxt/browser';
 import { meItem, withoutOwnIdentity } from '../feed/me';
+import { resolveLocale } from '../i18n/strings';
 import { searchCustomers } from '../lookup/search';
 import { recognize } from '../lookup/service';
 import {
@@ -11,6 +12,7 @@ import {
   type Reply,
   type SiteConfig,
 } from '../protocol/messages';
+import { readSettings } from '../settings';
 import { ruleForHost, siteRulesItem } from '../sites/rules';
 import { panelOpenBySiteItem, recordAdapterHealth } from '../sites/site-state';
 import type { ReconnuDb } from '../store/db';
@@ -57,8 +59,16 @@ export function createRouter({ db, hub, syncNow }: RouterDeps) {
         return { ok: true, data: response };
       }
       case 'siteConfig': {
-        const [rules, open] = await Promise.all([siteRulesItem.getValue(), panelOpenBySiteItem.getValue()]);
-        const config: SiteConfig = { rule: ruleForHost(rules, host), open: open[host] };
+        const [rules, open, settings] = await Promise.all([
+          siteRulesItem.getValue(),
+          panelOpenBySiteItem.getValue(),
+          readSettings(),
+        ]);
+        const config: SiteConfig = {
+          rule: ruleForHost(rules, host),
+          open: open[host],
+          locale: resolveLocale(settings.locale),
+        };
         return { ok: true, data: config };
       }
       case 'setPanelOpen': {

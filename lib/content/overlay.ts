@@ -50,6 +50,7 @@ export async function startOverlay(signal: AbortSignal): Promise<void> {
   const config = (await send<SiteConfig>({ type: 'siteConfig' })) ?? {};
   if (signal.aborted) return;
   userOpen ??= config.open;
+  if (config.locale) panel.setLocale(config.locale);
   if (userOpen) panel.setOpen(true);
 
   let chosen: SiteAdapter | undefined;

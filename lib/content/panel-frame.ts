@@ -5,7 +5,15 @@ export const PANEL_WIDTH = 360;
 export interface PanelFrame {
   readonly open: boolean;
   setOpen(open: boolean): void;
+  /** The frame's and the tab's accessible names, in the user's language (known once the site settings arrive). */
+  setLocale(locale: 'en' | 'fr'): void;
 }
+
+// The only words the content script shows; everything else is in the panel's own page.
+const labels = {
+  en: { frame: 'Reconnu customer panel', toggle: 'Show or hide the Reconnu panel' },
+  fr: { frame: 'Panneau client Reconnu', toggle: 'Afficher ou masquer le panneau Reconnu' },
+};
 
 /**
  * Docks the panel: an iframe whose document is on the extension's origin, so the host page can see the frame
@@ -66,5 +74,10 @@ export function mountPanelFrame(signal: AbortSignal, onToggle: (open: boolean) =
       return open;
     },
     setOpen,
+    setLocale(locale) {
+      frame.title = labels[locale].frame;
+      tab.title = labels[locale].toggle;
+      tab.setAttribute('aria-label', labels[locale].frame);
+    },
   };
 }

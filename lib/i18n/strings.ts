@@ -9,6 +9,7 @@ const en = {
   searchPlaceholder: 'Name, email, phone, card or order number',
   searchResults: 'Customers found',
   scanCard: 'Scan a loyalty card',
+  openSidePanel: 'Open the side panel',
   cameraUnavailable: 'The camera is not available',
   cancel: 'Cancel',
   noResult: 'No customer found.',
@@ -72,6 +73,7 @@ const fr: Strings = {
   searchPlaceholder: 'Nom, e-mail, téléphone, carte ou n° de commande',
   searchResults: 'Clients trouvés',
   scanCard: 'Scanner une carte de fidélité',
+  openSidePanel: 'Ouvrir le panneau latéral',
   cameraUnavailable: 'La caméra n’est pas disponible',
   cancel: 'Annuler',
   noResult: 'Aucun client trouvé.',
@@ -135,7 +137,12 @@ export type Locale = 'en' | 'fr';
 
 export function resolveLocale(setting: 'auto' | Locale): Locale {
   if (setting !== 'auto') return setting;
-  const language = browser.i18n?.getUILanguage?.() ?? navigator.language;
+  let language: string;
+  try {
+    language = browser.i18n?.getUILanguage?.() ?? globalThis.navigator?.language ?? 'en';
+  } catch {
+    language = globalThis.navigator?.language ?? 'en'; // no i18n API (tests)
+  }
   return language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 

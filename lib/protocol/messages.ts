@@ -59,6 +59,8 @@ export interface SiteConfig {
   rule?: SiteRule;
   /** The agent's choice on this site; undefined until they toggle the panel there. */
   open?: boolean;
+  /** The user's language, for the few words the content script shows itself. */
+  locale?: 'en' | 'fr';
 }
 
 /** Messages the background sends to a tab's content script. */

@@ -94,6 +94,8 @@ describe('profile panel and side panel search', () => {
     expect(text).toMatch(/Last order FR-7001: shipped, 5 days ago · 1 item returned recently/);
     expect(text).toMatch(/as of \d{1,2}:\d{2}/);
     expect(await seriousViolations(frame)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousViolations(frame)).toEqual([]);
     await page.close();
   });
 
@@ -135,6 +137,8 @@ describe('profile panel and side panel search', () => {
     await box.press('ArrowDown');
     await box.press('Enter');
     await side.locator('h1', { hasText: 'Maëlys Quintard' }).waitFor();
+    expect(await seriousViolations(side)).toEqual([]);
+    await side.emulateMedia({ colorScheme: 'dark' }); // the theme follows the system: check the dark one too
     expect(await seriousViolations(side)).toEqual([]);
     await side.close();
   });
