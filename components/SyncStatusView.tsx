@@ -21,7 +21,9 @@ export function SyncStatusView() {
     <div>
       <p role="status" aria-live="polite">
         {t.state[status.state]} · {t.customers(status.customers)}
-        {status.message && <span className="muted"> · {status.message}</span>}
+        {status.message && (
+          <span className="muted"> · {(status.notice && t.notice(status.notice)) ?? status.message}</span>
+        )}
       </p>
       {busy && (
         <progress

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { SyncNotice } from '../sync/status';
 
 const en = {
   unknownCustomer: 'Unknown customer',
@@ -10,6 +11,26 @@ const en = {
   searchResults: 'Customers found',
   scanCard: 'Scan a loyalty card',
   openSidePanel: 'Open the side panel',
+  notice: (notice: SyncNotice): string | null => {
+    switch (notice.code) {
+      case 'unreachable':
+        return 'Cannot reach the feed';
+      case 'http':
+        return `The feed answered ${notice.status}${notice.status === 401 || notice.status === 403 ? ': check the access token' : ''}`;
+      case 'badData':
+        return 'The feed sent malformed data';
+      case 'cursorReset':
+        return 'The feed rejected the saved position; syncing again from the start';
+      case 'quota':
+        return 'The browser refused to store more data (storage quota). Nothing stored was lost; free disk space and sync again';
+      case 'storage':
+        return 'Could not store the synced data';
+      case 'noFeed':
+        return 'No feed configured';
+      default:
+        return null;
+    }
+  },
   cameraUnavailable: 'The camera is not available',
   cancel: 'Cancel',
   noResult: 'No customer found.',
@@ -74,6 +95,26 @@ const fr: Strings = {
   searchResults: 'Clients trouvés',
   scanCard: 'Scanner une carte de fidélité',
   openSidePanel: 'Ouvrir le panneau latéral',
+  notice: (notice) => {
+    switch (notice.code) {
+      case 'unreachable':
+        return 'Le flux est injoignable';
+      case 'http':
+        return `Le flux a répondu ${notice.status}${notice.status === 401 || notice.status === 403 ? ' : vérifiez le jeton d’accès' : ''}`;
+      case 'badData':
+        return 'Le flux a envoyé des données mal formées';
+      case 'cursorReset':
+        return 'Le flux a refusé la position enregistrée ; nouvelle synchronisation depuis le début';
+      case 'quota':
+        return 'Le navigateur refuse de stocker davantage (quota). Rien n’a été perdu ; libérez de l’espace disque et resynchronisez';
+      case 'storage':
+        return 'Impossible d’enregistrer les données synchronisées';
+      case 'noFeed':
+        return 'Aucun flux configuré';
+      default:
+        return null;
+    }
+  },
   cameraUnavailable: 'La caméra n’est pas disponible',
   cancel: 'Annuler',
   noResult: 'Aucun client trouvé.',

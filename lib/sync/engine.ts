@@ -9,7 +9,7 @@ import { unindexablePhones } from '../store/keys';
 import { finishResync, isResyncing, startResync } from '../store/resync';
 import { applyPage } from '../store/write';
 import { backoffDelay, sleep } from './backoff';
-import type { SyncStatus } from './status';
+import { feedNotice, type SyncNotice, type SyncStatus } from './status';
 
 export interface SyncDeps {
   db: ReconnuDb;
@@ -67,11 +67,20 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
       cursor = null;
       await startResync(db, now().toISOString());
       next = fetchFrom(null);
-      await publish({ ...status, message: 'The feed rejected the saved position; syncing again from the start.' });
+      await publish({
+        ...status,
+        message: 'The feed rejected the saved position; syncing again from the start.',
+        notice: { code: 'cursorReset' },
+      });
       continue;
     }
     if (!page.ok) {
-      await publish({ ...status, state: page.offline ? 'offline' : 'error', message: page.error });
+      await publish({
+        ...status,
+        state: page.offline ? 'offline' : 'error',
+        message: page.error,
+        notice: feedNotice(page),
+      });
       return { ok: false, error: page.error };
     }
     // The next page downloads while this one is written.
@@ -84,7 +93,8 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
     } catch (error) {
       // The page's transaction rolled back: what was stored before is intact and the cursor did not move.
       const message = describeStorageError(error as Error);
-      await publish({ ...status, state: 'error', message });
+      const notice: SyncNotice = { code: message.includes('storage quota') ? 'quota' : 'storage' };
+      await publish({ ...status, state: 'error', message, notice });
       return { ok: false, error: message };
     }
     cursor = page.value.cursor;
@@ -93,7 +103,7 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
     status.total = page.value.remaining === undefined ? null : status.done + page.value.remaining;
     status.customers = result.customers;
     status.quarantined += quarantined.length;
-    await publish({ ...status, state: 'syncing', message: null });
+    await publish({ ...status, state: 'syncing', message: null, notice: undefined });
     if (result.indexRuns > MAX_RUNS_WHILE_SYNCING) await compactIndex(db);
   }
   if (resync) status.customers -= await finishResync(db);
@@ -102,7 +112,7 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
   const lastSuccessAt = now().toISOString();
   await db.meta.put({ ...(await readCheckpoint(db)), lastSuccessAt });
   status.quarantined = await db.quarantine.count();
-  await publish({ ...status, state: 'idle', lastSuccessAt, message: null });
+  await publish({ ...status, state: 'idle', lastSuccessAt, message: null, notice: undefined });
   // Lookups already see only latest copies; removing superseded ones is housekeeping, done once up to date.
   await pruneStaleCopies(db);
   return { ok: true, applied: status.done };
@@ -165,7 +175,12 @@ async function fetchWithRetry(
         return { ok: false, error: error.message, offline, status: error.status };
       }
       const delay = (deps.retryDelay ?? backoffDelay)(attempt, error.retryAfterMs);
-      await deps.publish({ ...status, state: offline ? 'offline' : 'retrying', message: error.message });
+      await deps.publish({
+        ...status,
+        state: offline ? 'offline' : 'retrying',
+        message: error.message,
+        notice: feedNotice({ offline, status: error.status }),
+      });
       await sleep(delay, signal);
     }
   }

@@ -14,7 +14,12 @@ export function createSyncScheduler(db: ReconnuDb) {
     await applyRegion(db, settings.region);
     if (!settings.feedUrl) {
       const status = await syncStatusItem.getValue();
-      await syncStatusItem.setValue({ ...status, state: 'idle', message: 'No feed configured.' });
+      await syncStatusItem.setValue({
+        ...status,
+        state: 'idle',
+        message: 'No feed configured.',
+        notice: { code: 'noFeed' },
+      });
       return { ok: false, error: 'No feed configured.' };
     }
     const config = { feedUrl: settings.feedUrl, token: settings.token };

@@ -8,8 +8,21 @@ export interface SyncStatus {
   done: number;
   total: number | null;
   lastSuccessAt: string | null;
+  /** What went wrong, in English (logs, tests); `notice` says the same in a form each language can word. */
   message: string | null;
+  notice?: SyncNotice;
   quarantined: number;
+}
+
+export type SyncNotice =
+  | { code: 'unreachable' | 'badData' | 'cursorReset' | 'quota' | 'storage' | 'noFeed' | 'other' }
+  | { code: 'http'; status: number };
+
+/** The notice for a failed feed call: offline, a malformed answer (HTTP 200), or an HTTP status. */
+export function feedNotice(failure: { offline: boolean; status: number | null }): SyncNotice {
+  if (failure.offline) return { code: 'unreachable' };
+  if (failure.status === 200) return { code: 'badData' };
+  return failure.status ? { code: 'http', status: failure.status } : { code: 'other' };
 }
 
 export const initialSyncStatus: SyncStatus = {
