@@ -24,7 +24,7 @@ export function AdapterHealthView() {
           <ul>
             {entries.map((entry) => (
               <li key={entry.adapter} role="alert">
-                <strong>{nameOf(entry.adapter)}</strong>: {entry.problem}{' '}
+                <strong>{nameOf(entry.adapter)}</strong>: {t.healthProblem(entry.problem, entry.page)}{' '}
                 <span className="muted">
                   ({t.adapterProblem(entry.count, entry.host)},{' '}
                   {new Date(entry.lastSeen).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' })})

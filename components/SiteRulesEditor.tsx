@@ -41,7 +41,11 @@ export function SiteRulesEditor() {
   const save = async (next: SiteRule[]) => {
     const parsed = siteRulesSchema.safeParse(next);
     if (!parsed.success) {
-      setError(parsed.error.issues.map((issue) => `${issue.path.slice(1).join('.')}: ${issue.message}`).join('; '));
+      setError(
+        parsed.error.issues
+          .map((issue) => t.ruleError[issue.message as keyof typeof t.ruleError] ?? issue.message)
+          .join('; '),
+      );
       return false;
     }
     await siteRulesItem.setValue(parsed.data);

@@ -60,9 +60,10 @@ describe('router', () => {
       ok: true,
       data: { rule: { host: 'acme.zendesk.com', customer: { emails: '.mail' } }, open: false, locale: 'en' },
     });
-    await route({ type: 'adapterHealth', adapter: 'zendesk', problem: 'no customer field' }, content(4) as never);
+    const health = { type: 'adapterHealth', adapter: 'zendesk', problem: 'fields', page: '/agent/tickets/1' };
+    await route(health, content(4) as never);
     expect(await adapterHealthItem.getValue()).toMatchObject({
-      zendesk: { host: 'acme.zendesk.com', problem: 'no customer field', count: 1 },
+      zendesk: { host: 'acme.zendesk.com', problem: 'fields', page: '/agent/tickets/1', count: 1 },
     });
   });
 

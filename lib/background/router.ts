@@ -77,7 +77,7 @@ export function createRouter({ db, hub, syncNow }: RouterDeps) {
         return { ok: true, data: null };
       }
       case 'adapterHealth':
-        await recordAdapterHealth(request.adapter, host, request.problem);
+        await recordAdapterHealth(request.adapter, host, request.problem, request.page);
         return { ok: true, data: null };
     }
   }

@@ -105,7 +105,12 @@ export async function startOverlay(signal: AbortSignal): Promise<void> {
     for (const value of current) seen.add(value);
     if (chosen && reading.unhealthy && !reported.has(chosen.id)) {
       reported.add(chosen.id);
-      void send({ type: 'adapterHealth', adapter: chosen.id, problem: reading.unhealthy });
+      void send({
+        type: 'adapterHealth',
+        adapter: chosen.id,
+        problem: reading.unhealthy.kind,
+        page: reading.unhealthy.page,
+      });
     }
     if (focus && valuesOf(focus.identifiers).every((value) => current.has(value))) {
       return recognize(focus.identifiers, focus.call);

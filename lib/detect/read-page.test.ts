@@ -70,12 +70,12 @@ describe('readPage self-healing', () => {
     const doc = page(`<div class="ticket"><span class="cx-email">a@b.fr</span><p class="agent">me@shop.fr</p></div>`);
     const reading = readPage({ url: ticket, doc, adapter });
     expect(reading).toMatchObject({ source: 'fallback', identifiers: { emails: ['a@b.fr'] } });
-    expect(reading.unhealthy).toMatch(/no customer field matched/);
+    expect(reading.unhealthy).toEqual({ kind: 'fields', page: '/tickets/12' });
   });
 
   it('reports a missing conversation container, and stays quiet on pages that show no customer', () => {
     const moved = readPage({ url: ticket, doc: page('<main><p>a@b.fr</p></main>'), adapter });
-    expect(moved.unhealthy).toMatch(/container \(\.ticket\) was not found/);
+    expect(moved.unhealthy).toEqual({ kind: 'container', page: '/tickets/12' });
     expect(moved.identifiers.emails).toEqual(['a@b.fr']);
     expect(readPage({ url: ticket, doc: page('<div class="ticket">Nouveau ticket</div>'), adapter }).unhealthy).toBe(
       undefined,

@@ -25,7 +25,7 @@ export interface PageReading {
   /** The identifiers are a ringing caller's (a softphone, or "Incoming call" beside a number): a screen pop. */
   call?: boolean;
   /** Set when an adapter should have found the customer on this page and did not: its selectors are stale. */
-  unhealthy?: string;
+  unhealthy?: { kind: 'fields' | 'container'; page: string };
 }
 
 export interface PageContext {
@@ -62,9 +62,7 @@ export function readPage({ url, doc, adapter, rule }: PageContext): PageReading 
   const expected = !!adapter && adapter.pages.test(pageKey(url));
   const identifiers = generic(root ?? doc.body);
   if (!expected) return { identifiers, names: [], source: 'generic' };
-  const problem = root
-    ? `no customer field matched on ${pageKey(url).slice(0, 80)}`
-    : `the conversation container (${adapter.scope}) was not found on ${pageKey(url).slice(0, 80)}`;
+  const problem = { kind: root ? ('fields' as const) : ('container' as const), page: pageKey(url).slice(0, 80) };
   // Only a page that visibly shows a customer is evidence of stale selectors; an empty ticket is not.
   const fallback = root ? identifiers : generic(doc.body);
   return {

@@ -11,6 +11,14 @@ const en = {
   searchResults: 'Customers found',
   scanCard: 'Scan a loyalty card',
   openSidePanel: 'Open the side panel',
+  ruleError: {
+    selector: 'not a valid CSS selector',
+    host: 'the site must be a host name such as crm.example.com or *.example.com',
+    regex: 'the order number pattern is not a valid regular expression',
+    domain: 'company domains must look like example.com',
+  },
+  healthProblem: (kind: 'fields' | 'container', page: string) =>
+    kind === 'fields' ? `no customer field matched on ${page}` : `the conversation container was not found on ${page}`,
   notice: (notice: SyncNotice): string | null => {
     switch (notice.code) {
       case 'unreachable':
@@ -95,6 +103,16 @@ const fr: Strings = {
   searchResults: 'Clients trouvés',
   scanCard: 'Scanner une carte de fidélité',
   openSidePanel: 'Ouvrir le panneau latéral',
+  ruleError: {
+    selector: 'sélecteur CSS invalide',
+    host: 'le site doit être un nom d’hôte comme crm.exemple.fr ou *.exemple.fr',
+    regex: 'le format des n° de commande n’est pas une expression régulière valide',
+    domain: 'les domaines de l’entreprise s’écrivent comme exemple.fr',
+  },
+  healthProblem: (kind, page) =>
+    kind === 'fields'
+      ? `aucun champ client trouvé sur ${page}`
+      : `conteneur de la conversation introuvable sur ${page}`,
   notice: (notice) => {
     switch (notice.code) {
       case 'unreachable':

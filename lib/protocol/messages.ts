@@ -23,7 +23,12 @@ export const contentRequestSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('siteConfig') }),
   z.object({ type: z.literal('setPanelOpen'), open: z.boolean() }),
-  z.object({ type: z.literal('adapterHealth'), adapter: z.string().max(40), problem: z.string().max(300) }),
+  z.object({
+    type: z.literal('adapterHealth'),
+    adapter: z.string().max(40),
+    problem: z.enum(['fields', 'container']),
+    page: z.string().max(100),
+  }),
 ]);
 
 /** Messages only extension pages (panel, side panel, popup, options) may send. */

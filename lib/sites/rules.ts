@@ -2,19 +2,20 @@ import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import type { SiteRule } from '../detect/read-page';
 
-const selector = z.string().max(500).refine(isValidSelector, { message: 'not a valid CSS selector' }).optional();
+const selector = z.string().max(500).refine(isValidSelector, { message: 'selector' }).optional();
 
+/** Validation messages are keys ('selector', 'host', 'regex', 'domain'): the options page words them per language. */
 export const siteRuleSchema = z.object({
   host: z
     .string()
     .min(1)
     .max(253)
-    .regex(/^(\*\.)?[a-z0-9.-]+(:\d+)?$/i, 'a host name such as crm.example.com or *.example.com'),
+    .regex(/^(\*\.)?[a-z0-9.-]+(:\d+)?$/i, 'host'),
   customer: z.object({ emails: selector, phones: selector, names: selector, orders: selector }),
   exclude: selector,
-  orderPattern: z.string().max(200).refine(isValidRegExp, { message: 'not a valid regular expression' }).optional(),
+  orderPattern: z.string().max(200).refine(isValidRegExp, { message: 'regex' }).optional(),
   companyDomains: z
-    .array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'a domain such as example.com'))
+    .array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'domain'))
     .max(20)
     .optional(),
 }) satisfies z.ZodType<SiteRule>;

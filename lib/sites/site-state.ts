@@ -8,7 +8,9 @@ export const panelOpenBySiteItem = storage.defineItem<Record<string, boolean>>('
 export interface AdapterHealth {
   adapter: string;
   host: string;
-  problem: string;
+  /** No customer field matched, or the conversation container was missing, on `page` (path, query and hash). */
+  problem: 'fields' | 'container';
+  page: string;
   firstSeen: string;
   lastSeen: string;
   count: number;
@@ -19,7 +21,13 @@ export const adapterHealthItem = storage.defineItem<Record<string, AdapterHealth
   fallback: {},
 });
 
-export async function recordAdapterHealth(adapter: string, host: string, problem: string, now = new Date()) {
+export async function recordAdapterHealth(
+  adapter: string,
+  host: string,
+  problem: AdapterHealth['problem'],
+  page: string,
+  now = new Date(),
+) {
   const all = await adapterHealthItem.getValue();
   const known = all[adapter];
   const at = now.toISOString();
@@ -27,6 +35,7 @@ export async function recordAdapterHealth(adapter: string, host: string, problem
     adapter,
     host,
     problem,
+    page,
     firstSeen: known?.firstSeen ?? at,
     lastSeen: at,
     count: (known?.count ?? 0) + 1,
