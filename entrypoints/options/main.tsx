@@ -26,14 +26,14 @@ function FeedForm() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const parsed = settingsSchema.safeParse(settings);
-    if (!parsed.success) return setMessage(parsed.error.issues.map((issue) => issue.message).join(' '));
+    if (!parsed.success) return setMessage(t.invalidFeedUrl);
     if (parsed.data.feedUrl && !(await requestFeedPermission(parsed.data.feedUrl))) {
-      return setMessage(`Permission to reach ${new URL(parsed.data.feedUrl).origin} was refused.`);
+      return setMessage(t.feedPermissionRefused(new URL(parsed.data.feedUrl).origin));
     }
     await settingsItem.setValue(parsed.data);
     setMessage(t.settingsSaved);
-    const outcome = await ask({ type: 'syncNow' });
-    if (!outcome.ok) setMessage(outcome.error);
+    // The sync's outcome is announced by the status line below, in the user's language.
+    await ask({ type: 'syncNow' });
   };
 
   return (

@@ -11,6 +11,8 @@ const en = {
   searchResults: 'Customers found',
   scanCard: 'Scan a loyalty card',
   openSidePanel: 'Open the side panel',
+  invalidFeedUrl: 'The feed URL must be an http(s) address.',
+  feedPermissionRefused: (origin: string) => `Permission to reach ${origin} was refused.`,
   ruleError: {
     selector: 'not a valid CSS selector',
     host: 'the site must be a host name such as crm.example.com or *.example.com',
@@ -103,6 +105,8 @@ const fr: Strings = {
   searchResults: 'Clients trouvés',
   scanCard: 'Scanner une carte de fidélité',
   openSidePanel: 'Ouvrir le panneau latéral',
+  invalidFeedUrl: 'L’URL du flux doit être une adresse http(s).',
+  feedPermissionRefused: (origin) => `L’autorisation d’accéder à ${origin} a été refusée.`,
   ruleError: {
     selector: 'sélecteur CSS invalide',
     host: 'le site doit être un nom d’hôte comme crm.exemple.fr ou *.exemple.fr',
