@@ -71,9 +71,9 @@ async function byPhoneEnding(db: ReconnuDb, digits: string, add: Add): Promise<v
 }
 
 /**
- * Names: candidates come from the query words' exact or prefix tokens and sound keys; each candidate is then scored
- * on every query word against its full name (carried in the key), so a typo in one word is forgiven when the others
- * match. Every word must match something.
+ * Names: candidates come from one query word's exact or prefix token (else its first three letters); each candidate
+ * is then scored on every query word against its full name (carried in the key), so a typo in one word is forgiven
+ * when the others match. Every word must match something.
  */
 async function byName(db: ReconnuDb, text: string, add: Add): Promise<void> {
   const queryTokens = nameTokens(text);
