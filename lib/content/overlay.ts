@@ -96,11 +96,12 @@ export async function startOverlay(signal: AbortSignal): Promise<void> {
     clearTimeout(pendingRead);
     pendingRead = undefined;
     lastReadAt = performance.now();
+    const url = new URL(location.href);
     if (!chosen && lastReadAt - fingerprintsTriedAt >= FINGERPRINT_RETRY_MS) {
       fingerprintsTriedAt = lastReadAt;
-      chosen = pickAdapter(adapters, new URL(location.href), document)?.adapter;
+      chosen = pickAdapter(adapters, url, document)?.adapter;
     }
-    const reading = readPage({ url: new URL(location.href), doc: document, adapter: chosen, rule: config.rule });
+    const reading = readPage({ url, doc: document, adapter: chosen, rule: config.rule });
     current = new Set(valuesOf(reading.identifiers));
     for (const value of current) seen.add(value);
     if (chosen && reading.unhealthy && !reported.has(chosen.id)) {

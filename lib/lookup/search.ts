@@ -1,6 +1,6 @@
 import type { Customer } from '../feed/schema';
 import type { CandidateSummary } from '../protocol/messages';
-import { editDistance, nameTokens, soundKey } from '../search/text';
+import { customerNameTokens, editDistance, nameTokens, soundKey } from '../search/text';
 import type { ReconnuDb } from '../store/db';
 import { entriesInRange } from '../store/key-index';
 import { type IdentifierKind, idKey, lookupKey } from '../store/keys';
@@ -108,8 +108,7 @@ async function byName(db: ReconnuDb, text: string, add: Add): Promise<void> {
   for (const [id, score] of ranked) {
     const customer = found.get(idKey(id))?.[0];
     // An index entry of a stale copy can outlive a name change: score the latest version's name again.
-    const current = nameTokens([customer?.name?.given, customer?.name?.family, customer?.name?.preferred].join(' '));
-    if (customer && nameScore(queryTokens, current) > 0) add([customer], score);
+    if (customer && nameScore(queryTokens, customerNameTokens(customer)) > 0) add([customer], score);
   }
 }
 

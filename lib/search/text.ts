@@ -13,6 +13,14 @@ export function nameTokens(text: string): string[] {
     .filter((token) => token.length >= 2);
 }
 
+/** The distinct name tokens of a customer: given, family and preferred names. */
+export function customerNameTokens(customer: {
+  name?: { given: string; family: string; preferred?: string };
+}): string[] {
+  const name = customer.name;
+  return [...new Set(nameTokens([name?.given, name?.family, name?.preferred].filter(Boolean).join(' ')))];
+}
+
 /**
  * A sound key, French-minded: "claire", "clere" and "cler" all give "klr"; "lefebvre" and "lefevre" differ. Spelling
  * variants map together (ph→f, qu→k, c before e/i/y→s, other c→k, gu→g, y→i, z→s, w→v), silent h goes, vowels after

@@ -1,25 +1,19 @@
 import type { Customer } from '../feed/schema';
 import { latestOnly } from './copies';
-import type { IndexState, ReconnuDb, StaleSegments } from './db';
-import { entriesForKeys, segmentsForKey } from './key-index';
+import type { ReconnuDb, StaleSegments } from './db';
+import { entriesForKeys } from './key-index';
 import { idKey } from './keys';
 import { customersWithKey } from './segments';
 
 /** Every customer holding this index key (several when a phone or email is shared), latest versions only. */
 export async function findByKey(db: ReconnuDb, key: string): Promise<Customer[]> {
-  return db.transaction('r', db.keyBlocks, db.meta, db.segments, async () => {
-    const [index, stale] = (await db.meta.bulkGet(['index', 'stale'])) as [IndexState?, StaleSegments?];
-    const runs = index?.runs.map((run) => run.id) ?? [];
-    const segments = await db.segments.bulkGet(await segmentsForKey(db, key, runs));
-    const found = segments.flatMap((segment) => (segment ? customersWithKey(segment, key) : []));
-    // A superseded copy can only sit in a segment listed as stale: otherwise every copy found is the latest.
-    const staleSegs = new Set(stale?.segs ?? []);
-    const mayBeStale = segments.some((segment) => segment?.seg !== undefined && staleSegs.has(segment.seg));
-    return mayBeStale ? latestOnly(db, found) : found;
-  });
+  return (await findByKeys(db, [key])).get(key) ?? [];
 }
 
-/** Several keys at once, in one transaction and one read of the segments: for search results. */
+/**
+ * Customers holding each of these keys, latest versions only, in one transaction and one read of the segments. A
+ * superseded copy can only sit in a segment listed as stale: elsewhere every copy found is the latest.
+ */
 export async function findByKeys(db: ReconnuDb, keys: string[]): Promise<Map<string, Customer[]>> {
   const found = new Map<string, Customer[]>();
   if (keys.length === 0) return found;

@@ -1,14 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  configureFeed,
-  type ExtensionBrowser,
-  launchWithExtension,
-  panelFrame,
-  panelHeading,
-} from '../../scripts/browser';
-import { type FeedServer, startFeedServer } from '../../scripts/feed-server/server';
-import { type FixtureServer, startFixtureServer } from '../../scripts/fixture-server';
+import { type ExtensionBrowser, panelFrame, panelHeading } from '../../scripts/browser';
+import type { FixtureServer } from '../../scripts/fixture-server';
 import { callerCustomers } from '../caller/accuracy';
+import { type Stack, startStack } from './stack';
 
 const CUSTOMERS = 100;
 
@@ -20,23 +14,16 @@ const incomingCall = (number: string) => `<!doctype html><html lang="fr"><meta c
   <aside><h3>Historique</h3><ul><li>06 98 12 44 10 · 09:12</li><li>+33 1 46 90 23 71 · 08:55</li></ul></aside></main>`;
 
 describe('caller recognition: screen pop, shared numbers, partial numbers', () => {
-  let feed: FeedServer;
+  let stack: Stack;
   let fixtures: FixtureServer;
   let browser: ExtensionBrowser;
 
   beforeAll(async () => {
-    feed = await startFeedServer({ customers: CUSTOMERS, seed: 'caller' });
-    const people = feed.control.put(callerCustomers());
-    fixtures = await startFixtureServer();
-    browser = await launchWithExtension();
-    await configureFeed(browser, feed, CUSTOMERS + people.length);
+    stack = await startStack({ customers: CUSTOMERS, seed: 'caller', people: callerCustomers() });
+    ({ fixtures, browser } = stack);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await fixtures?.close();
-    await feed?.close();
-  });
+  afterAll(() => stack?.close());
 
   it('pops the caller on a page that says "Appel entrant", whatever the format of the number', async () => {
     const page = await browser.context.newPage();

@@ -1,36 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  configureFeed,
-  type ExtensionBrowser,
-  launchWithExtension,
-  panelFrame,
-  panelHeading,
-} from '../../scripts/browser';
-import { type FeedServer, startFeedServer } from '../../scripts/feed-server/server';
-import { type FixtureServer, startFixtureServer } from '../../scripts/fixture-server';
+import { type ExtensionBrowser, panelFrame, panelHeading } from '../../scripts/browser';
+import type { FixtureServer } from '../../scripts/fixture-server';
 import { adapterCases } from '../adapter-cases';
 import { AGENT, fixtureName, overlayCustomers } from './overlay-fixtures';
+import { type Stack, startStack } from './stack';
 
 const CUSTOMERS = 200;
 
 describe('overlay: adapters, generic pages, single-page apps, docking', () => {
-  let feed: FeedServer;
+  let stack: Stack;
   let fixtures: FixtureServer;
   let browser: ExtensionBrowser;
 
   beforeAll(async () => {
-    feed = await startFeedServer({ customers: CUSTOMERS, seed: 'overlay' });
-    const people = feed.control.put(overlayCustomers());
-    fixtures = await startFixtureServer();
-    browser = await launchWithExtension();
-    await configureFeed(browser, feed, CUSTOMERS + people.length);
+    stack = await startStack({ customers: CUSTOMERS, seed: 'overlay', people: overlayCustomers() });
+    ({ fixtures, browser } = stack);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await fixtures?.close();
-    await feed?.close();
-  });
+  afterAll(() => stack?.close());
 
   it.each(adapterCases().map((entry) => [fixtureName(entry), entry] as const))(
     '%s: the panel shows the customer, not the agent',

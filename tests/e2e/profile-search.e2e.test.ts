@@ -1,15 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Customer } from '../../lib/feed/schema';
-import {
-  configureFeed,
-  type ExtensionBrowser,
-  launchWithExtension,
-  panelFrame,
-  panelHeading,
-} from '../../scripts/browser';
-import { type FeedServer, startFeedServer } from '../../scripts/feed-server/server';
-import { type FixtureServer, startFixtureServer } from '../../scripts/fixture-server';
+import { type ExtensionBrowser, panelFrame, panelHeading } from '../../scripts/browser';
+import type { FixtureServer } from '../../scripts/fixture-server';
 import { seriousViolations } from './axe';
+import { type Stack, startStack } from './stack';
 
 const CUSTOMERS = 200;
 const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toISOString();
@@ -54,23 +48,16 @@ const people: Customer[] = [
 ];
 
 describe('profile panel and side panel search', () => {
-  let feed: FeedServer;
+  let stack: Stack;
   let fixtures: FixtureServer;
   let browser: ExtensionBrowser;
 
   beforeAll(async () => {
-    feed = await startFeedServer({ customers: CUSTOMERS, seed: 'profile-search' });
-    feed.control.put(people);
-    fixtures = await startFixtureServer();
-    browser = await launchWithExtension();
-    await configureFeed(browser, feed, CUSTOMERS + people.length);
+    stack = await startStack({ customers: CUSTOMERS, seed: 'profile-search', people: people });
+    ({ fixtures, browser } = stack);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await fixtures?.close();
-    await feed?.close();
-  });
+  afterAll(() => stack?.close());
 
   const ticket = (email: string) =>
     fixtures.setInline(email.replace(/\W/g, ''), `<!doctype html><meta charset="utf-8"><p>De : ${email}</p>`);
