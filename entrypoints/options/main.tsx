@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
+import { AccountSection } from '@/components/AccountSection';
 import { AdapterHealthView } from '@/components/AdapterHealthView';
 import { mountPage, useLocale, useStrings } from '@/components/AppShell';
 import { CallNotifications } from '@/components/CallNotifications';
@@ -118,6 +119,7 @@ mountPage(
     <CallNotifications />
     <SyncStatusView />
     <SyncIssues />
+    <AccountSection />
     <SiteRulesEditor />
     <AdapterHealthView />
   </main>,

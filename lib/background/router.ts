@@ -1,12 +1,13 @@
 import type { Browser } from 'wxt/browser';
+import type { ViewRecorder } from '../audit/recorder';
 import { meItem, withoutOwnIdentity } from '../feed/me';
 import { resolveLocale } from '../i18n/strings';
-import { searchCustomers } from '../lookup/search';
-import { recognize } from '../lookup/service';
+import { type Recognition, recognize } from '../lookup/service';
+import { profileFor } from '../privacy/view';
 import {
   type ContentRequest,
   contentRequestSchema,
-  type PageRequest,
+  type PanelState,
   pageRequestSchema,
   type RecognizeResponse,
   type Reply,
@@ -16,39 +17,37 @@ import { readSettings } from '../settings';
 import { ruleForHost, siteRulesItem } from '../sites/rules';
 import { panelOpenBySiteItem, recordAdapterHealth } from '../sites/site-state';
 import type { ReconnuDb } from '../store/db';
-import { getCustomer } from '../store/read';
 import { notifyCaller, recordCall } from './callers';
-import type { createPanelHub } from './panel-ports';
+import { createPageHandlers, type PageDeps } from './page-handlers';
+import type { PanelHub } from './panel-ports';
 import { createRateLimiter, isExtensionPage, isOwnContentScript, senderHost } from './senders';
 
-interface RouterDeps {
+interface RouterDeps extends PageDeps {
   db: ReconnuDb;
-  hub: ReturnType<typeof createPanelHub>;
-  syncNow: () => Promise<unknown>;
+  hub: PanelHub;
+  record: ViewRecorder;
 }
 
 /** The single entry point for runtime messages: validated with zod, sender checked, errors returned as data. */
-export function createRouter({ db, hub, syncNow }: RouterDeps) {
+export function createRouter(deps: RouterDeps) {
+  const { db, hub, record } = deps;
   const allowRecognize = createRateLimiter(30, 10_000);
+  const handlePage = createPageHandlers(deps);
 
-  async function handlePage(request: PageRequest): Promise<unknown> {
-    switch (request.type) {
-      case 'getCustomer':
-        return (await getCustomer(db, request.id)) ?? null;
-      case 'search':
-        return searchCustomers(db, request.query);
-      case 'syncNow':
-        return syncNow();
-      case 'listQuarantine':
-        return db.quarantine.orderBy('receivedAt').reverse().limit(200).toArray();
-    }
+  /** What the panel may show: the recognition shaped for the viewer's role, the view audited. */
+  async function panelState(found: Recognition, host: string, adapter: string | undefined): Promise<PanelState> {
+    if (found.status !== 'matched') return found;
+    await record({ action: 'view', customerId: found.customer.id, where: host, adapter, foundBy: found.foundBy });
+    const { customer, privacy } = profileFor(found.customer, await meItem.getValue());
+    return { ...found, customer, privacy };
   }
 
   async function handleContent(request: ContentRequest, tabId: number, host: string): Promise<Reply<unknown>> {
     switch (request.type) {
       case 'recognize': {
         if (!allowRecognize(tabId)) return { ok: false, error: 'Too many lookups from this tab.' };
-        const state = await recognize(db, withoutOwnIdentity(request.identifiers, await meItem.getValue()));
+        const found = await recognize(db, withoutOwnIdentity(request.identifiers, await meItem.getValue()));
+        const state = await panelState(found, host, request.adapter);
         hub.publish(tabId, state);
         const number = request.call ? request.identifiers.phones[0] : undefined;
         if (number) {
@@ -87,7 +86,7 @@ export function createRouter({ db, hub, syncNow }: RouterDeps) {
       if (isExtensionPage(sender)) {
         const request = pageRequestSchema.safeParse(message);
         if (!request.success) return { ok: false, error: 'Invalid request.' };
-        return { ok: true, data: await handlePage(request.data) };
+        return { ok: true, data: await handlePage(request.data, sender) };
       }
       if (isOwnContentScript(sender)) {
         const request = contentRequestSchema.safeParse(message);

@@ -37,6 +37,8 @@ const en = {
         return 'Could not store the synced data';
       case 'noFeed':
         return 'No feed configured';
+      case 'signedOut':
+        return 'Signed out: enter an access token to sync again';
       default:
         return null;
     }
@@ -133,6 +135,8 @@ const fr: Strings = {
         return 'Impossible d’enregistrer les données synchronisées';
       case 'noFeed':
         return 'Aucun flux configuré';
+      case 'signedOut':
+        return 'Déconnecté : saisissez un jeton d’accès pour resynchroniser';
       default:
         return null;
     }

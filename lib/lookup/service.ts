@@ -9,7 +9,12 @@ import { findByKey } from '../store/read';
  * Answers "who is this?" from the local cache. It never guesses: one customer is a match, several are a choice
  * for the user, none is unknown.
  */
-export async function recognize(db: ReconnuDb, identifiers: Identifiers): Promise<PanelState> {
+/** What the cache knows, before it is shaped for the viewer (see privacy/view.ts). */
+export type Recognition =
+  | Exclude<PanelState, { status: 'matched' }>
+  | { status: 'matched'; customer: Customer; foundBy: string };
+
+export async function recognize(db: ReconnuDb, identifiers: Identifiers): Promise<Recognition> {
   const probes: [IdentifierKind, string][] = [
     ...identifiers.emails.map((value): [IdentifierKind, string] => ['email', value]),
     ...identifiers.phones.map((value): [IdentifierKind, string] => ['phone', value]),

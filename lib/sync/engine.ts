@@ -21,6 +21,8 @@ export interface SyncDeps {
   now?: () => Date;
   /** Delay before retry number `attempt`; full-jitter exponential backoff by default. */
   retryDelay?: (attempt: number, retryAfterMs: number | null) => number;
+  /** Called once a page that erased customers is committed, so cached views of them go in the same cycle. */
+  onErased?: (ids: string[]) => Promise<void> | void;
 }
 
 /** Beyond this many index runs a long sync stops to compact, so lookups stay fast while it runs. */
@@ -97,6 +99,8 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
       await publish({ ...status, state: 'error', message, notice });
       return { ok: false, error: message };
     }
+    const erased = changes.filter(isDeletion).map((change) => change.id);
+    if (erased.length > 0) await deps.onErased?.(erased);
     cursor = page.value.cursor;
     more = page.value.more;
     status.done += page.value.changes.length;
