@@ -26,15 +26,11 @@ export interface PageDeps {
 
 /** Where a page request comes from, for the audit: the site under the overlay panel, else the extension page. */
 export function pagePlace(sender: Browser.runtime.MessageSender): string {
-  if (sender.tab) return senderHostOfTab(sender) || 'panel';
   const path = new URL(sender.url ?? browser.runtime.getURL('/')).pathname;
+  if (path.startsWith('/panel')) return senderHost({ url: sender.tab?.url }) || 'panel';
   if (path.startsWith('/sidepanel')) return 'side panel';
   if (path.startsWith('/popup')) return 'popup';
   return path.replace(/^\/|\.html$/g, '') || 'extension';
-}
-
-function senderHostOfTab(sender: Browser.runtime.MessageSender): string {
-  return senderHost({ url: sender.tab?.url });
 }
 
 /** Requests from this extension's own pages; what leaves here is already shaped for the viewer's role. */

@@ -10,6 +10,7 @@ export type StoredAuditEntry = AuditEntry & { receivedAt: string; uploadedBy: st
 /**
  * The company's copy of every device's view audit. Each batch must continue its device's chain: an entry
  * already stored (a retry after a lost acknowledgement) is skipped, a gap or an altered entry is refused (409).
+ * The first entry heard from a device is taken as its anchor.
  */
 export class AuditStore {
   readonly entries: StoredAuditEntry[] = [];
@@ -29,7 +30,8 @@ export class AuditStore {
         duplicates++;
         continue;
       }
-      const check = await verifyChain([entry], last);
+      // A device this server has not heard of (first upload, or a server that lost its data) anchors where it is.
+      const check = await verifyChain([entry], last ?? { seq: entry.seq - 1, hash: entry.prev });
       if (!check.ok) throw new HttpError(409, 'chain_broken', `Entry ${check.seq}: ${check.problem}.`);
       this.entries.push({ ...entry, receivedAt: new Date().toISOString(), uploadedBy: uploader.id });
       this.lastByDevice.set(entry.device, entry);
