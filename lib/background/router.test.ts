@@ -228,4 +228,12 @@ describe('router', () => {
     expect(await route({ type: 'signOut' }, page as never)).toEqual({ ok: true, data: undefined });
     expect(signedOut).toBe(1);
   });
+
+  it('stands the overlay down on sites the administrator does not allow', async () => {
+    await fakeBrowser.storage.managed.set({ allowedSites: ['https://*.freshdesk.com/*'] });
+    expect(await route({ type: 'siteConfig' }, content(4) as never)).toEqual({ ok: true, data: { blocked: true } });
+    const reply = await route({ type: 'recognize', identifiers, host: 'acme.zendesk.com' }, content(4) as never);
+    expect(reply).toEqual({ ok: false, error: 'Not allowed on this site.' });
+    await fakeBrowser.storage.managed.clear();
+  });
 });

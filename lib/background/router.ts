@@ -3,6 +3,7 @@ import type { ViewRecorder } from '../audit/recorder';
 import { meItem, withoutOwnIdentity } from '../feed/me';
 import { resolveLocale } from '../i18n/strings';
 import { type Recognition, recognize } from '../lookup/service';
+import { readManaged, siteAllowed } from '../managed';
 import { profileFor } from '../privacy/view';
 import {
   type ContentRequest,
@@ -42,7 +43,10 @@ export function createRouter(deps: RouterDeps) {
     return { ...found, customer, privacy };
   }
 
-  async function handleContent(request: ContentRequest, tabId: number, host: string): Promise<Reply<unknown>> {
+  async function handleContent(request: ContentRequest, tabId: number, url: string): Promise<Reply<unknown>> {
+    const host = senderHost({ url });
+    const allowed = siteAllowed(await readManaged(), url);
+    if (!allowed && request.type !== 'siteConfig') return { ok: false, error: 'Not allowed on this site.' };
     switch (request.type) {
       case 'recognize': {
         if (!allowRecognize(tabId)) return { ok: false, error: 'Too many lookups from this tab.' };
@@ -63,11 +67,9 @@ export function createRouter(deps: RouterDeps) {
           panelOpenBySiteItem.getValue(),
           readSettings(),
         ]);
-        const config: SiteConfig = {
-          rule: ruleForHost(rules, host),
-          open: open[host],
-          locale: resolveLocale(settings.locale),
-        };
+        const config: SiteConfig = allowed
+          ? { rule: ruleForHost(rules, host), open: open[host], locale: resolveLocale(settings.locale) }
+          : { blocked: true };
         return { ok: true, data: config };
       }
       case 'setPanelOpen': {
@@ -91,7 +93,7 @@ export function createRouter(deps: RouterDeps) {
       if (isOwnContentScript(sender)) {
         const request = contentRequestSchema.safeParse(message);
         if (!request.success) return { ok: false, error: 'Invalid request.' };
-        return await handleContent(request.data, sender.tab.id, senderHost(sender));
+        return await handleContent(request.data, sender.tab.id, sender.url ?? sender.tab.url ?? '');
       }
       return { ok: false, error: 'Unknown sender.' };
     } catch (error) {

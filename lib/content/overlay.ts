@@ -40,7 +40,11 @@ const valuesOf = ({ emails, phones, orders }: Identifiers) => [...emails, ...pho
  * panel. The identifiers that appeared last win: on a single-page app, the ticket just opened is the one the agent
  * looks at, even if the previous one is still in the DOM. Everything stops with `signal`.
  */
-export async function startOverlay(signal: AbortSignal): Promise<void> {
+export async function startOverlay(parent: AbortSignal): Promise<void> {
+  // Stops with the content script, or when the administrator does not allow this site.
+  const standDown = new AbortController();
+  parent.addEventListener('abort', () => standDown.abort(), { once: true });
+  const signal = standDown.signal;
   // The panel's page starts loading (hidden) while the site's settings are fetched: it is the slowest part.
   let userOpen: boolean | undefined;
   const panel = mountPanelFrame(signal, (open) => {
@@ -48,6 +52,7 @@ export async function startOverlay(signal: AbortSignal): Promise<void> {
     void send({ type: 'setPanelOpen', open });
   });
   const config = (await send<SiteConfig>({ type: 'siteConfig' })) ?? {};
+  if (config.blocked) standDown.abort();
   if (signal.aborted) return;
   userOpen ??= config.open;
   if (config.locale) panel.setLocale(config.locale);

@@ -92,6 +92,8 @@ const en = {
   turnOff: 'Turn off for this site',
   justOnce: 'Show the panel on this page once',
   siteUnavailable: 'Reconnu cannot run on this page.',
+  siteBlocked: (host: string) => `Your administrator does not allow Reconnu on ${host}.`,
+  setByAdmin: 'Set by your administrator',
   shortcutHint: 'Toggle the panel: shortcut set in your browser’s extension shortcuts.',
 };
 
@@ -197,6 +199,8 @@ const fr: Strings = {
   turnOff: 'Désactiver pour ce site',
   justOnce: 'Afficher le panneau sur cette page une fois',
   siteUnavailable: 'Reconnu ne peut pas fonctionner sur cette page.',
+  siteBlocked: (host) => `Votre administrateur n’autorise pas Reconnu sur ${host}.`,
+  setByAdmin: 'Défini par votre administrateur',
   shortcutHint: 'Afficher/masquer le panneau : raccourci réglable dans les raccourcis d’extensions du navigateur.',
 };
 

@@ -82,6 +82,8 @@ export interface SiteConfig {
   open?: boolean;
   /** The user's language, for the few words the content script shows itself. */
   locale?: 'en' | 'fr';
+  /** The administrator does not allow Reconnu on this site (managed `allowedSites`): the overlay stands down. */
+  blocked?: boolean;
 }
 
 /** Messages the background sends to a tab's content script. */
