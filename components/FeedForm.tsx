@@ -100,6 +100,18 @@ export function FeedForm() {
         readOnly={managed.retentionDays !== undefined}
         onChange={(event) => setSettings({ ...settings, retentionDays: Number(event.target.value) || 0 })}
       />
+      <label htmlFor="policy-key">
+        {t.policyPublicKey}
+        {adminNote(managed.policyPublicKey)}
+      </label>
+      <textarea
+        id="policy-key"
+        rows={3}
+        spellCheck={false}
+        value={shown.policyPublicKey}
+        readOnly={managed.policyPublicKey !== undefined}
+        onChange={(event) => setSettings({ ...settings, policyPublicKey: event.target.value.trim() })}
+      />
       <p>
         <button type="submit">{t.syncNow}</button>
       </p>

@@ -14,11 +14,13 @@ export const settingsSchema = z.object({
     .default('FR'),
   /** Customers the feed has not sent again for this many days are purged locally; 0 keeps them. */
   retentionDays: z.number().int().min(0).max(3650).default(0),
+  /** The feed's ES256 public key (JWK or SPKI PEM) that signed empowerment policies must verify against. */
+  policyPublicKey: z.string().max(4096).default(''),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const defaultSettings: Settings = { feedUrl: '', token: '', locale: 'auto', region: 'FR', retentionDays: 0 };
+export const defaultSettings: Settings = { feedUrl: '', token: '', locale: 'auto', region: 'FR', retentionDays: 0, policyPublicKey: '' };
 
 /** Local settings; written only by extension pages (options), read by the background. */
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: defaultSettings });
@@ -35,5 +37,6 @@ export function withManaged(settings: Settings, managed: Managed): Settings {
     ...(managed.feedUrl !== undefined && { feedUrl: managed.feedUrl }),
     ...(managed.defaultRegion !== undefined && { region: managed.defaultRegion }),
     ...(managed.retentionDays !== undefined && { retentionDays: managed.retentionDays }),
+    ...(managed.policyPublicKey !== undefined && { policyPublicKey: managed.policyPublicKey }),
   };
 }

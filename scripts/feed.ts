@@ -47,6 +47,7 @@ const server = await startFeedServer({
 
 console.log(`Feed URL: ${server.url}`);
 console.log(`Access token: ${server.token}`);
+console.log(`Policy public key: ${server.policy.publicKey}`);
 
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

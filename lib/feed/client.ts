@@ -48,6 +48,33 @@ export async function fetchTeamAudit(config: FeedConfig, query: URLSearchParams)
   return getJson(config, `/v1/audit?${query}`);
 }
 
+/** `GET {feed}/v1/policy`: the empowerment policy as a compact JWS (text), verified by the caller. */
+export async function fetchPolicyToken(config: FeedConfig, signal?: AbortSignal): Promise<string> {
+  return (await requestJson(config, '/v1/policy', signal, undefined, 'text')) as string;
+}
+
+/** `POST {feed}/v1/gestures` with an Idempotency-Key: the same key always answers the same stored gesture. */
+export async function postGesture(config: FeedConfig, body: unknown, key: string): Promise<unknown> {
+  const init = { method: 'POST' as const, body: JSON.stringify(body), headers: { 'Idempotency-Key': key } };
+  return requestJson(config, '/v1/gestures', undefined, init);
+}
+
+/** `GET {feed}/v1/gestures?customer=&agent=&status=&since=`: gestures on every channel. */
+export async function fetchGestures(config: FeedConfig, query: URLSearchParams): Promise<unknown> {
+  return getJson(config, `/v1/gestures?${query}`);
+}
+
+/** `POST {feed}/v1/gestures/{id}/approve|reject` with a comment (supervisors; the feed checks the role). */
+export async function postGestureDecision(
+  config: FeedConfig,
+  id: string,
+  verdict: 'approve' | 'reject',
+  comment: string,
+): Promise<unknown> {
+  const init = { method: 'POST' as const, body: JSON.stringify({ comment }) };
+  return requestJson(config, `/v1/gestures/${encodeURIComponent(id)}/${verdict}`, undefined, init);
+}
+
 function getJson(config: FeedConfig, path: string, signal?: AbortSignal): Promise<unknown> {
   return requestJson(config, path, signal);
 }
@@ -56,14 +83,15 @@ async function requestJson(
   config: FeedConfig,
   path: string,
   signal?: AbortSignal,
-  init: { method: 'POST'; body: string } | undefined = undefined,
+  init: { method: 'POST'; body: string; headers?: Record<string, string> } | undefined = undefined,
+  as: 'json' | 'text' = 'json',
 ): Promise<unknown> {
   const url = config.feedUrl.replace(/\/+$/, '') + path;
-  const headers: Record<string, string> = { Authorization: `Bearer ${config.token}` };
+  const headers: Record<string, string> = { Authorization: `Bearer ${config.token}`, ...init?.headers };
   if (init) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(url, { ...init, headers, signal });
+    response = await fetch(url, { method: init?.method, body: init?.body, headers, signal });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new FeedError(`Cannot reach the feed (${(error as Error).message}).`, null, true);
@@ -79,7 +107,7 @@ async function requestJson(
     );
   }
   try {
-    return await response.json();
+    return as === 'text' ? await response.text() : await response.json();
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new FeedError('The feed sent an incomplete or invalid JSON body.', response.status, true);

@@ -37,6 +37,10 @@ const en = {
         return 'Could not store the synced data';
       case 'noFeed':
         return 'No feed configured';
+      case 'policyRefused':
+        return `The new empowerment policy was refused: ${notice.reason} ${notice.kept ? `The last valid policy (${notice.kept}) stays in force.` : 'No policy is in force: gestures cannot be granted.'}`;
+      case 'policyNoKey':
+        return 'No policy public key is configured: gestures cannot be granted until the administrator sets one';
       case 'signedOut':
         return 'Signed out: enter an access token to sync again';
       default:
@@ -62,6 +66,7 @@ const en = {
   syncIssues: 'Sync issues',
   noSyncIssues: 'No sync issues.',
   settingsSaved: 'Settings saved.',
+  policyPublicKey: 'Policy public key (ES256, JWK or PEM)',
   state: { idle: 'Up to date', syncing: 'Syncing…', retrying: 'Retrying…', offline: 'Offline', error: 'Sync failed' },
   back: 'Back',
   phoneRegion: 'Default phone region (numbers without a country code)',
@@ -137,6 +142,10 @@ const fr: Strings = {
         return 'Impossible d’enregistrer les données synchronisées';
       case 'noFeed':
         return 'Aucun flux configuré';
+      case 'policyRefused':
+        return `La nouvelle politique de gestes a été refusée : ${notice.reason} ${notice.kept ? `La dernière politique valide (${notice.kept}) reste en vigueur.` : 'Aucune politique en vigueur : aucun geste ne peut être accordé.'}`;
+      case 'policyNoKey':
+        return 'Aucune clé publique de politique configurée : aucun geste ne peut être accordé tant que l’administrateur n’en a pas défini une';
       case 'signedOut':
         return 'Déconnecté : saisissez un jeton d’accès pour resynchroniser';
       default:
@@ -162,6 +171,7 @@ const fr: Strings = {
   syncIssues: 'Problèmes de synchronisation',
   noSyncIssues: 'Aucun problème de synchronisation.',
   settingsSaved: 'Réglages enregistrés.',
+  policyPublicKey: 'Clé publique de la politique (ES256, JWK ou PEM)',
   state: {
     idle: 'À jour',
     syncing: 'Synchronisation…',

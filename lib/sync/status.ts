@@ -16,7 +16,10 @@ export interface SyncStatus {
 
 export type SyncNotice =
   | { code: 'unreachable' | 'badData' | 'cursorReset' | 'quota' | 'storage' | 'noFeed' | 'signedOut' | 'other' }
-  | { code: 'http'; status: number };
+  | { code: 'http'; status: number }
+  /** A new empowerment policy failed verification; the last valid one stays in force. */
+  | { code: 'policyRefused'; reason: string; kept: string | null }
+  | { code: 'policyNoKey' };
 
 /** The notice for a failed feed call: offline, a malformed answer (HTTP 200), or an HTTP status. */
 export function feedNotice(failure: { offline: boolean; status: number | null }): SyncNotice {

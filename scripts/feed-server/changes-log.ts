@@ -89,6 +89,14 @@ export class ChangeLog {
     return index !== undefined && index < this.baseCount && customerId(index) === id ? 1 : undefined;
   }
 
+  /** A live customer as the feed would send it now, or undefined. */
+  customer(id: string): Customer | undefined {
+    const entry = this.latest.get(id);
+    if (entry) return entry.deletedAt ? undefined : (this.render(entry) as Customer);
+    const version = this.versionOf(id);
+    return version === undefined ? undefined : generateCustomer(this.seed, customerIndex(id) as number, version);
+  }
+
   /** Every live customer as [id, version], in index order. */
   *live(): Generator<[string, number]> {
     for (let index = 0; index < this.nextIndex; index++) {

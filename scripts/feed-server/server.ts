@@ -3,13 +3,18 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { JWK } from 'jose';
 import type { Me } from '../../lib/feed/schema';
+import type { Policy } from '../../lib/policy/schema';
 import { AuditStore } from './audit';
 import { ChangeLog } from './changes-log';
 import { createChangesRoute } from './changes-route';
 import { createControl, type FeedControl, handleControl } from './control';
 import { Faults } from './faults';
+import { GestureStore } from './gestures';
 import { corsHeaders, errorBody, HttpError, RequestStats, readJson, sendJson } from './http';
+import { createPolicyPublisher, type PolicyPublisher } from './policy';
+import { routePolicyAndGestures } from './policy-routes';
 
 export type { MutationRequest, MutationResult } from './changes-log';
 export { DEFAULT_LIMIT, decodeCursor, encodeCursor, MAX_LIMIT } from './changes-route';
@@ -30,6 +35,10 @@ export interface FeedServerOptions {
   maxPageSize?: number;
   /** Keep rendered pages in memory so repeated reads cost nothing (benchmarks only). */
   keepPages?: boolean;
+  /** The ES256 private key signing the empowerment policy (JWK); generated at start when omitted. */
+  policyKey?: JWK;
+  /** The policy to serve at first; the demo policy when omitted. */
+  policy?: Policy;
 }
 
 export interface FeedServer {
@@ -37,6 +46,9 @@ export interface FeedServer {
   token: string;
   close(): Promise<void>;
   control: FeedControl;
+  /** The signed empowerment policy: its public key (JWK JSON), what is served, and the control to change it. */
+  policy: PolicyPublisher;
+  gestures: GestureStore;
 }
 
 const MAX_CUSTOMERS = 10_000_000;
@@ -50,7 +62,17 @@ const routes: Record<string, string> = {
   '/__control/truth': 'GET',
   '/__control/stats': 'GET',
   '/__control/audit': 'GET',
+  '/v1/policy': 'GET',
+  '/v1/gestures': 'POST GET',
+  '/v1/gestures/:id/decide': 'POST',
+  '/__control/policy': 'POST',
+  '/__control/gestures': 'POST',
 };
+
+/** The route a path belongs to: /v1/gestures/{id}/approve and /reject share one. */
+function routeOf(pathname: string): string {
+  return /^\/v1\/gestures\/[^/]+\/(approve|reject)$/.test(pathname) ? '/v1/gestures/:id/decide' : pathname;
+}
 
 function usersFor(token: string): Map<string, Me> {
   return new Map<string, Me>([
@@ -90,6 +112,8 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
   const stats = new RequestStats();
   const auditStore = new AuditStore();
   const context = { log, faults, stats, audit: auditStore.entries };
+  const policy = await createPolicyPublisher({ privateJwk: options.policyKey, policy: options.policy });
+  const gestures = new GestureStore(policy.current, (id) => log.customer(id));
 
   const changes = createChangesRoute(log, faults, {
     gzip: options.gzip ?? false,
@@ -110,10 +134,12 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
       const challenge = { 'WWW-Authenticate': 'Bearer' };
       throw new HttpError(401, 'unauthorized', 'A valid bearer token is required.', challenge);
     }
-    const allowed = routes[url.pathname];
+    const allowed = routes[routeOf(url.pathname)];
     if (!allowed) throw new HttpError(404, 'not_found', `No route ${url.pathname}.`);
     if (!allowed.split(' ').includes(method))
       throw new HttpError(405, 'method_not_allowed', `Use ${allowed}.`, { Allow: allowed.replace(' ', ', ') });
+    const handled = await routePolicyAndGestures({ request, response, url, user, policy, gestures });
+    if (handled) return;
     if (url.pathname.startsWith('/__control/')) return handleControl(url.pathname, request, response, context);
     if (url.pathname === '/v1/me') return sendJson(request, response, 200, user);
     if (url.pathname === '/v1/changes') return changes(url, request, response);
@@ -152,6 +178,8 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
     url: `http://${host}:${address.port}`,
     token,
     control: createControl(log, faults, stats, auditStore.entries),
+    policy,
+    gestures,
     close: () => {
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
