@@ -7,6 +7,7 @@ import { createPanelHub } from '@/lib/background/panel-ports';
 import { createRouter } from '@/lib/background/router';
 import { createSignOut } from '@/lib/background/sign-out';
 import { togglePanelInTab } from '@/lib/background/toggle-command';
+import { deliverOutbox, GesturesDb } from '@/lib/gestures/outbox';
 import { readSettings, settingsItem } from '@/lib/settings';
 import { injectIntoOpenTabs, syncContentScriptRegistration } from '@/lib/sites/registration';
 import { ReconnuDb } from '@/lib/store/db';
@@ -22,12 +23,25 @@ export default defineBackground(() => {
     return settings.feedUrl && settings.token ? uploadAudit(audit, settings) : undefined;
   };
   const record = createViewRecorder(audit, sendAudit);
+  const gestures = new GesturesDb();
+  // One delivery at a time: the outbox is sent in order, each gesture once acknowledged.
+  let delivering: Promise<unknown> = Promise.resolve();
+  const sendGestures = () => {
+    delivering = delivering
+      .then(async () => {
+        const settings = await readSettings();
+        if (settings.feedUrl && settings.token) await deliverOutbox(gestures, settings);
+      })
+      .catch(() => undefined);
+    return delivering;
+  };
   const { syncNow, stop } = createSyncScheduler(db, {
     onErased: (ids) => forgetErasedViews(ids, hub),
-    afterRun: sendAudit,
+    afterRun: () => Promise.all([sendAudit(), sendGestures()]),
   });
   const signOut = createSignOut({ db, hub, audit, stopSync: stop });
-  const route = createRouter({ db, hub, record, audit, syncNow, signOut });
+  const deliverGestures = () => void sendGestures();
+  const route = createRouter({ db, hub, record, audit, syncNow, signOut, gestures, deliverGestures });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     route(message, sender).then(sendResponse);

@@ -20,7 +20,14 @@ export const settingsSchema = z.object({
 
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const defaultSettings: Settings = { feedUrl: '', token: '', locale: 'auto', region: 'FR', retentionDays: 0, policyPublicKey: '' };
+export const defaultSettings: Settings = {
+  feedUrl: '',
+  token: '',
+  locale: 'auto',
+  region: 'FR',
+  retentionDays: 0,
+  policyPublicKey: '',
+};
 
 /** Local settings; written only by extension pages (options), read by the background. */
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: defaultSettings });

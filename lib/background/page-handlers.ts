@@ -6,12 +6,14 @@ import type { AuditLog } from '../audit/log';
 import type { ViewRecorder } from '../audit/recorder';
 import { fetchTeamAudit } from '../feed/client';
 import { meItem } from '../feed/me';
+import type { GesturesDb } from '../gestures/outbox';
 import { searchCustomers } from '../lookup/search';
 import { contactsOf, maySeeTeamAudit, profileFor } from '../privacy/view';
 import type { PageRequest } from '../protocol/messages';
 import { readSettings } from '../settings';
 import type { ReconnuDb } from '../store/db';
 import { getCustomer } from '../store/read';
+import { createGestureHandlers } from './gesture-handlers';
 import { senderHost } from './senders';
 
 const teamAuditSchema = z.object({ entries: z.array(auditEntrySchema.extend({ receivedAt: z.string().optional() })) });
@@ -22,6 +24,9 @@ export interface PageDeps {
   audit: AuditLog;
   syncNow: () => Promise<unknown>;
   signOut: () => Promise<void>;
+  gestures: GesturesDb;
+  /** Tries to send the gesture outbox now. */
+  deliverGestures: () => void;
 }
 
 /** Where a page request comes from, for the audit: the site under the overlay panel, else the extension page. */
@@ -34,7 +39,8 @@ export function pagePlace(sender: Browser.runtime.MessageSender): string {
 }
 
 /** Requests from this extension's own pages; what leaves here is already shaped for the viewer's role. */
-export function createPageHandlers({ db, record, audit, syncNow, signOut }: PageDeps) {
+export function createPageHandlers({ db, record, audit, syncNow, signOut, gestures, deliverGestures }: PageDeps) {
+  const handleGesture = createGestureHandlers({ db, gestures, deliver: deliverGestures });
   return async function handlePage(request: PageRequest, sender: Browser.runtime.MessageSender): Promise<unknown> {
     switch (request.type) {
       case 'getCustomer': {
@@ -78,6 +84,8 @@ export function createPageHandlers({ db, record, audit, syncNow, signOut }: Page
         if (!answer.success) throw new Error('The feed sent a malformed audit.');
         return answer.data.entries;
       }
+      default:
+        return handleGesture(request);
     }
   };
 }

@@ -4,6 +4,7 @@ import { AuditDb, createAuditLog } from '../audit/log';
 import { createViewRecorder } from '../audit/recorder';
 import { meItem } from '../feed/me';
 import type { Customer } from '../feed/schema';
+import { GesturesDb } from '../gestures/outbox';
 import { siteRulesItem } from '../sites/rules';
 import { adapterHealthItem } from '../sites/site-state';
 import { ReconnuDb } from '../store/db';
@@ -31,7 +32,9 @@ function makeRouter() {
   const record = createViewRecorder(audit, async () => undefined);
   hub = createPanelHub();
   const syncNow = async () => ({ ok: true, applied: 0 });
-  return createRouter({ db, hub, record, audit, syncNow, signOut: async () => void signedOut++ });
+  const signOut = async () => void signedOut++;
+  const gestures = new GesturesDb(`gestures-${Math.random()}`);
+  return createRouter({ db, hub, record, audit, syncNow, signOut, gestures, deliverGestures: () => undefined });
 }
 const id = fakeBrowser.runtime.id;
 const page = { id, url: fakeBrowser.runtime.getURL('/sidepanel.html') };

@@ -1,5 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { AuditEntry, ChainCheck } from '../audit/chain';
+import type { Empowerment } from '../background/gesture-handlers';
+import type { Evaluation } from '../policy/evaluate';
+import type { PolicyStatus, StoredPolicy } from '../policy/refresh';
+import type { GestureRecord } from '../policy/schema';
 import type { Contacts, ProfileView } from '../privacy/view';
 import type { QuarantinedRecord } from '../store/db';
 import type { SyncOutcome } from '../sync/engine';
@@ -14,6 +18,12 @@ interface Answers {
   listQuarantine: QuarantinedRecord[];
   localAudit: { entries: AuditEntry[]; chain: ChainCheck };
   teamAudit: (AuditEntry & { receivedAt?: string })[];
+  empowerment: Empowerment;
+  grantGesture: { decision: Evaluation['decision']; rule: string; record: GestureRecord };
+  policyInfo: { stored: StoredPolicy | null; status: PolicyStatus | null };
+  checkGesture: Evaluation;
+  gestureHistory: GestureRecord[];
+  decideGesture: GestureRecord;
 }
 
 /** Sends a request from an extension page to the background and unwraps its reply (errors become exceptions). */

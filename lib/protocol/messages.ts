@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SiteRule } from '../detect/read-page';
 import type { Customer } from '../feed/schema';
+import { gestureRecordSchema, gestureRequestSchema } from '../policy/schema';
 import type { Privacy } from '../privacy/view';
 
 /** Identifiers a content script found in its own tab. Bounded so a hostile page cannot flood the lookup. */
@@ -51,6 +52,32 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('search'), query: z.string().max(200) }),
   z.object({ type: z.literal('syncNow') }),
   z.object({ type: z.literal('listQuarantine') }),
+  // Empowerment (issue 8): see lib/background/gesture-handlers.ts.
+  z.object({ type: z.literal('empowerment'), customerId: z.string().min(1).max(200) }),
+  gestureRequestSchema.extend({
+    type: z.literal('grantGesture'),
+    customerId: z.string().min(1).max(200),
+    reason: z.string().trim().min(3).max(500),
+  }),
+  z.object({ type: z.literal('policyInfo') }),
+  gestureRequestSchema.extend({
+    type: z.literal('checkGesture'),
+    agentId: z.string().min(1).max(200),
+    customerId: z.string().min(1).max(200),
+  }),
+  z.object({
+    type: z.literal('gestureHistory'),
+    customer: z.string().max(200).optional(),
+    agent: z.string().max(200).optional(),
+    status: gestureRecordSchema.shape.status.optional(),
+    since: z.iso.datetime({ offset: true }).optional(),
+  }),
+  z.object({
+    type: z.literal('decideGesture'),
+    id: z.string().min(1).max(200),
+    verdict: z.enum(['approve', 'reject']),
+    comment: z.string().trim().max(500),
+  }),
 ]);
 
 export type ContentRequest = z.infer<typeof contentRequestSchema>;

@@ -1,4 +1,5 @@
 import { refreshMe } from '../feed/me';
+import { refreshPolicy } from '../policy/refresh';
 import { readSettings } from '../settings';
 import type { ReconnuDb } from '../store/db';
 import { runSync, type SyncDeps, type SyncOutcome } from './engine';
@@ -28,6 +29,7 @@ export function createSyncScheduler(db: ReconnuDb, hooks: Hooks = {}) {
     if (!settings.token) return idle('Signed out.', { code: 'signedOut' });
     const config = { feedUrl: settings.feedUrl, token: settings.token };
     await refreshMe(config);
+    await refreshPolicy(config, settings.policyPublicKey);
     return runSync(
       { db, config, publish: (status) => syncStatusItem.setValue(status), onErased: hooks.onErased },
       signal,

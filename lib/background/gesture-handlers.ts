@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import { type FeedConfig, fetchGestures, postGestureDecision } from '../feed/client';
+import { meItem } from '../feed/me';
+import type { Me } from '../feed/schema';
+import { asRecord, type GesturesDb } from '../gestures/outbox';
+import { type Evaluation, evaluate } from '../policy/evaluate';
+import { policyInForce, policyItem, policyStatusItem } from '../policy/refresh';
+import { GESTURES, type Gesture, type GestureRecord, gestureRecordSchema, type Policy } from '../policy/schema';
+import { dayKey, daysBefore } from '../policy/units';
+import { maySeeTeamAudit } from '../privacy/view';
+import type { PageRequest } from '../protocol/messages';
+import { readSettings } from '../settings';
+import type { ReconnuDb } from '../store/db';
+import { getCustomer } from '../store/read';
+
+export interface GestureOption {
+  gesture: Gesture;
+  /** For the smallest size: 'allow' (within limits) or 'approval' (limits reached: approval only). */
+  decision: Evaluation['decision'];
+  rule: string;
+  remaining: Evaluation['remaining'];
+}
+
+/** "What I can do for this customer": what the policy allows, what is left, what was already given. */
+export interface Empowerment {
+  policy: Pick<Policy, 'id' | 'currency' | 'timeZone'> | null;
+  options: GestureOption[];
+  /** Given to this customer (every channel, every agent) and my own requests for them, newest first. */
+  history: GestureRecord[];
+  /** The history could not be refreshed from the feed: cached history and unsent gestures were counted. */
+  offline: boolean;
+}
+
+const listSchema = z.object({ gestures: z.array(gestureRecordSchema) });
+
+interface GestureDeps {
+  db: ReconnuDb;
+  gestures: GesturesDb;
+  /** Tries to send the outbox now (does not wait for the feed). */
+  deliver: () => void;
+}
+
+async function feedConfig(): Promise<FeedConfig> {
+  const settings = await readSettings();
+  if (!settings.feedUrl || !settings.token) throw new Error('No feed configured.');
+  return settings;
+}
+
+async function signedIn(): Promise<Me> {
+  const me = await meItem.getValue();
+  if (!me) throw new Error('Not signed in to the feed.');
+  return me;
+}
+
+async function supervisor(): Promise<Me> {
+  const me = await signedIn();
+  if (!maySeeTeamAudit(me)) throw new Error('Only supervisors can do this.');
+  return me;
+}
+
+async function feedList(query: Record<string, string | undefined>): Promise<GestureRecord[]> {
+  const params = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => !!entry[1]));
+  const parsed = listSchema.safeParse(await fetchGestures(await feedConfig(), params));
+  if (!parsed.success) throw new Error('The feed sent malformed gestures.');
+  return parsed.data.gestures;
+}
+
+export function createGestureHandlers({ db, gestures, deliver }: GestureDeps) {
+  /** The customer's gestures and the agent's gestures of today (from the feed, else cached), plus unsent ones. */
+  async function historyFor(customerId: string, agentId: string, policy: Policy) {
+    const since = `${daysBefore(dayKey(new Date(), policy.timeZone), 2)}T00:00:00Z`;
+    let offline = false;
+    try {
+      const [forCustomer, forAgent] = await Promise.all([
+        feedList({ customer: customerId }),
+        feedList({ agent: agentId, since }),
+      ]);
+      await gestures.known.bulkPut([...forCustomer, ...forAgent]);
+    } catch {
+      offline = true;
+    }
+    const known = await gestures.known
+      .filter((record) => record.customerId === customerId || record.agentId === agentId)
+      .toArray();
+    const unsent = (await gestures.outbox.toArray()).filter((item) => !item.error).map(asRecord);
+    const history = [...unsent, ...known].sort((a, b) => b.at.localeCompare(a.at));
+    return { history, offline };
+  }
+
+  async function requirePolicy(): Promise<Policy> {
+    const policy = await policyInForce();
+    if (!policy) throw new Error('No valid empowerment policy is in force: gestures cannot be granted.');
+    return policy;
+  }
+
+  async function requireCustomer(id: string) {
+    const customer = await getCustomer(db, id);
+    if (!customer) throw new Error(`Customer ${id} is not in the local store.`);
+    return customer;
+  }
+
+  return async function handleGesture(request: PageRequest): Promise<unknown> {
+    switch (request.type) {
+      case 'empowerment': {
+        const policy = await policyInForce();
+        const me = await signedIn();
+        if (!policy) return { policy: null, options: [], history: [], offline: false } satisfies Empowerment;
+        const customer = await requireCustomer(request.customerId);
+        const { history, offline } = await historyFor(customer.id, me.id, policy);
+        const options: GestureOption[] = [];
+        for (const gesture of GESTURES) {
+          const probe = { gesture, size: 1, currency: policy.currency };
+          const verdict = evaluate({ policy, me, customer, request: probe, history, now: new Date() });
+          if (verdict.decision !== 'deny') options.push({ gesture, ...verdict });
+        }
+        const mine = history.filter(
+          (record) => record.customerId === customer.id && (record.status !== 'rejected' || record.agentId === me.id),
+        );
+        const { id, currency, timeZone } = policy;
+        return { policy: { id, currency, timeZone }, options, history: mine, offline } satisfies Empowerment;
+      }
+      case 'grantGesture': {
+        const [policy, me] = await Promise.all([requirePolicy(), signedIn()]);
+        const customer = await requireCustomer(request.customerId);
+        const { history } = await historyFor(customer.id, me.id, policy);
+        const { customerId, gesture, size, currency, reason } = request;
+        const verdict = evaluate({
+          policy,
+          me,
+          customer,
+          request: { gesture, size, currency },
+          history,
+          now: new Date(),
+        });
+        if (verdict.decision === 'deny') throw new Error(verdict.rule);
+        const channel = me.role === 'store' ? 'store' : 'phone';
+        const approval = verdict.decision === 'approval';
+        const body = { customerId, gesture, size, currency, reason, channel, approval } as const;
+        const item = {
+          key: crypto.randomUUID(),
+          body,
+          agentId: me.id,
+          agentName: me.name,
+          createdAt: new Date().toISOString(),
+          attempts: 0,
+        };
+        await gestures.outbox.add(item);
+        deliver();
+        return { decision: verdict.decision, rule: verdict.rule, record: asRecord(item) };
+      }
+      case 'policyInfo': {
+        const [stored, status] = await Promise.all([policyItem.getValue(), policyStatusItem.getValue()]);
+        return { stored, status };
+      }
+      case 'checkGesture': {
+        await supervisor();
+        const policy = await requirePolicy();
+        const person = policy.people.find((known) => known.id === request.agentId);
+        if (!person) throw new Error(`${request.agentId} is not in the policy's team.`);
+        const customer = await requireCustomer(request.customerId);
+        const both = [...(await feedList({ customer: customer.id })), ...(await feedList({ agent: person.id }))];
+        const history = [...new Map(both.map((record) => [record.id, record])).values()];
+        const { gesture, size, currency } = request;
+        return evaluate({
+          policy,
+          me: person,
+          customer,
+          request: { gesture, size, currency },
+          history,
+          now: new Date(),
+        });
+      }
+      case 'gestureHistory': {
+        await supervisor();
+        const { customer, agent, status, since } = request;
+        return feedList({ customer, agent, status, since });
+      }
+      case 'decideGesture': {
+        await supervisor(); // the feed checks the role too
+        const answer = await postGestureDecision(await feedConfig(), request.id, request.verdict, request.comment);
+        return gestureRecordSchema.parse(answer);
+      }
+      default:
+        throw new Error('Not a gesture request.');
+    }
+  };
+}
