@@ -24,6 +24,10 @@ export function AccountSection() {
           <a href={browser.runtime.getURL('/audit.html')} target="_blank" rel="noopener">
             {s.audit}
           </a>
+          {' · '}
+          <a href={browser.runtime.getURL('/supervisor.html')} target="_blank" rel="noopener">
+            {s.supervisorConsole}
+          </a>
         </p>
       )}
       <p className="muted">{s.signOutHint}</p>

@@ -1,6 +1,7 @@
 import type { Customer } from '@/lib/feed/schema';
 import type { Privacy } from '@/lib/privacy/view';
 import { Contacts } from './profile/Contacts';
+import { Empowerment } from './profile/Empowerment';
 import { FreshnessBadge } from './profile/FreshnessBadge';
 import { OnlineBehaviour } from './profile/OnlineBehaviour';
 import { OrderHistory } from './profile/OrderHistory';
@@ -31,6 +32,7 @@ export function ProfileView({ customer, privacy }: { customer: Customer; privacy
       ) : (
         <p className="notice">{p.consentHidden}</p>
       )}
+      <Empowerment customerId={customer.id} />
       {!!customer.orders?.length && <OrderHistory orders={customer.orders} />}
     </article>
   );

@@ -4,6 +4,7 @@ import { AdapterHealthView } from '@/components/AdapterHealthView';
 import { mountPage, useStrings } from '@/components/AppShell';
 import { CallNotifications } from '@/components/CallNotifications';
 import { FeedForm } from '@/components/FeedForm';
+import { PolicyStatusView } from '@/components/PolicyStatusView';
 import { SiteRulesEditor } from '@/components/SiteRulesEditor';
 import { SyncStatusView, useSyncStatus } from '@/components/SyncStatusView';
 import { ask } from '@/lib/protocol/client';
@@ -42,6 +43,7 @@ mountPage(
     <FeedForm />
     <CallNotifications />
     <SyncStatusView />
+    <PolicyStatusView />
     <SyncIssues />
     <AccountSection />
     <SiteRulesEditor />

@@ -67,6 +67,7 @@ const en = {
   noSyncIssues: 'No sync issues.',
   settingsSaved: 'Settings saved.',
   policyPublicKey: 'Policy public key (ES256, JWK or PEM)',
+  policyInForce: (id: string, until: string) => `Empowerment policy ${id} in force, verified, valid until ${until}.`,
   state: { idle: 'Up to date', syncing: 'Syncing…', retrying: 'Retrying…', offline: 'Offline', error: 'Sync failed' },
   back: 'Back',
   phoneRegion: 'Default phone region (numbers without a country code)',
@@ -172,6 +173,7 @@ const fr: Strings = {
   noSyncIssues: 'Aucun problème de synchronisation.',
   settingsSaved: 'Réglages enregistrés.',
   policyPublicKey: 'Clé publique de la politique (ES256, JWK ou PEM)',
+  policyInForce: (id, until) => `Politique de gestes ${id} en vigueur, vérifiée, valable jusqu’au ${until}.`,
   state: {
     idle: 'À jour',
     syncing: 'Synchronisation…',

@@ -127,6 +127,8 @@ export type PolicyServing =
 export interface PolicyPublisher {
   /** The public key, as a JWK JSON string (paste it in the options page, or managed `policyPublicKey`). */
   publicKey: string;
+  /** The signing key (JWK), to restart a server with the same identity (tests of offline time). */
+  privateJwk: JWK;
   current(): Policy;
   replace(policy: Policy): void;
   serve(serving: PolicyServing): void;
@@ -139,13 +141,16 @@ export async function createPolicyPublisher(
 ): Promise<PolicyPublisher> {
   let privateKey: CryptoKey;
   let publicJwk: JWK;
+  let privateJwk: JWK;
   if (options.privateJwk) {
+    privateJwk = options.privateJwk;
     privateKey = (await importJWK(options.privateJwk, 'ES256')) as CryptoKey;
     const { d: _d, ...rest } = options.privateJwk;
     publicJwk = rest;
   } else {
     const pair = await generateKeyPair('ES256', { extractable: true });
     privateKey = pair.privateKey;
+    privateJwk = await exportJWK(pair.privateKey);
     publicJwk = await exportJWK(pair.publicKey);
   }
   let policy = options.policy ?? demoPolicy();
@@ -158,6 +163,7 @@ export async function createPolicyPublisher(
       .sign(privateKey);
   return {
     publicKey: JSON.stringify({ kty: publicJwk.kty, crv: publicJwk.crv, x: publicJwk.x, y: publicJwk.y }),
+    privateJwk,
     current: () => policy,
     replace(next) {
       policy = policySchema.parse(next);
