@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { unlockedDb } from '../../tests/unlocked-db';
 import { meItem } from '../feed/me';
 import type { Customer } from '../feed/schema';
 import { siteRulesItem } from '../sites/rules';
 import { adapterHealthItem } from '../sites/site-state';
-import { ReconnuDb } from '../store/db';
+import type { ReconnuDb } from '../store/db';
 import { applyPage } from '../store/write';
 import { recentCallersItem } from './callers';
 import { createPanelHub } from './panel-ports';
@@ -26,7 +27,7 @@ const content = (tab: number) => ({ id, url: 'https://acme.zendesk.com/agent/tic
 const identifiers = { emails: ['claire@example.fr'], phones: [], orders: [] };
 
 beforeEach(async () => {
-  db = new ReconnuDb(`router-${Math.random()}`);
+  db = await unlockedDb('router');
   await applyPage(db, { changes: [claire], quarantined: [], cursor: 'c', syncedAt: '2026-01-01T00:00:00Z' });
   route = createRouter({ db, hub: createPanelHub(), syncNow: async () => ({ ok: true, applied: 0 }) });
 });
@@ -70,7 +71,7 @@ describe('router', () => {
   it('keeps recent callers for the side panel when a softphone shows a ringing number', async () => {
     const call = { emails: [], phones: ['01 45 67 89 10'], orders: [] };
     await db.delete();
-    db = new ReconnuDb(`router-${Math.random()}`);
+    db = await unlockedDb('router');
     await applyPage(db, {
       changes: [{ ...claire, phones: ['+33 1 45 67 89 10'] }],
       quarantined: [],

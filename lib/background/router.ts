@@ -16,7 +16,9 @@ import { readSettings } from '../settings';
 import { ruleForHost, siteRulesItem } from '../sites/rules';
 import { panelOpenBySiteItem, recordAdapterHealth } from '../sites/site-state';
 import type { ReconnuDb } from '../store/db';
+import { readQuarantine } from '../store/quarantine';
 import { getCustomer } from '../store/read';
+import { restoreSessionKey } from '../store/store-key';
 import { notifyCaller, recordCall } from './callers';
 import type { createPanelHub } from './panel-ports';
 import { createRateLimiter, isExtensionPage, isOwnContentScript, senderHost } from './senders';
@@ -40,7 +42,7 @@ export function createRouter({ db, hub, syncNow }: RouterDeps) {
       case 'syncNow':
         return syncNow();
       case 'listQuarantine':
-        return db.quarantine.orderBy('receivedAt').reverse().limit(200).toArray();
+        return readQuarantine(db);
     }
   }
 
@@ -84,6 +86,8 @@ export function createRouter({ db, hub, syncNow }: RouterDeps) {
 
   return async function route(message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply<unknown>> {
     try {
+      // A worker woken by this message has not read the store's key yet (the sync that unlocks may still be starting).
+      await restoreSessionKey(db);
       if (isExtensionPage(sender)) {
         const request = pageRequestSchema.safeParse(message);
         if (!request.success) return { ok: false, error: 'Invalid request.' };

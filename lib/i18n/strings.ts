@@ -37,6 +37,8 @@ const en = {
         return 'Could not store the synced data';
       case 'noFeed':
         return 'No feed configured';
+      case 'locked':
+        return 'The local cache stays locked until the feed provides its key; nobody is recognized meanwhile';
       default:
         return null;
     }
@@ -133,6 +135,8 @@ const fr: Strings = {
         return 'Impossible d’enregistrer les données synchronisées';
       case 'noFeed':
         return 'Aucun flux configuré';
+      case 'locked':
+        return 'Le cache local reste verrouillé tant que le flux n’a pas fourni sa clé ; personne n’est reconnu en attendant';
       default:
         return null;
     }

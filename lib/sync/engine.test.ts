@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { unlockedDb } from '../../tests/unlocked-db';
 import { FeedError } from '../feed/client';
 import type { ChangesPage } from '../feed/schema';
-import { ReconnuDb, readCheckpoint } from '../store/db';
+import { type ReconnuDb, readCheckpoint } from '../store/db';
+import { readQuarantine } from '../store/quarantine';
 import { findByKey, getCustomer } from '../store/read';
 import { runSync, type SyncDeps } from './engine';
 import type { SyncStatus } from './status';
@@ -38,8 +40,8 @@ const deps = (fetchPage: SyncDeps['fetchPage']): SyncDeps => ({
   retryDelay: () => 0,
 });
 
-beforeEach(() => {
-  db = new ReconnuDb(`engine-${Math.random()}`);
+beforeEach(async () => {
+  db = await unlockedDb('engine');
   published = [];
 });
 afterEach(async () => {
@@ -105,7 +107,7 @@ describe('runSync', () => {
     await runSync(deps(async () => page));
     expect(await getCustomer(db, 'cus_0001')).toBeDefined();
     expect(await getCustomer(db, 'cus_0002')).toBeDefined();
-    const issues = await db.quarantine.toArray();
+    const issues = await readQuarantine(db);
     expect(issues).toHaveLength(2);
     expect(issues.find((issue) => issue.id === 'cus_bad')?.reason).toMatch(/version/);
     expect(published.at(-1)).toMatchObject({ customers: 2, quarantined: 2 });
@@ -121,7 +123,7 @@ describe('runSync', () => {
     expect(await getCustomer(db, 'cus_0003')).toMatchObject({ phones: customer.phones });
     expect((await findByKey(db, 'p:+33612345678')).map((found) => found.id)).toEqual(['cus_0003']);
     expect((await findByKey(db, 'p:+33184601200')).map((found) => found.id)).toEqual(['cus_0003']);
-    const [issue] = await db.quarantine.toArray();
+    const [issue] = await readQuarantine(db);
     expect(issue).toMatchObject({ id: 'cus_0003' });
     expect(issue?.reason).toMatch(/"06 12 34 56 7" is not a valid phone number \(default region FR\): not indexed/);
   });

@@ -7,6 +7,7 @@ import { readCheckpoint } from '../store/db';
 import { compactIndex } from '../store/key-merge';
 import { unindexablePhones } from '../store/keys';
 import { finishResync, isResyncing, startResync } from '../store/resync';
+import type { UnlockOutcome } from '../store/unlock';
 import { applyPage } from '../store/write';
 import { backoffDelay, sleep } from './backoff';
 import { feedNotice, type SyncNotice, type SyncStatus } from './status';
@@ -15,6 +16,8 @@ export interface SyncDeps {
   db: ReconnuDb;
   config: FeedConfig;
   publish: (status: SyncStatus) => Promise<void> | void;
+  /** Makes the store's key available first (store/unlock.ts); without it the store must already be unlocked. */
+  unlock?: () => Promise<UnlockOutcome>;
   fetchPage?: typeof fetchChanges;
   pageSize?: number;
   maxAttempts?: number;
@@ -36,6 +39,8 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
   const { db, config, publish } = deps;
   const fetchPage = deps.fetchPage ?? fetchChanges;
   const now = deps.now ?? (() => new Date());
+  const unlocked = deps.unlock ? await deps.unlock() : { state: 'unlocked' as const };
+  if (unlocked.state === 'locked') return reportLocked(deps, unlocked.error);
   const checkpoint = await readCheckpoint(db);
   let cursor = checkpoint.cursor;
   const status: SyncStatus = {
@@ -116,6 +121,24 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
   // Lookups already see only latest copies; removing superseded ones is housekeeping, done once up to date.
   await pruneStaleCopies(db);
   return { ok: true, applied: status.done };
+}
+
+/** The key could not be had from the feed: the store stays as it is, unreadable, until the next sync tries again. */
+async function reportLocked({ db, publish }: SyncDeps, error: Error): Promise<SyncOutcome> {
+  const checkpoint = await readCheckpoint(db);
+  const offline = error instanceof FeedError && error.status === null;
+  const message = `The local store is locked until the feed provides its key (${error.message})`;
+  await publish({
+    state: offline ? 'offline' : 'error',
+    customers: checkpoint.customers,
+    done: 0,
+    total: null,
+    lastSuccessAt: checkpoint.lastSuccessAt,
+    message,
+    notice: { code: 'locked' },
+    quarantined: await db.quarantine.count(),
+  });
+  return { ok: false, error: message };
 }
 
 function describeStorageError(error: Error): string {

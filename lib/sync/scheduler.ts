@@ -1,6 +1,8 @@
+import { fetchStorageSecret } from '../feed/client';
 import { refreshMe } from '../feed/me';
 import { readSettings } from '../settings';
 import type { ReconnuDb } from '../store/db';
+import { unlockStore } from '../store/unlock';
 import { runSync, type SyncOutcome } from './engine';
 import { applyRegion } from './region';
 import { syncStatusItem } from './status';
@@ -28,6 +30,7 @@ export function createSyncScheduler(db: ReconnuDb) {
       db,
       config,
       publish: (status) => syncStatusItem.setValue(status),
+      unlock: () => unlockStore(db, () => fetchStorageSecret(config)),
     });
   }
 

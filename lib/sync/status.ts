@@ -15,7 +15,7 @@ export interface SyncStatus {
 }
 
 export type SyncNotice =
-  | { code: 'unreachable' | 'badData' | 'cursorReset' | 'quota' | 'storage' | 'noFeed' | 'other' }
+  | { code: 'unreachable' | 'badData' | 'cursorReset' | 'quota' | 'storage' | 'noFeed' | 'locked' | 'other' }
   | { code: 'http'; status: number };
 
 /** The notice for a failed feed call: offline, a malformed answer (HTTP 200), or an HTTP status. */
