@@ -1,6 +1,6 @@
 // Reference implementation of the Reconnu feed API v1, with a control API for tests. Customers are generated on
 // demand from (seed, index, version), so a million of them cost no memory.
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Me } from '../../lib/feed/schema';
@@ -29,6 +29,10 @@ export interface FeedServerOptions {
   maxPageSize?: number;
   /** Keep rendered pages in memory so repeated reads cost nothing (benchmarks only). */
   keepPages?: boolean;
+  /** Serve `/v1/storage-key` (default true); false plays a feed that predates it (404). */
+  storageKeys?: boolean;
+  /** Server secret the storage secrets are derived from; derived from the seed when omitted. */
+  storageSecret?: string;
 }
 
 export interface FeedServer {
@@ -43,6 +47,7 @@ const MAX_CUSTOMERS = 10_000_000;
 const routes: Record<string, string> = {
   '/v1/me': 'GET',
   '/v1/changes': 'GET',
+  '/v1/storage-key': 'GET',
   '/v1/audit': 'POST',
   '/__control/mutate': 'POST',
   '/__control/faults': 'POST',
@@ -90,6 +95,7 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
   const audit: unknown[] = [];
   const context = { log, faults, stats, audit };
 
+  const storageSecret = options.storageSecret ?? `storage-key/${seed}`;
   const changes = createChangesRoute(log, faults, {
     gzip: options.gzip ?? false,
     maxLimit: options.maxPageSize,
@@ -110,11 +116,17 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
       throw new HttpError(401, 'unauthorized', 'A valid bearer token is required.', challenge);
     }
     const allowed = routes[url.pathname];
-    if (!allowed) throw new HttpError(404, 'not_found', `No route ${url.pathname}.`);
+    if (!allowed || (url.pathname === '/v1/storage-key' && options.storageKeys === false))
+      throw new HttpError(404, 'not_found', `No route ${url.pathname}.`);
     if (method !== allowed) throw new HttpError(405, 'method_not_allowed', `Use ${allowed}.`, { Allow: allowed });
     if (url.pathname.startsWith('/__control/')) return handleControl(url.pathname, request, response, context);
     if (url.pathname === '/v1/me') return sendJson(request, response, 200, user);
     if (url.pathname === '/v1/changes') return changes(url, request, response);
+    if (url.pathname === '/v1/storage-key') {
+      // Stable per token, never stored: HMAC of the token under the server's secret.
+      const secret = createHmac('sha256', storageSecret).update(header.slice(7).trim()).digest('base64url');
+      return sendJson(request, response, 200, { secret });
+    }
     const body = await readJson(request);
     if (!isPlainObject(body) || !Array.isArray(body.entries)) {
       throw new HttpError(400, 'bad_request', 'Expected {"entries": [...]}.');
