@@ -4,7 +4,7 @@ import { configureFeed, type ExtensionBrowser, launchWithExtension, panelHeading
 import { startDemoSite } from '../../scripts/demo/site';
 import { generateCustomer } from '../../scripts/feed-server/generator';
 import { type FeedServer, startFeedServer } from '../../scripts/feed-server/server';
-import { diffWithTruth, localCustomers, supersededCopies } from './local-store';
+import { diffWithTruth, localCustomers, rawLocalStoreText, supersededCopies } from './local-store';
 
 let feed: FeedServer | undefined;
 let browser: ExtensionBrowser | undefined;
@@ -46,6 +46,17 @@ describe('sync against the reference feed', () => {
     await expectSameAsServer(options, feed);
     // The 40 superseded copies are pruned once the sync is up to date.
     await expect.poll(async () => supersededCopies(await localCustomers(options))).toBe(0);
+
+    // Encrypted at rest: no customer's email, phone or name is readable in any stored key or value.
+    const raw = await rawLocalStoreText(options);
+    expect(raw).toContain(generateCustomer('sync-incremental', 10).id); // ids stay readable: the scan sees the data
+    for (const index of [10, 11, 700]) {
+      const kept = generateCustomer('sync-incremental', index);
+      const digits = (kept.phones?.[0] ?? '').replace(/\D/g, '').slice(-8);
+      for (const text of [kept.emails?.[0], kept.name?.family, kept.name?.given, digits]) {
+        if (text && text.length >= 5) expect(raw).not.toContain(text); // shorter ones could occur in ciphertext by chance
+      }
+    }
 
     // The erased customer is gone from every index: their email no longer recognizes anyone.
     const site = await startDemoSite();
