@@ -1,5 +1,5 @@
-import { openTexts, type Sealed, seal, sealTexts } from './crypto';
 import { type KeyBlock, type ReconnuDb, readIndexState, type StoredBlock } from './db';
+import { directoriesOf, openBlocks, putDirectory, sealBlocks } from './index-blocks';
 
 /**
  * The lookup index: (key, segment) entries kept in sorted *runs*, each cut into blocks of about BLOCK_SIZE
@@ -58,55 +58,6 @@ export async function runIds(db: ReconnuDb): Promise<number[]> {
 /** Run ids are never reused (not even after an aborted transaction), so cached directories stay valid. */
 export function newRunId(nextRun: number): number {
   return Math.max(nextRun, Date.now());
-}
-
-const blockContext = (run: number, n: number) => `block\n${run}\n${n}`;
-const directoryContext = (run: number) => `directory\n${run}`;
-
-export async function sealBlocks(key: CryptoKey, blocks: KeyBlock[]): Promise<StoredBlock[]> {
-  const boxes = await sealTexts(
-    key,
-    blocks.map(({ run, n, keys, segs, versions }) => [JSON.stringify([keys, segs, versions]), blockContext(run, n)]),
-  );
-  return blocks.map(({ run, n }, i) => ({ run, n, box: boxes[i] as Sealed }));
-}
-
-export async function openBlocks(key: CryptoKey, stored: StoredBlock[]): Promise<KeyBlock[]> {
-  const texts = await openTexts(
-    key,
-    stored.map(({ run, n, box }) => [box, blockContext(run, n)]),
-  );
-  return stored.map(({ run, n }, i) => {
-    const [keys, segs, versions] = JSON.parse(texts[i] as string) as [string[], number[], number[]];
-    return { run, n, keys, segs, versions };
-  });
-}
-
-/** Stores a run's directory: the first key of each of its blocks, in order. */
-export async function putDirectory(db: ReconnuDb, run: number, bounds: string[]): Promise<void> {
-  await db.indexDirectories.put({ run, box: await seal(db.key, bounds, directoryContext(run)) });
-  directories.get(db)?.set(run, bounds);
-}
-
-const directories = new WeakMap<ReconnuDb, Map<number, string[]>>();
-
-/** The sorted block bounds of each run, read once per run and kept. */
-async function directoriesOf(db: ReconnuDb, runs: number[]): Promise<Map<number, string[]>> {
-  const cache = directories.get(db) ?? new Map<number, string[]>();
-  directories.set(db, cache);
-  for (const run of cache.keys()) if (!runs.includes(run)) cache.delete(run); // merged away
-  const missing = runs.filter((run) => !cache.has(run));
-  if (missing.length === 0) return cache;
-  const stored = await db.indexDirectories.bulkGet(missing);
-  const texts = await openTexts(
-    db.key,
-    stored.flatMap((directory) => (directory ? [[directory.box, directoryContext(directory.run)]] : [])),
-  );
-  let next = 0;
-  missing.forEach((run, i) => {
-    cache.set(run, stored[i] ? (JSON.parse(texts[next++] as string) as string[]) : []);
-  });
-  return cache;
 }
 
 /** Index of the last bound <= key (the block that may hold key), or -1. */

@@ -1,14 +1,6 @@
 import { type ReconnuDb, readIndexState } from './db';
-import {
-  blockEntries,
-  compareEntries,
-  type Entry,
-  newRunId,
-  openBlocks,
-  putDirectory,
-  sealBlocks,
-  toBlocks,
-} from './key-index';
+import { openBlocks, putDirectory, sealBlocks } from './index-blocks';
+import { blockEntries, compareEntries, type Entry, newRunId, toBlocks } from './key-index';
 
 const READ_AHEAD = 4;
 const WRITE_BATCH = 64 * 512;
