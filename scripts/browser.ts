@@ -27,16 +27,19 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Launches Chromium with the built extension loaded, in a throwaway profile. */
+/**
+ * Launches Chromium with the built extension loaded, in a throwaway profile, or in `profile` (kept on close: a
+ * later launch on it is the same browser restarted).
+ */
 export async function launchWithExtension(
-  options: { headless?: boolean; extensionDir?: string; args?: string[] } = {},
+  options: { headless?: boolean; extensionDir?: string; args?: string[]; profile?: string } = {},
 ): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
   }
   const headless = options.headless ?? true;
-  const profile = mkdtempSync(join(tmpdir(), 'reconnu-profile-'));
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'reconnu-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless,
@@ -65,7 +68,7 @@ export async function launchWithExtension(
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
     close: async () => {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
