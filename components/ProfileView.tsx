@@ -1,3 +1,5 @@
+import { useMemo } from 'react';
+import { visibleStrings } from '@/lib/display/visible';
 import type { Customer } from '@/lib/feed/schema';
 import { FreshnessBadge } from './profile/FreshnessBadge';
 import { OnlineBehaviour } from './profile/OnlineBehaviour';
@@ -10,9 +12,11 @@ import { WhatToKnow } from './profile/WhatToKnow';
 /**
  * The customer at a glance. The first heading is the full display name (a stable contract for tests). Without
  * personalization consent, preferences, online behaviour and influence are not shown, and the panel says why.
+ * Every string is shown as text, in stored order, with invisible characters made visible (lib/display/visible.ts).
  */
-export function ProfileView({ customer }: { customer: Customer }) {
+export function ProfileView({ customer: stored }: { customer: Customer }) {
   const { p } = useProfile();
+  const customer = useMemo(() => visibleStrings(stored), [stored]);
   const personalized = customer.consent?.personalization !== false;
   return (
     <article aria-labelledby="customer-name" className="profile">
