@@ -47,6 +47,7 @@ const routes: Record<string, string> = {
   '/v1/audit': 'POST GET',
   '/__control/mutate': 'POST',
   '/__control/faults': 'POST',
+  '/__control/hostile': 'POST',
   '/__control/truth': 'GET',
   '/__control/stats': 'GET',
   '/__control/audit': 'GET',
