@@ -10,7 +10,7 @@ type Hooks = Pick<SyncDeps, 'onErased'> & {
   afterRun?: () => Promise<unknown>;
 };
 
-/** One sync at a time: a call made while a run is in progress joins that run. `stop` aborts it (sign-out). */
+/** One sync at a time; calls made during a run share one more run after it. `stop` aborts the run (sign-out). */
 export function createSyncScheduler(db: ReconnuDb, hooks: Hooks = {}) {
   let running: Promise<SyncOutcome> | null = null;
   let controller = new AbortController();
@@ -34,8 +34,18 @@ export function createSyncScheduler(db: ReconnuDb, hooks: Hooks = {}) {
     ).catch((error: Error) => ({ ok: false, error: error.message }) as const);
   }
 
+  let queued: Promise<SyncOutcome> | null = null;
+
   function syncNow(): Promise<SyncOutcome> {
-    running ??= start(controller.signal).finally(() => {
+    // A call made during a run may come with new settings the run did not read: one more run follows it.
+    if (running) {
+      queued ??= running.then(() => {
+        queued = null;
+        return syncNow();
+      });
+      return queued;
+    }
+    running = start(controller.signal).finally(() => {
       running = null;
       void hooks.afterRun?.();
     });
