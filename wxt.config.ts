@@ -19,6 +19,12 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { optional_permissions: ['https://*/*', 'http://*/*', 'notifications'] }
       : { optional_host_permissions: ['https://*/*', 'http://*/*'], optional_permissions: ['notifications'] }),
+    // Enterprise policy (storage.managed) takes precedence over local settings: lib/managed.ts.
+    ...(browser !== 'firefox' && { storage: { managed_schema: 'managed_schema.json' } }),
+    // The MV3 default, stated and tightened: no remote or inline code, no plugins, no <base> hijack.
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+    },
     web_accessible_resources: [{ resources: ['panel.html'], matches: ['<all_urls>'] }],
     ...(browser === 'firefox' && {
       browser_specific_settings: {

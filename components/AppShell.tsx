@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createContext, type ReactNode, StrictMode, useContext, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { type Locale, resolveLocale, strings } from '@/lib/i18n/strings';
 import { settingsItem } from '@/lib/settings';
@@ -30,10 +31,24 @@ function LocaleProvider({ children }: { children: ReactNode }) {
   return <LocaleContext.Provider value={locale}>{children}</LocaleContext.Provider>;
 }
 
+const erasedSchema = z.object({ type: z.literal('erased'), ids: z.union([z.literal('all'), z.array(z.string())]) });
+
+/**
+ * The background says customers were erased (or the user signed out): every cached answer goes, and what is on
+ * screen is asked again. Only the background's word counts.
+ */
+function forgetOnErasure(client: QueryClient): void {
+  browser.runtime.onMessage.addListener((message, sender) => {
+    const fromBackground = sender.id === browser.runtime.id && !sender.tab && !!sender.url?.endsWith('/background.js');
+    if (fromBackground && erasedSchema.safeParse(message).success) void client.resetQueries();
+  });
+}
+
 /** Mounts an extension page: zod without eval (MV3 CSP), TanStack Query, and the locale. */
 export function mountPage(page: ReactNode): void {
   z.config({ jitless: true });
   const client = new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 5_000 } } });
+  forgetOnErasure(client);
   const root = document.getElementById('root');
   if (!root) throw new Error('Missing #root element');
   createRoot(root).render(

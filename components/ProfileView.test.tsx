@@ -1,8 +1,11 @@
 // @vitest-environment happy-dom
+
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Customer } from '@/lib/feed/schema';
+import type { Customer, Me } from '@/lib/feed/schema';
+import { profileFor } from '@/lib/privacy/view';
 import { syncStatusItem } from '@/lib/sync/status';
 import { ProfileView } from './ProfileView';
 
@@ -51,10 +54,18 @@ const customer: Customer = {
 };
 
 let container: HTMLElement;
-async function render(person: Customer): Promise<HTMLElement> {
+/** Rendered as the background shapes it for the viewer's role. */
+async function render(person: Customer, role: Me['role'] = 'agent'): Promise<HTMLElement> {
   container = document.createElement('div');
   document.body.replaceChildren(container);
-  await act(async () => createRoot(container).render(<ProfileView customer={person} />));
+  const view = profileFor(person, { id: 'u', name: 'U', email: 'u@shop.example', role });
+  await act(async () =>
+    createRoot(container).render(
+      <QueryClientProvider client={new QueryClient()}>
+        <ProfileView customer={view.customer} privacy={view.privacy} />
+      </QueryClientProvider>,
+    ),
+  );
   return container;
 }
 afterEach(() => container?.remove());

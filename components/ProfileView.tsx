@@ -1,4 +1,8 @@
+import { useMemo } from 'react';
+import { visibleStrings } from '@/lib/display/visible';
 import type { Customer } from '@/lib/feed/schema';
+import type { Privacy } from '@/lib/privacy/view';
+import { Contacts } from './profile/Contacts';
 import { FreshnessBadge } from './profile/FreshnessBadge';
 import { OnlineBehaviour } from './profile/OnlineBehaviour';
 import { OrderHistory } from './profile/OrderHistory';
@@ -9,16 +13,20 @@ import { WhatToKnow } from './profile/WhatToKnow';
 
 /**
  * The customer at a glance. The first heading is the full display name (a stable contract for tests). Without
- * personalization consent, preferences, online behaviour and influence are not shown, and the panel says why.
+ * personalization consent, preferences, online behaviour and influence are not shown (the background does not even
+ * send them), and the panel says why. Every string is shown as text, in stored order, with invisible characters
+ * made visible (lib/display/visible.ts).
  */
-export function ProfileView({ customer }: { customer: Customer }) {
+export function ProfileView({ customer: stored, privacy }: { customer: Customer; privacy: Privacy }) {
   const { p } = useProfile();
-  const personalized = customer.consent?.personalization !== false;
+  const customer = useMemo(() => visibleStrings(stored), [stored]);
+  const personalized = customer.consent?.personalization !== false && !privacy.personalizationHidden;
   return (
     <article aria-labelledby="customer-name" className="profile">
       <FreshnessBadge />
       <ProfileHeader customer={customer} personalized={personalized} />
       <WhatToKnow customer={customer} />
+      <Contacts customer={customer} masked={privacy.masked} />
       {personalized ? (
         <>
           {customer.preferences && <Preferences preferences={customer.preferences} />}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { adapters } from '@/lib/adapters';
 import { matchesPattern } from '@/lib/adapters/match';
+import { readManaged, siteAllowed } from '@/lib/managed';
 import { useStrings } from './AppShell';
 
 interface ActiveSite {
@@ -10,6 +11,8 @@ interface ActiveSite {
   /** What to ask for: the product's whole host pattern for a known helpdesk, else this origin. */
   origins: string[];
   granted: boolean;
+  /** False when the administrator's allowed sites (managed storage) leave this one out. */
+  allowed: boolean;
 }
 
 async function activeSite(): Promise<ActiveSite | null> {
@@ -19,7 +22,7 @@ async function activeSite(): Promise<ActiveSite | null> {
   const adapter = adapters.find((known) => known.hosts.some((pattern) => matchesPattern(pattern, url)));
   const origins = adapter ? adapter.hosts : [`${url.origin}/*`];
   const granted = await browser.permissions.contains({ origins });
-  return { tabId: tab.id, host: url.host, origins, granted };
+  return { tabId: tab.id, host: url.host, origins, granted, allowed: siteAllowed(await readManaged(), tab.url) };
 }
 
 /**
@@ -33,6 +36,7 @@ export function SiteAccess() {
   useEffect(refresh, []);
   if (site === undefined) return null;
   if (site === null) return <p className="muted">{t.siteUnavailable}</p>;
+  if (!site.allowed) return <p className="muted">{t.siteBlocked(site.host)}</p>;
 
   const turnOn = async () => {
     // Must run inside the click: permission prompts need a user gesture.

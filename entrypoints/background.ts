@@ -1,8 +1,13 @@
 import { z } from 'zod';
+import { AuditDb, createAuditLog } from '@/lib/audit/log';
+import { createViewRecorder } from '@/lib/audit/recorder';
+import { uploadAudit } from '@/lib/audit/upload';
+import { forgetErasedViews } from '@/lib/background/erasure';
 import { createPanelHub } from '@/lib/background/panel-ports';
 import { createRouter } from '@/lib/background/router';
+import { createSignOut } from '@/lib/background/sign-out';
 import { togglePanelInTab } from '@/lib/background/toggle-command';
-import { settingsItem } from '@/lib/settings';
+import { readSettings, settingsItem } from '@/lib/settings';
 import { injectIntoOpenTabs, syncContentScriptRegistration } from '@/lib/sites/registration';
 import { ReconnuDb } from '@/lib/store/db';
 import { createSyncScheduler } from '@/lib/sync/scheduler';
@@ -11,8 +16,18 @@ export default defineBackground(() => {
   z.config({ jitless: true }); // MV3 forbids eval
   const db = new ReconnuDb();
   const hub = createPanelHub();
-  const syncNow = createSyncScheduler(db);
-  const route = createRouter({ db, hub, syncNow });
+  const audit = createAuditLog(new AuditDb());
+  const sendAudit = async () => {
+    const settings = await readSettings();
+    return settings.feedUrl && settings.token ? uploadAudit(audit, settings) : undefined;
+  };
+  const record = createViewRecorder(audit, sendAudit);
+  const { syncNow, stop } = createSyncScheduler(db, {
+    onErased: (ids) => forgetErasedViews(ids, hub),
+    afterRun: sendAudit,
+  });
+  const signOut = createSignOut({ db, hub, audit, stopSync: stop });
+  const route = createRouter({ db, hub, record, audit, syncNow, signOut });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     route(message, sender).then(sendResponse);
@@ -40,7 +55,7 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'toggle-panel' && tab?.id !== undefined) void togglePanelInTab(tab.id);
   });
-  // Back online after an 'Offline' sync: catch up at once rather than at the next alarm.
+  // Back online after an 'Offline' sync: catch up at once (the audit upload follows the sync).
   globalThis.addEventListener('online', () => void syncNow());
   // Every start of the worker (install, browser start, or revival after being killed) resumes from the checkpoint.
   void syncNow();

@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
+import { type Managed, readManaged } from './managed';
 
 export const settingsSchema = z.object({
   feedUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]),
@@ -11,16 +12,28 @@ export const settingsSchema = z.object({
     .string()
     .regex(/^[A-Z]{2}$/)
     .default('FR'),
+  /** Customers the feed has not sent again for this many days are purged locally; 0 keeps them. */
+  retentionDays: z.number().int().min(0).max(3650).default(0),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const defaultSettings: Settings = { feedUrl: '', token: '', locale: 'auto', region: 'FR' };
+export const defaultSettings: Settings = { feedUrl: '', token: '', locale: 'auto', region: 'FR', retentionDays: 0 };
 
 /** Local settings; written only by extension pages (options), read by the background. */
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: defaultSettings });
 
+/** The settings in force: the user's, overridden by whatever the administrator set (see managed.ts). */
 export async function readSettings(): Promise<Settings> {
   const parsed = settingsSchema.safeParse(await settingsItem.getValue());
-  return parsed.success ? parsed.data : defaultSettings;
+  return withManaged(parsed.success ? parsed.data : defaultSettings, await readManaged());
+}
+
+export function withManaged(settings: Settings, managed: Managed): Settings {
+  return {
+    ...settings,
+    ...(managed.feedUrl !== undefined && { feedUrl: managed.feedUrl }),
+    ...(managed.defaultRegion !== undefined && { region: managed.defaultRegion }),
+    ...(managed.retentionDays !== undefined && { retentionDays: managed.retentionDays }),
+  };
 }

@@ -35,12 +35,12 @@ function Panel() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset on every new state
   useEffect(() => setPicked(null), [state]);
 
-  if (picked) return <CustomerById id={picked} />;
+  if (picked) return <CustomerById id={picked} how="candidate" />;
   switch (state.status) {
     case 'waiting':
       return <p className="muted">{t.lookingUp}</p>;
     case 'matched':
-      return <ProfileView customer={state.customer} />;
+      return <ProfileView customer={state.customer} privacy={state.privacy} />;
     case 'ambiguous':
       return (
         <>

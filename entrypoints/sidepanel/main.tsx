@@ -6,12 +6,12 @@ import { RecentCallers } from '@/components/RecentCallers';
 
 function SidePanel() {
   const t = useStrings();
-  const [picked, setPicked] = useState<string | null>(null);
+  const [picked, setPicked] = useState<{ id: string; how: 'search' | 'recent-caller' } | null>(null);
   if (!picked) {
     return (
       <>
-        <CustomerSearch onPick={setPicked} autoFocus />
-        <RecentCallers onPick={setPicked} />
+        <CustomerSearch onPick={(id) => setPicked({ id, how: 'search' })} autoFocus />
+        <RecentCallers onPick={(id) => setPicked({ id, how: 'recent-caller' })} />
       </>
     );
   }
@@ -20,7 +20,7 @@ function SidePanel() {
       <button type="button" className="secondary" onClick={() => setPicked(null)}>
         {t.back}
       </button>
-      <CustomerById id={picked} />
+      <CustomerById id={picked.id} how={picked.how} />
     </>
   );
 }

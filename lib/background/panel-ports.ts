@@ -30,5 +30,16 @@ export function createPanelHub() {
     ports.delete(tabId);
   }
 
-  return { publish, connect, forget };
+  /** Erased or signed-out customers leave every panel at once. */
+  function dropCustomers(ids: Set<string> | 'all'): void {
+    for (const [tabId, state] of states) {
+      const shown = state.status === 'matched' ? [state.customer.id] : [];
+      const listed = state.status === 'ambiguous' ? state.candidates.map((candidate) => candidate.id) : [];
+      if ([...shown, ...listed].some((id) => ids === 'all' || ids.has(id))) publish(tabId, { status: 'unknown' });
+    }
+  }
+
+  return { publish, connect, forget, dropCustomers };
 }
+
+export type PanelHub = ReturnType<typeof createPanelHub>;

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { unlockedDb } from '../../tests/unlocked-db';
+import { AuditDb, createAuditLog } from '../audit/log';
+import { createViewRecorder } from '../audit/recorder';
 import { meItem } from '../feed/me';
 import type { Customer } from '../feed/schema';
 import { siteRulesItem } from '../sites/rules';
@@ -20,7 +22,18 @@ const claire: Customer = {
 };
 
 let db: ReconnuDb;
+let auditDb: AuditDb;
+let hub: ReturnType<typeof createPanelHub>;
 let route: ReturnType<typeof createRouter>;
+let signedOut = 0;
+
+function makeRouter() {
+  const audit = createAuditLog(auditDb);
+  const record = createViewRecorder(audit, async () => undefined);
+  hub = createPanelHub();
+  const syncNow = async () => ({ ok: true, applied: 0 });
+  return createRouter({ db, hub, record, audit, syncNow, signOut: async () => void signedOut++ });
+}
 const id = fakeBrowser.runtime.id;
 const page = { id, url: fakeBrowser.runtime.getURL('/sidepanel.html') };
 const content = (tab: number) => ({ id, url: 'https://acme.zendesk.com/agent/tickets/1', tab: { id: tab } });
@@ -28,18 +41,20 @@ const identifiers = { emails: ['claire@example.fr'], phones: [], orders: [] };
 
 beforeEach(async () => {
   db = await unlockedDb('router');
+  auditDb = new AuditDb(`router-audit-${Math.random()}`);
   await applyPage(db, { changes: [claire], quarantined: [], cursor: 'c', syncedAt: '2026-01-01T00:00:00Z' });
-  route = createRouter({ db, hub: createPanelHub(), syncNow: async () => ({ ok: true, applied: 0 }) });
+  route = makeRouter();
 });
 afterEach(async () => {
   await db.delete();
+  await auditDb.delete();
 });
 
 describe('router', () => {
   it('answers extension pages', async () => {
     expect(await route({ type: 'getCustomer', id: 'cus_1' }, page as never)).toMatchObject({
       ok: true,
-      data: { id: 'cus_1' },
+      data: { customer: { id: 'cus_1' }, privacy: { masked: true } },
     });
   });
 
@@ -78,7 +93,7 @@ describe('router', () => {
       cursor: 'c',
       syncedAt: '2026-01-01T00:00:00Z',
     });
-    route = createRouter({ db, hub: createPanelHub(), syncNow: async () => ({ ok: true, applied: 0 }) });
+    route = makeRouter();
     await route(
       { type: 'recognize', identifiers: call, host: 'workspace.aircall.io', call: true },
       content(5) as never,
@@ -127,5 +142,99 @@ describe('router', () => {
       Array(5).fill('Too many lookups from this tab.'),
     );
     expect((await route({ type: 'recognize', identifiers, host: 'x' }, content(8) as never)).ok).toBe(true);
+  });
+
+  it('masks contacts for store staff, reveals them for a reason, and audits both', async () => {
+    await meItem.setValue({ id: 'usr_hugo', name: 'Hugo', email: 'hugo@shop.example', role: 'store' });
+    const seen: unknown[] = [];
+    await route({ type: 'recognize', identifiers, host: 'acme.zendesk.com', adapter: 'zendesk' }, content(4) as never);
+    hub.connect({
+      name: 'reconnu-panel',
+      sender: { ...page, tab: { id: 4 } },
+      postMessage: (state: unknown) => seen.push(state),
+      onDisconnect: { addListener() {} },
+      disconnect() {},
+    } as never);
+    expect(seen[0]).toMatchObject({ status: 'matched', customer: { emails: ['c•••@example.fr'] } });
+    expect(JSON.stringify(seen)).not.toContain('claire@example.fr');
+
+    const tooShort = await route({ type: 'reveal', id: 'cus_1', reason: ' ' }, page as never);
+    expect(tooShort.ok).toBe(false);
+    const reveal = await route({ type: 'reveal', id: 'cus_1', reason: 'Customer asked for a receipt' }, page as never);
+    expect(reveal).toEqual({ ok: true, data: { emails: ['claire@example.fr'] } });
+
+    const entries = await auditDb.entries.orderBy('seq').toArray();
+    expect(
+      entries.map(({ user, action, customerId, where, adapter, foundBy, reason }) => ({
+        user,
+        action,
+        customerId,
+        where,
+        adapter,
+        foundBy,
+        reason,
+      })),
+    ).toEqual([
+      {
+        user: 'usr_hugo',
+        action: 'view',
+        customerId: 'cus_1',
+        where: 'acme.zendesk.com',
+        adapter: 'zendesk',
+        foundBy: 'email',
+        reason: undefined,
+      },
+      {
+        user: 'usr_hugo',
+        action: 'reveal',
+        customerId: 'cus_1',
+        where: 'side panel',
+        adapter: undefined,
+        foundBy: 'reveal',
+        reason: 'Customer asked for a receipt',
+      },
+    ]);
+    expect(entries[1]?.prev).toBe(entries[0]?.hash);
+  });
+
+  it('counts a profile shown again at the same place within minutes as one view', async () => {
+    await meItem.setValue({ id: 'usr_lea', name: 'Léa', email: 'lea@shop.example', role: 'agent' });
+    for (let i = 0; i < 3; i++) await route({ type: 'getCustomer', id: 'cus_1' }, page as never);
+    await route({ type: 'getCustomer', id: 'cus_1', how: 'card' }, {
+      ...page,
+      url: page.url.replace('sidepanel', 'popup'),
+    } as never);
+    expect((await auditDb.entries.toArray()).map((entry) => [entry.where, entry.foundBy])).toEqual([
+      ['side panel', 'search'],
+      ['popup', 'card'],
+    ]);
+  });
+
+  it('shows the audit to supervisors only', async () => {
+    await meItem.setValue({ id: 'usr_lea', name: 'Léa', email: 'lea@shop.example', role: 'agent' });
+    expect(await route({ type: 'localAudit' }, page as never)).toEqual({
+      ok: false,
+      error: 'Only supervisors can see the audit.',
+    });
+    await meItem.setValue({ id: 'usr_camille', name: 'Camille', email: 'c@shop.example', role: 'supervisor' });
+    await route({ type: 'getCustomer', id: 'cus_1' }, page as never);
+    expect(await route({ type: 'localAudit' }, page as never)).toMatchObject({
+      ok: true,
+      data: { entries: [{ customerId: 'cus_1', user: 'usr_camille' }], chain: { ok: true, entries: 1 } },
+    });
+  });
+
+  it('signs out only on request of an extension page', async () => {
+    expect((await route({ type: 'signOut' }, content(4) as never)).ok).toBe(false);
+    expect(await route({ type: 'signOut' }, page as never)).toEqual({ ok: true, data: undefined });
+    expect(signedOut).toBe(1);
+  });
+
+  it('stands the overlay down on sites the administrator does not allow', async () => {
+    await fakeBrowser.storage.managed.set({ allowedSites: ['https://*.freshdesk.com/*'] });
+    expect(await route({ type: 'siteConfig' }, content(4) as never)).toEqual({ ok: true, data: { blocked: true } });
+    const reply = await route({ type: 'recognize', identifiers, host: 'acme.zendesk.com' }, content(4) as never);
+    expect(reply).toEqual({ ok: false, error: 'Not allowed on this site.' });
+    await fakeBrowser.storage.managed.clear();
   });
 });

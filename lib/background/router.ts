@@ -1,12 +1,14 @@
 import type { Browser } from 'wxt/browser';
+import type { ViewRecorder } from '../audit/recorder';
 import { meItem, withoutOwnIdentity } from '../feed/me';
 import { resolveLocale } from '../i18n/strings';
-import { searchCustomers } from '../lookup/search';
-import { recognize } from '../lookup/service';
+import { type Recognition, recognize } from '../lookup/service';
+import { readManaged, siteAllowed } from '../managed';
+import { profileFor } from '../privacy/view';
 import {
   type ContentRequest,
   contentRequestSchema,
-  type PageRequest,
+  type PanelState,
   pageRequestSchema,
   type RecognizeResponse,
   type Reply,
@@ -16,41 +18,41 @@ import { readSettings } from '../settings';
 import { ruleForHost, siteRulesItem } from '../sites/rules';
 import { panelOpenBySiteItem, recordAdapterHealth } from '../sites/site-state';
 import type { ReconnuDb } from '../store/db';
-import { readQuarantine } from '../store/quarantine';
-import { getCustomer } from '../store/read';
 import { restoreSessionKey } from '../store/store-key';
 import { notifyCaller, recordCall } from './callers';
-import type { createPanelHub } from './panel-ports';
+import { createPageHandlers, type PageDeps } from './page-handlers';
+import type { PanelHub } from './panel-ports';
 import { createRateLimiter, isExtensionPage, isOwnContentScript, senderHost } from './senders';
 
-interface RouterDeps {
+interface RouterDeps extends PageDeps {
   db: ReconnuDb;
-  hub: ReturnType<typeof createPanelHub>;
-  syncNow: () => Promise<unknown>;
+  hub: PanelHub;
+  record: ViewRecorder;
 }
 
 /** The single entry point for runtime messages: validated with zod, sender checked, errors returned as data. */
-export function createRouter({ db, hub, syncNow }: RouterDeps) {
+export function createRouter(deps: RouterDeps) {
+  const { db, hub, record } = deps;
   const allowRecognize = createRateLimiter(30, 10_000);
+  const handlePage = createPageHandlers(deps);
 
-  async function handlePage(request: PageRequest): Promise<unknown> {
-    switch (request.type) {
-      case 'getCustomer':
-        return (await getCustomer(db, request.id)) ?? null;
-      case 'search':
-        return searchCustomers(db, request.query);
-      case 'syncNow':
-        return syncNow();
-      case 'listQuarantine':
-        return readQuarantine(db);
-    }
+  /** What the panel may show: the recognition shaped for the viewer's role, the view audited. */
+  async function panelState(found: Recognition, host: string, adapter: string | undefined): Promise<PanelState> {
+    if (found.status !== 'matched') return found;
+    await record({ action: 'view', customerId: found.customer.id, where: host, adapter, foundBy: found.foundBy });
+    const { customer, privacy } = profileFor(found.customer, await meItem.getValue());
+    return { ...found, customer, privacy };
   }
 
-  async function handleContent(request: ContentRequest, tabId: number, host: string): Promise<Reply<unknown>> {
+  async function handleContent(request: ContentRequest, tabId: number, url: string): Promise<Reply<unknown>> {
+    const host = senderHost({ url });
+    const allowed = siteAllowed(await readManaged(), url);
+    if (!allowed && request.type !== 'siteConfig') return { ok: false, error: 'Not allowed on this site.' };
     switch (request.type) {
       case 'recognize': {
         if (!allowRecognize(tabId)) return { ok: false, error: 'Too many lookups from this tab.' };
-        const state = await recognize(db, withoutOwnIdentity(request.identifiers, await meItem.getValue()));
+        const found = await recognize(db, withoutOwnIdentity(request.identifiers, await meItem.getValue()));
+        const state = await panelState(found, host, request.adapter);
         hub.publish(tabId, state);
         const number = request.call ? request.identifiers.phones[0] : undefined;
         if (number) {
@@ -66,11 +68,9 @@ export function createRouter({ db, hub, syncNow }: RouterDeps) {
           panelOpenBySiteItem.getValue(),
           readSettings(),
         ]);
-        const config: SiteConfig = {
-          rule: ruleForHost(rules, host),
-          open: open[host],
-          locale: resolveLocale(settings.locale),
-        };
+        const config: SiteConfig = allowed
+          ? { rule: ruleForHost(rules, host), open: open[host], locale: resolveLocale(settings.locale) }
+          : { blocked: true };
         return { ok: true, data: config };
       }
       case 'setPanelOpen': {
@@ -91,12 +91,12 @@ export function createRouter({ db, hub, syncNow }: RouterDeps) {
       if (isExtensionPage(sender)) {
         const request = pageRequestSchema.safeParse(message);
         if (!request.success) return { ok: false, error: 'Invalid request.' };
-        return { ok: true, data: await handlePage(request.data) };
+        return { ok: true, data: await handlePage(request.data, sender) };
       }
       if (isOwnContentScript(sender)) {
         const request = contentRequestSchema.safeParse(message);
         if (!request.success) return { ok: false, error: 'Invalid request.' };
-        return await handleContent(request.data, sender.tab.id, senderHost(sender));
+        return await handleContent(request.data, sender.tab.id, sender.url ?? sender.tab.url ?? '');
       }
       return { ok: false, error: 'Unknown sender.' };
     } catch (error) {

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { adapters } from '../adapters';
 import { pickAdapter } from '../adapters/match';
 import type { SiteAdapter } from '../adapters/types';
-import { detectIdentifiers, hasIdentifiers } from '../detect/generic';
+import { detectIdentifiers, hasIdentifiers, IDENTIFIER_LIMIT } from '../detect/generic';
 import { findIncomingCaller } from '../detect/incoming-call';
 import { genericOptions, readPage } from '../detect/read-page';
 import type {
@@ -40,7 +40,11 @@ const valuesOf = ({ emails, phones, orders }: Identifiers) => [...emails, ...pho
  * panel. The identifiers that appeared last win: on a single-page app, the ticket just opened is the one the agent
  * looks at, even if the previous one is still in the DOM. Everything stops with `signal`.
  */
-export async function startOverlay(signal: AbortSignal): Promise<void> {
+export async function startOverlay(parent: AbortSignal): Promise<void> {
+  // Stops with the content script, or when the administrator does not allow this site.
+  const standDown = new AbortController();
+  parent.addEventListener('abort', () => standDown.abort(), { once: true });
+  const signal = standDown.signal;
   // The panel's page starts loading (hidden) while the site's settings are fetched: it is the slowest part.
   let userOpen: boolean | undefined;
   const panel = mountPanelFrame(signal, (open) => {
@@ -48,6 +52,7 @@ export async function startOverlay(signal: AbortSignal): Promise<void> {
     void send({ type: 'setPanelOpen', open });
   });
   const config = (await send<SiteConfig>({ type: 'siteConfig' })) ?? {};
+  if (config.blocked) standDown.abort();
   if (signal.aborted) return;
   userOpen ??= config.open;
   if (config.locale) panel.setLocale(config.locale);
@@ -64,6 +69,8 @@ export async function startOverlay(signal: AbortSignal): Promise<void> {
   const reported = new Set<string>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let pendingRead: ReturnType<typeof setTimeout> | undefined;
+  /** One retry at a time: a page flooding identifiers past the tab's lookup rate must not pile up full reads. */
+  let retry: ReturnType<typeof setTimeout> | undefined;
   const later = (run: () => void, ms: number) => {
     const timer = setTimeout(() => {
       timers.delete(timer);
@@ -88,7 +95,12 @@ export async function startOverlay(signal: AbortSignal): Promise<void> {
     if (signal.aborted) return;
     if (!response) {
       lastSent = ''; // background restarting, or this tab over its lookup rate: try again even if the page is still
-      later(() => void readAll(), RETRY_MS);
+      if (retry === undefined) {
+        retry = later(() => {
+          retry = undefined;
+          void readAll();
+        }, RETRY_MS);
+      }
     } else if (userOpen !== false) panel.setOpen(true);
   };
 
@@ -136,7 +148,8 @@ export async function startOverlay(signal: AbortSignal): Promise<void> {
       found.orders.push(...part.orders);
     }
     if (!hasIdentifiers(found)) return;
-    const unique = (values: string[]) => [...new Set(values)];
+    // The lookup takes at most IDENTIFIER_LIMIT of each kind: the ones that appeared last.
+    const unique = (values: string[]) => [...new Set(values)].slice(-IDENTIFIER_LIMIT);
     return pop({ emails: unique(found.emails), phones: unique(found.phones), orders: unique(found.orders) }, false);
   };
   // What just appeared becomes the customer; the whole page is reconciled once it settles.

@@ -62,11 +62,32 @@ export async function fetchStorageSecret(
   return fromBase64Url(parsed.data.secret);
 }
 
-async function getJson(config: FeedConfig, path: string, signal?: AbortSignal): Promise<unknown> {
+/** `POST {feed}/v1/audit`: a batch of chained view-audit entries; resolves once the feed acknowledged them. */
+export async function postAudit(config: FeedConfig, body: unknown, signal?: AbortSignal): Promise<void> {
+  await requestJson(config, '/v1/audit', signal, { method: 'POST', body: JSON.stringify(body) });
+}
+
+/** `GET {feed}/v1/audit`: the team's view audit, for supervisors (the feed checks the role). */
+export async function fetchTeamAudit(config: FeedConfig, query: URLSearchParams): Promise<unknown> {
+  return getJson(config, `/v1/audit?${query}`);
+}
+
+function getJson(config: FeedConfig, path: string, signal?: AbortSignal): Promise<unknown> {
+  return requestJson(config, path, signal);
+}
+
+async function requestJson(
+  config: FeedConfig,
+  path: string,
+  signal?: AbortSignal,
+  init: { method: 'POST'; body: string } | undefined = undefined,
+): Promise<unknown> {
   const url = config.feedUrl.replace(/\/+$/, '') + path;
+  const headers: Record<string, string> = { Authorization: `Bearer ${config.token}` };
+  if (init) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(url, { headers: { Authorization: `Bearer ${config.token}` }, signal });
+    response = await fetch(url, { ...init, headers, signal });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new FeedError(`Cannot reach the feed (${(error as Error).message}).`, null, true);

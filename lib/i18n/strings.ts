@@ -39,6 +39,8 @@ const en = {
         return 'No feed configured';
       case 'locked':
         return 'The local cache stays locked until the feed provides its key; nobody is recognized meanwhile';
+      case 'signedOut':
+        return 'Signed out: enter an access token to sync again';
       default:
         return null;
     }
@@ -92,6 +94,8 @@ const en = {
   turnOff: 'Turn off for this site',
   justOnce: 'Show the panel on this page once',
   siteUnavailable: 'Reconnu cannot run on this page.',
+  siteBlocked: (host: string) => `Your administrator does not allow Reconnu on ${host}.`,
+  setByAdmin: 'Set by your administrator',
   shortcutHint: 'Toggle the panel: shortcut set in your browser’s extension shortcuts.',
 };
 
@@ -137,6 +141,8 @@ const fr: Strings = {
         return 'Aucun flux configuré';
       case 'locked':
         return 'Le cache local reste verrouillé tant que le flux n’a pas fourni sa clé ; personne n’est reconnu en attendant';
+      case 'signedOut':
+        return 'Déconnecté : saisissez un jeton d’accès pour resynchroniser';
       default:
         return null;
     }
@@ -197,6 +203,8 @@ const fr: Strings = {
   turnOff: 'Désactiver pour ce site',
   justOnce: 'Afficher le panneau sur cette page une fois',
   siteUnavailable: 'Reconnu ne peut pas fonctionner sur cette page.',
+  siteBlocked: (host) => `Votre administrateur n’autorise pas Reconnu sur ${host}.`,
+  setByAdmin: 'Défini par votre administrateur',
   shortcutHint: 'Afficher/masquer le panneau : raccourci réglable dans les raccourcis d’extensions du navigateur.',
 };
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SiteRule } from '../detect/read-page';
 import type { Customer } from '../feed/schema';
+import type { Privacy } from '../privacy/view';
 
 /** Identifiers a content script found in its own tab. Bounded so a hostile page cannot flood the lookup. */
 export const identifiersSchema = z.object({
@@ -33,7 +34,20 @@ export const contentRequestSchema = z.discriminatedUnion('type', [
 
 /** Messages only extension pages (panel, side panel, popup, options) may send. */
 export const pageRequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('getCustomer'), id: z.string().min(1).max(200) }),
+  z.object({
+    type: z.literal('getCustomer'),
+    id: z.string().min(1).max(200),
+    /** How the user came to this profile, for the view audit. */
+    how: z.enum(['search', 'candidate', 'recent-caller', 'card']).default('search'),
+  }),
+  z.object({ type: z.literal('reveal'), id: z.string().min(1).max(200), reason: z.string().trim().min(3).max(500) }),
+  z.object({ type: z.literal('signOut') }),
+  z.object({ type: z.literal('localAudit') }),
+  z.object({
+    type: z.literal('teamAudit'),
+    user: z.string().max(200).optional(),
+    customer: z.string().max(200).optional(),
+  }),
   z.object({ type: z.literal('search'), query: z.string().max(200) }),
   z.object({ type: z.literal('syncNow') }),
   z.object({ type: z.literal('listQuarantine') }),
@@ -41,6 +55,8 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
 
 export type ContentRequest = z.infer<typeof contentRequestSchema>;
 export type PageRequest = z.infer<typeof pageRequestSchema>;
+/** A page request as sent (defaults not yet applied). */
+export type PageRequestInput = z.input<typeof pageRequestSchema>;
 
 export interface CandidateSummary {
   id: string;
@@ -52,7 +68,7 @@ export interface CandidateSummary {
 export type PanelState =
   | { status: 'waiting' }
   | { status: 'unknown' }
-  | { status: 'matched'; customer: Customer; foundBy: string }
+  | { status: 'matched'; customer: Customer; foundBy: string; privacy: Privacy }
   | { status: 'ambiguous'; candidates: CandidateSummary[] };
 
 export interface RecognizeResponse {
@@ -66,6 +82,8 @@ export interface SiteConfig {
   open?: boolean;
   /** The user's language, for the few words the content script shows itself. */
   locale?: 'en' | 'fr';
+  /** The administrator does not allow Reconnu on this site (managed `allowedSites`): the overlay stands down. */
+  blocked?: boolean;
 }
 
 /** Messages the background sends to a tab's content script. */

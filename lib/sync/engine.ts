@@ -1,16 +1,15 @@
 import { type FeedConfig, FeedError, fetchChanges } from '../feed/client';
-import { type Change, type ChangesPage, isDeletion, parseChange } from '../feed/schema';
-import { getDefaultRegion } from '../identifiers/phone';
+import { type Change, type ChangesPage, isDeletion } from '../feed/schema';
 import { pruneStaleCopies } from '../store/copies';
 import type { QuarantinedRecord, ReconnuDb } from '../store/db';
 import { readCheckpoint } from '../store/db';
 import { compactIndex } from '../store/key-merge';
-import { unindexablePhones } from '../store/keys';
 import { finishResync, isResyncing, startResync } from '../store/resync';
 import type { UnlockOutcome } from '../store/unlock';
 import { applyPage } from '../store/write';
 import { backoffDelay, sleep } from './backoff';
 import { feedNotice, type SyncNotice, type SyncStatus } from './status';
+import { validateChanges } from './validate';
 
 export interface SyncDeps {
   db: ReconnuDb;
@@ -24,6 +23,8 @@ export interface SyncDeps {
   now?: () => Date;
   /** Delay before retry number `attempt`; full-jitter exponential backoff by default. */
   retryDelay?: (attempt: number, retryAfterMs: number | null) => number;
+  /** Called once a page that erased customers is committed, so cached views of them go in the same cycle. */
+  onErased?: (ids: string[]) => Promise<void> | void;
 }
 
 /** Beyond this many index runs a long sync stops to compact, so lookups stay fast while it runs. */
@@ -56,7 +57,10 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
   // Each page is validated as soon as it arrives, which overlaps the previous page's database writes.
   const fetchFrom = (from: string | null): Promise<Validated> =>
     fetchWithRetry(() => fetchPage(config, from, deps.pageSize ?? 2000, signal), deps, status, signal)
-      .then((fetched): Validated => (fetched.ok ? { ...fetched, ...validate(fetched.value.changes, now()) } : fetched))
+      .then(
+        (fetched): Validated =>
+          fetched.ok ? { ...fetched, ...validateChanges(fetched.value.changes, now()) } : fetched,
+      )
       .catch((error: Error): Validated => ({ ok: false, error: error.message, offline: false, status: null }));
   let next = fetchFrom(cursor);
   let more = true;
@@ -102,6 +106,8 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
       await publish({ ...status, state: 'error', message, notice });
       return { ok: false, error: message };
     }
+    const erased = changes.filter(isDeletion).map((change) => change.id);
+    if (erased.length > 0) await deps.onErased?.(erased);
     cursor = page.value.cursor;
     more = page.value.more;
     status.done += page.value.changes.length;
@@ -147,34 +153,6 @@ function describeStorageError(error: Error): string {
   return quota
     ? 'The browser refused to store more data (storage quota). Nothing stored was lost; free disk space and sync again.'
     : `Could not store the synced data: ${error.message}`;
-}
-
-function validate(raw: unknown[], receivedAt: Date): { changes: Change[]; quarantined: QuarantinedRecord[] } {
-  const changes: Change[] = [];
-  const quarantined: QuarantinedRecord[] = [];
-  raw.forEach((record, position) => {
-    const parsed = parseChange(record);
-    if (parsed.ok) {
-      changes.push(parsed.change);
-      // The customer lands; a number that cannot be indexed is reported, not dropped in silence.
-      const unusable = isDeletion(parsed.change) ? [] : unindexablePhones(parsed.change);
-      if (unusable.length > 0) {
-        quarantined.push({
-          id: parsed.change.id,
-          reason: `Stored, but ${unusable.map((phone) => `"${phone}"`).join(', ')} is not a valid phone number (default region ${getDefaultRegion()}): not indexed.`,
-          receivedAt: receivedAt.toISOString(),
-          raw: JSON.stringify(unusable),
-        });
-      }
-    } else
-      quarantined.push({
-        id: parsed.id ?? `(no id: ${receivedAt.toISOString()} #${position})`,
-        reason: parsed.reason,
-        receivedAt: receivedAt.toISOString(),
-        raw: JSON.stringify(record).slice(0, 2000),
-      });
-  });
-  return { changes, quarantined };
 }
 
 type Failed = { ok: false; error: string; offline: boolean; status: number | null };

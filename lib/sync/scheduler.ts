@@ -1,43 +1,82 @@
 import { fetchStorageSecret } from '../feed/client';
 import { refreshMe } from '../feed/me';
 import { readSettings } from '../settings';
-import type { ReconnuDb } from '../store/db';
+import { type ReconnuDb, readCheckpoint } from '../store/db';
+import { purgeNotRefreshedSince } from '../store/retention';
 import { unlockStore } from '../store/unlock';
-import { runSync, type SyncOutcome } from './engine';
+import { runSync, type SyncDeps, type SyncOutcome } from './engine';
 import { applyRegion } from './region';
-import { syncStatusItem } from './status';
+import { type SyncNotice, syncStatusItem } from './status';
 
-/** One sync at a time: a call made while a run is in progress joins that run. */
-export function createSyncScheduler(db: ReconnuDb) {
+/** Customers the feed has not sent again within the retention period leave the local copy (after a good sync). */
+async function applyRetention(db: ReconnuDb, days: number): Promise<void> {
+  const purged = await purgeNotRefreshedSince(db, Date.now() - days * 86_400_000);
+  if (purged === 0) return;
+  const status = await syncStatusItem.getValue();
+  await syncStatusItem.setValue({ ...status, customers: (await readCheckpoint(db)).customers });
+}
+
+type Hooks = Pick<SyncDeps, 'onErased'> & {
+  /** After each run, successful or not (the audit upload rides on the sync alarm). */
+  afterRun?: () => Promise<unknown>;
+};
+
+/** One sync at a time; calls made during a run share one more run after it. `stop` aborts the run (sign-out). */
+export function createSyncScheduler(db: ReconnuDb, hooks: Hooks = {}) {
   let running: Promise<SyncOutcome> | null = null;
+  let controller = new AbortController();
 
-  async function start(): Promise<SyncOutcome> {
-    const settings = await readSettings();
-    await applyRegion(db, settings.region);
-    if (!settings.feedUrl) {
-      const status = await syncStatusItem.getValue();
-      await syncStatusItem.setValue({
-        ...status,
-        state: 'idle',
-        message: 'No feed configured.',
-        notice: { code: 'noFeed' },
-      });
-      return { ok: false, error: 'No feed configured.' };
-    }
-    const config = { feedUrl: settings.feedUrl, token: settings.token };
-    void refreshMe(config);
-    return runSync({
-      db,
-      config,
-      publish: (status) => syncStatusItem.setValue(status),
-      unlock: () => unlockStore(db, () => fetchStorageSecret(config)),
-    });
+  async function idle(message: string, notice: SyncNotice): Promise<SyncOutcome> {
+    const status = await syncStatusItem.getValue();
+    await syncStatusItem.setValue({ ...status, state: 'idle', message, notice });
+    return { ok: false, error: message };
   }
 
-  return function syncNow(): Promise<SyncOutcome> {
-    running ??= start().finally(() => {
+  async function start(signal: AbortSignal): Promise<SyncOutcome> {
+    const settings = await readSettings();
+    await applyRegion(db, settings.region);
+    if (!settings.feedUrl) return idle('No feed configured.', { code: 'noFeed' });
+    if (!settings.token) return idle('Signed out.', { code: 'signedOut' });
+    const config = { feedUrl: settings.feedUrl, token: settings.token };
+    await refreshMe(config);
+    const outcome = await runSync(
+      {
+        db,
+        config,
+        publish: (status) => syncStatusItem.setValue(status),
+        onErased: hooks.onErased,
+        unlock: () => unlockStore(db, () => fetchStorageSecret(config)),
+      },
+      signal,
+    ).catch((error: Error): SyncOutcome => ({ ok: false, error: error.message }));
+    if (outcome.ok && settings.retentionDays > 0) await applyRetention(db, settings.retentionDays);
+    return outcome;
+  }
+
+  let queued: Promise<SyncOutcome> | null = null;
+
+  function syncNow(): Promise<SyncOutcome> {
+    // A call made during a run may come with new settings the run did not read: one more run follows it.
+    if (running) {
+      queued ??= running.then(() => {
+        queued = null;
+        return syncNow();
+      });
+      return queued;
+    }
+    running = start(controller.signal).finally(() => {
       running = null;
+      void hooks.afterRun?.();
     });
     return running;
-  };
+  }
+
+  /** Aborts the run in progress and waits until it has let go of the store. */
+  async function stop(): Promise<void> {
+    controller.abort();
+    await running?.catch(() => undefined);
+    controller = new AbortController();
+  }
+
+  return { syncNow, stop };
 }

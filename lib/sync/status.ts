@@ -15,7 +15,18 @@ export interface SyncStatus {
 }
 
 export type SyncNotice =
-  | { code: 'unreachable' | 'badData' | 'cursorReset' | 'quota' | 'storage' | 'noFeed' | 'locked' | 'other' }
+  | {
+      code:
+        | 'unreachable'
+        | 'badData'
+        | 'cursorReset'
+        | 'quota'
+        | 'storage'
+        | 'noFeed'
+        | 'signedOut'
+        | 'locked'
+        | 'other';
+    }
   | { code: 'http'; status: number };
 
 /** The notice for a failed feed call: offline, a malformed answer (HTTP 200), or an HTTP status. */

@@ -4,11 +4,12 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Me } from '../../lib/feed/schema';
+import { AuditStore } from './audit';
 import { ChangeLog } from './changes-log';
 import { createChangesRoute } from './changes-route';
 import { createControl, type FeedControl, handleControl } from './control';
 import { Faults } from './faults';
-import { corsHeaders, errorBody, HttpError, isPlainObject, RequestStats, readJson, sendJson } from './http';
+import { corsHeaders, errorBody, HttpError, RequestStats, readJson, sendJson } from './http';
 
 export type { MutationRequest, MutationResult } from './changes-log';
 export { DEFAULT_LIMIT, decodeCursor, encodeCursor, MAX_LIMIT } from './changes-route';
@@ -48,9 +49,10 @@ const routes: Record<string, string> = {
   '/v1/me': 'GET',
   '/v1/changes': 'GET',
   '/v1/storage-key': 'GET',
-  '/v1/audit': 'POST',
+  '/v1/audit': 'POST GET',
   '/__control/mutate': 'POST',
   '/__control/faults': 'POST',
+  '/__control/hostile': 'POST',
   '/__control/truth': 'GET',
   '/__control/stats': 'GET',
   '/__control/audit': 'GET',
@@ -92,8 +94,8 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
   const log = new ChangeLog(seed, customers);
   const faults = new Faults();
   const stats = new RequestStats();
-  const audit: unknown[] = [];
-  const context = { log, faults, stats, audit };
+  const auditStore = new AuditStore();
+  const context = { log, faults, stats, audit: auditStore.entries };
 
   const storageSecret = options.storageSecret ?? `storage-key/${seed}`;
   const changes = createChangesRoute(log, faults, {
@@ -118,7 +120,8 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
     const allowed = routes[url.pathname];
     if (!allowed || (url.pathname === '/v1/storage-key' && options.storageKeys === false))
       throw new HttpError(404, 'not_found', `No route ${url.pathname}.`);
-    if (method !== allowed) throw new HttpError(405, 'method_not_allowed', `Use ${allowed}.`, { Allow: allowed });
+    if (!allowed.split(' ').includes(method))
+      throw new HttpError(405, 'method_not_allowed', `Use ${allowed}.`, { Allow: allowed.replace(' ', ', ') });
     if (url.pathname.startsWith('/__control/')) return handleControl(url.pathname, request, response, context);
     if (url.pathname === '/v1/me') return sendJson(request, response, 200, user);
     if (url.pathname === '/v1/changes') return changes(url, request, response);
@@ -127,12 +130,8 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
       const secret = createHmac('sha256', storageSecret).update(header.slice(7).trim()).digest('base64url');
       return sendJson(request, response, 200, { secret });
     }
-    const body = await readJson(request);
-    if (!isPlainObject(body) || !Array.isArray(body.entries)) {
-      throw new HttpError(400, 'bad_request', 'Expected {"entries": [...]}.');
-    }
-    for (const entry of body.entries) audit.push(entry);
-    return sendJson(request, response, 200, { accepted: body.entries.length });
+    if (method === 'GET') return sendJson(request, response, 200, auditStore.list(user, url.searchParams));
+    return sendJson(request, response, 200, await auditStore.accept(await readJson(request), user));
   }
 
   const server = createServer((request, response) => {
@@ -165,7 +164,7 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
   return {
     url: `http://${host}:${address.port}`,
     token,
-    control: createControl(log, faults, stats, audit),
+    control: createControl(log, faults, stats, auditStore.entries),
     close: () => {
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

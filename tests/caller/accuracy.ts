@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readWithSelectors } from '../../lib/detect/adapter-read';
 import type { Customer } from '../../lib/feed/schema';
+import type { Recognition } from '../../lib/lookup/service';
 import { recognize } from '../../lib/lookup/service';
-import type { PanelState } from '../../lib/protocol/messages';
 import type { ReconnuDb } from '../../lib/store/db';
 import { applyPage } from '../../lib/store/write';
 
@@ -44,13 +44,13 @@ export function callerField(doc: Document, input: string): Element {
   return root;
 }
 
-export async function recognizeCaller(db: ReconnuDb, doc: Document, input: string): Promise<PanelState> {
+export async function recognizeCaller(db: ReconnuDb, doc: Document, input: string): Promise<Recognition> {
   const reading = readWithSelectors(callerField(doc, input), { phones: '.caller' });
   if (reading.identifiers.phones.length === 0) return { status: 'unknown' };
   return recognize(db, { emails: [], phones: reading.identifiers.phones, orders: [] });
 }
 
-export function judge(expected: CallerCase['expect'], state: PanelState): Outcome {
+export function judge(expected: CallerCase['expect'], state: Recognition): Outcome {
   if (typeof expected === 'object') {
     if (state.status === 'ambiguous') {
       const got = state.candidates.map((candidate) => candidate.id).sort();

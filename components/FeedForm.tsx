@@ -1,0 +1,109 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { requestFeedPermission } from '@/lib/feed/permission';
+import { privacyStrings } from '@/lib/i18n/privacy';
+import { type Managed, readManaged } from '@/lib/managed';
+import { ask } from '@/lib/protocol/client';
+import { defaultSettings, type Settings, settingsItem, settingsSchema, withManaged } from '@/lib/settings';
+import { useLocale, useStrings } from './AppShell';
+
+/** Regions offered for numbers written without a country code; France first. */
+const REGIONS = ['FR', 'BE', 'CH', 'LU', 'MC', 'GB', 'IE', 'DE', 'AT', 'NL', 'ES', 'PT', 'IT', 'US', 'CA'];
+const regionName = (region: string, locale: string) =>
+  `${new Intl.DisplayNames([locale], { type: 'region' }).of(region) ?? region} (${region})`;
+
+/** The feed, token, language, phone region and retention; what the administrator set is shown read-only. */
+export function FeedForm() {
+  const t = useStrings();
+  const s = privacyStrings(useLocale());
+  const locale = useLocale();
+  const [settings, setSettings] = useState<Settings>(defaultSettings);
+  const [managed, setManaged] = useState<Managed>({});
+  const [message, setMessage] = useState<string | null>(null);
+  useEffect(() => {
+    settingsItem.getValue().then((local) => setSettings({ ...defaultSettings, ...local }));
+    readManaged().then(setManaged);
+  }, []);
+  const shown = withManaged(settings, managed);
+  const adminNote = (locked: unknown) => locked !== undefined && <span className="muted"> ({t.setByAdmin})</span>;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = settingsSchema.safeParse(settings);
+    if (!parsed.success) return setMessage(t.invalidFeedUrl);
+    const { feedUrl } = withManaged(parsed.data, managed);
+    if (feedUrl && !(await requestFeedPermission(feedUrl))) {
+      return setMessage(t.feedPermissionRefused(new URL(feedUrl).origin));
+    }
+    await settingsItem.setValue(parsed.data);
+    setMessage(t.settingsSaved);
+    // The sync's outcome is announced by the status line below, in the user's language.
+    await ask({ type: 'syncNow' });
+  };
+
+  return (
+    <form onSubmit={submit}>
+      <label htmlFor="feed-url">
+        {t.feedUrl}
+        {adminNote(managed.feedUrl)}
+      </label>
+      <input
+        id="feed-url"
+        type="url"
+        value={shown.feedUrl}
+        readOnly={managed.feedUrl !== undefined}
+        onChange={(event) => setSettings({ ...settings, feedUrl: event.target.value.trim() })}
+      />
+      <label htmlFor="token">{t.accessToken}</label>
+      <input
+        id="token"
+        type="password"
+        autoComplete="off"
+        value={settings.token}
+        onChange={(event) => setSettings({ ...settings, token: event.target.value.trim() })}
+      />
+      <label htmlFor="locale">Language / Langue</label>
+      <select
+        id="locale"
+        value={settings.locale}
+        onChange={(event) => setSettings({ ...settings, locale: event.target.value as Settings['locale'] })}
+      >
+        <option value="auto">Browser / Navigateur</option>
+        <option value="en">English</option>
+        <option value="fr">Français</option>
+      </select>
+      <label htmlFor="region">
+        {t.phoneRegion}
+        {adminNote(managed.defaultRegion)}
+      </label>
+      <select
+        id="region"
+        value={shown.region}
+        disabled={managed.defaultRegion !== undefined}
+        onChange={(event) => setSettings({ ...settings, region: event.target.value })}
+      >
+        {REGIONS.map((region) => (
+          <option key={region} value={region}>
+            {regionName(region, locale)}
+          </option>
+        ))}
+      </select>
+      <label htmlFor="retention">
+        {s.retention}
+        {adminNote(managed.retentionDays)}
+      </label>
+      <input
+        id="retention"
+        type="number"
+        min={0}
+        max={3650}
+        value={shown.retentionDays}
+        readOnly={managed.retentionDays !== undefined}
+        onChange={(event) => setSettings({ ...settings, retentionDays: Number(event.target.value) || 0 })}
+      />
+      <p>
+        <button type="submit">{t.syncNow}</button>
+      </p>
+      {message && <p className="muted">{message}</p>}
+    </form>
+  );
+}

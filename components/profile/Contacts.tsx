@@ -1,0 +1,73 @@
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import type { Customer } from '@/lib/feed/schema';
+import { privacyStrings } from '@/lib/i18n/privacy';
+import type { Contacts as ContactDetails } from '@/lib/privacy/view';
+import { ask } from '@/lib/protocol/client';
+import { useLocale } from '../AppShell';
+
+/**
+ * Emails, phones and addresses. Masked for store staff, who may reveal them for this view by giving a reason:
+ * the background records it in the audit before answering. Revealed details live in this component only.
+ */
+export function Contacts({ customer, masked }: { customer: Customer; masked: boolean }) {
+  const s = privacyStrings(useLocale());
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState('');
+  const reveal = useMutation({ mutationFn: () => ask({ type: 'reveal', id: customer.id, reason }) });
+  const shown: ContactDetails = reveal.data ?? customer;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    reveal.mutate();
+  };
+  if (!shown.emails?.length && !shown.phones?.length && !shown.addresses?.length) return null;
+  return (
+    <section aria-labelledby="contacts-title" className="contacts">
+      <h2 id="contacts-title">{s.contacts}</h2>
+      <ul>
+        {shown.emails?.map((email) => (
+          <li key={email}>{email}</li>
+        ))}
+        {shown.phones?.map((phone) => (
+          <li key={phone}>{phone}</li>
+        ))}
+        {shown.addresses?.map((address, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: addresses have no id and never reorder within a view
+          <li key={i}>
+            {[address.label, address.line1, address.postalCode, address.city, address.country]
+              .filter(Boolean)
+              .join(', ')}
+          </li>
+        ))}
+      </ul>
+      {masked && !reveal.data && (
+        <>
+          <p className="muted">{s.maskedNote}</p>
+          {asking ? (
+            <form onSubmit={submit}>
+              <label>
+                {s.reasonLabel}
+                <input
+                  value={reason}
+                  onChange={(event) => setReason(event.target.value)}
+                  required
+                  minLength={3}
+                  maxLength={500}
+                />
+              </label>
+              <button type="submit" disabled={reveal.isPending || reason.trim().length < 3}>
+                {s.revealSubmit}
+              </button>
+              {reveal.isError && <p role="alert">{reveal.error.message}</p>}
+            </form>
+          ) : (
+            <button type="button" onClick={() => setAsking(true)}>
+              {s.reveal}
+            </button>
+          )}
+        </>
+      )}
+      {reveal.data && <p className="notice">{s.revealed}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+import type { Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
+import { z } from 'zod';
+import { auditEntrySchema } from '../audit/chain';
+import type { AuditLog } from '../audit/log';
+import type { ViewRecorder } from '../audit/recorder';
+import { fetchTeamAudit } from '../feed/client';
+import { meItem } from '../feed/me';
+import { searchCustomers } from '../lookup/search';
+import { contactsOf, maySeeTeamAudit, profileFor } from '../privacy/view';
+import type { PageRequest } from '../protocol/messages';
+import { readSettings } from '../settings';
+import type { ReconnuDb } from '../store/db';
+import { readQuarantine } from '../store/quarantine';
+import { getCustomer } from '../store/read';
+import { senderHost } from './senders';
+
+const teamAuditSchema = z.object({ entries: z.array(auditEntrySchema.extend({ receivedAt: z.string().optional() })) });
+
+export interface PageDeps {
+  db: ReconnuDb;
+  record: ViewRecorder;
+  audit: AuditLog;
+  syncNow: () => Promise<unknown>;
+  signOut: () => Promise<void>;
+}
+
+/** Where a page request comes from, for the audit: the site under the overlay panel, else the extension page. */
+export function pagePlace(sender: Browser.runtime.MessageSender): string {
+  const path = new URL(sender.url ?? browser.runtime.getURL('/')).pathname;
+  if (path.startsWith('/panel')) return senderHost({ url: sender.tab?.url }) || 'panel';
+  if (path.startsWith('/sidepanel')) return 'side panel';
+  if (path.startsWith('/popup')) return 'popup';
+  return path.replace(/^\/|\.html$/g, '') || 'extension';
+}
+
+/** Requests from this extension's own pages; what leaves here is already shaped for the viewer's role. */
+export function createPageHandlers({ db, record, audit, syncNow, signOut }: PageDeps) {
+  return async function handlePage(request: PageRequest, sender: Browser.runtime.MessageSender): Promise<unknown> {
+    switch (request.type) {
+      case 'getCustomer': {
+        const customer = await getCustomer(db, request.id);
+        if (!customer) return null;
+        await record({ action: 'view', customerId: customer.id, where: pagePlace(sender), foundBy: request.how });
+        return profileFor(customer, await meItem.getValue());
+      }
+      case 'reveal': {
+        const customer = await getCustomer(db, request.id);
+        if (!customer) return null;
+        const reason = request.reason;
+        await record({
+          action: 'reveal',
+          customerId: customer.id,
+          where: pagePlace(sender),
+          foundBy: 'reveal',
+          reason,
+        });
+        return contactsOf(customer);
+      }
+      case 'search':
+        return searchCustomers(db, request.query);
+      case 'syncNow':
+        return syncNow();
+      case 'signOut':
+        return signOut();
+      case 'listQuarantine':
+        return readQuarantine(db);
+      case 'localAudit': {
+        if (!maySeeTeamAudit(await meItem.getValue())) throw new Error('Only supervisors can see the audit.');
+        return { entries: await audit.recent(500), chain: await audit.verify() };
+      }
+      case 'teamAudit': {
+        if (!maySeeTeamAudit(await meItem.getValue())) throw new Error('Only supervisors can see the audit.');
+        const settings = await readSettings();
+        const query = new URLSearchParams();
+        if (request.user) query.set('user', request.user);
+        if (request.customer) query.set('customer', request.customer);
+        const answer = teamAuditSchema.safeParse(await fetchTeamAudit(settings, query));
+        if (!answer.success) throw new Error('The feed sent a malformed audit.');
+        return answer.data.entries;
+      }
+    }
+  };
+}

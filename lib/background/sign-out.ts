@@ -1,0 +1,37 @@
+import { browser } from 'wxt/browser';
+import type { AuditLog } from '../audit/log';
+import { uploadAudit } from '../audit/upload';
+import { meItem } from '../feed/me';
+import { readSettings, settingsItem } from '../settings';
+import type { ReconnuDb } from '../store/db';
+import { clearLocalStore } from '../store/wipe';
+import { initialSyncStatus, syncStatusItem } from '../sync/status';
+import { recentCallersItem } from './callers';
+import type { PanelHub } from './panel-ports';
+
+interface SignOutDeps {
+  db: ReconnuDb;
+  hub: PanelHub;
+  audit: AuditLog;
+  stopSync: () => Promise<void>;
+}
+
+/**
+ * Wipes every local customer record, index entry and key, the recent callers and who the user is, and forgets the
+ * token. The view audit is sent first; entries the feed has not acknowledged (offline) stay, holding customer ids
+ * only, and go at the next sign-in.
+ */
+export function createSignOut({ db, hub, audit, stopSync }: SignOutDeps) {
+  return async function signOut(): Promise<void> {
+    await stopSync();
+    const settings = await readSettings();
+    if (settings.feedUrl && settings.token) await uploadAudit(audit, settings);
+    await settingsItem.setValue({ ...settings, token: '' });
+    await clearLocalStore(db);
+    hub.dropCustomers('all');
+    await recentCallersItem.setValue([]);
+    await meItem.setValue(null);
+    await syncStatusItem.setValue({ ...initialSyncStatus, notice: { code: 'signedOut' }, message: 'Signed out.' });
+    await browser.runtime.sendMessage({ type: 'erased', ids: 'all' }).catch(() => undefined);
+  };
+}

@@ -1,0 +1,182 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyChain } from '../../lib/audit/chain';
+import type { Customer } from '../../lib/feed/schema';
+import {
+  configureFeed,
+  type ExtensionBrowser,
+  launchWithExtension,
+  panelFrame,
+  panelHeading,
+} from '../../scripts/browser';
+import { type FeedServer, startFeedServer } from '../../scripts/feed-server/server';
+import { type FixtureServer, startFixtureServer } from '../../scripts/fixture-server';
+import { localCustomers } from './local-store';
+
+const CUSTOMERS = 60;
+const TOKEN = 'privacy-token';
+const person = (id: string, given: string, family: string, extra: Partial<Customer>): Customer => ({
+  id,
+  version: 1,
+  updatedAt: '2026-11-01T10:00:00Z',
+  name: { given, family },
+  ...extra,
+});
+const anna = person('pv_anna', 'Anna', 'Lindqvist', {
+  emails: ['anna.lindqvist@exemple.fr'],
+  phones: ['06 48 27 91 58'],
+  addresses: [{ label: 'Home', line1: '8 rue des Tanneurs', postalCode: '69001', city: 'Lyon', country: 'FR' }],
+});
+const bruno = person('pv_bruno', 'Bruno', 'Achterberg', { emails: ['bruno.achterberg@exemple.fr'] });
+
+describe('privacy: masking, audit, erasure, sign-out', () => {
+  let feed: FeedServer;
+  let fixtures: FixtureServer;
+  let store: ExtensionBrowser;
+  let options: Page;
+  const total = CUSTOMERS + 2;
+
+  const ticket = (email: string) =>
+    fixtures.setInline(email.replace(/\W/g, ''), `<!doctype html><meta charset="utf-8"><p>De : ${email}</p>`);
+  const syncNow = async (expected: number) => {
+    await options.getByRole('button', { name: 'Sync now' }).click();
+    await options
+      .getByRole('status')
+      .filter({ hasText: `Up to date · ${expected} customers` })
+      .waitFor();
+  };
+
+  beforeAll(async () => {
+    feed = await startFeedServer({ customers: CUSTOMERS, seed: 'privacy', token: TOKEN });
+    feed.control.put([anna, bruno]);
+    fixtures = await startFixtureServer();
+    store = await launchWithExtension();
+    options = await configureFeed(store, { url: feed.url, token: `${TOKEN}-store` }, total);
+  });
+  afterAll(async () => {
+    await store?.close();
+    await fixtures?.close();
+    await feed?.close();
+  });
+
+  it('masks contacts for store staff; a reveal needs a reason; the view and the reveal reach the feed, chained', async () => {
+    const page = await store.context.newPage();
+    await page.goto(ticket(anna.emails?.[0] as string));
+    expect(await panelHeading(page)).toBe('Anna Lindqvist');
+    const frame = await panelFrame(page);
+    const contacts = frame.locator('section.contacts');
+    await expect.poll(() => contacts.textContent()).toContain('a•••@exemple.fr');
+    const masked = (await frame.locator('body').textContent()) ?? '';
+    expect(masked).toContain('+33 6 •• •• •• 58');
+    for (const secret of ['anna.lindqvist@', '48 27 91', 'Tanneurs', '69001']) expect(masked).not.toContain(secret);
+
+    await frame.getByRole('button', { name: 'Reveal contact details' }).click();
+    const reveal = frame.getByRole('button', { name: 'Reveal', exact: true });
+    expect(await reveal.isDisabled()).toBe(true); // no reason, no reveal
+    await frame.getByLabel('Why do you need them? (recorded)').fill('Customer asked for a delivery to her home');
+    await reveal.click();
+    await expect.poll(() => contacts.textContent()).toContain('anna.lindqvist@exemple.fr');
+    expect(await contacts.textContent()).toContain('8 rue des Tanneurs');
+
+    await expect.poll(() => feed.control.auditEntries().length, { timeout: 15_000 }).toBe(2);
+    const entries = feed.control.auditEntries() as Parameters<typeof verifyChain>[0];
+    expect(entries).toMatchObject([
+      { user: 'usr_hugo', action: 'view', customerId: 'pv_anna', where: new URL(page.url()).host, foundBy: 'email' },
+      {
+        user: 'usr_hugo',
+        action: 'reveal',
+        customerId: 'pv_anna',
+        reason: 'Customer asked for a delivery to her home',
+      },
+    ]);
+    expect(await verifyChain(entries)).toEqual({ ok: true, entries: 2 });
+    expect(await options.getByRole('link', { name: 'View audit' }).count()).toBe(0); // store staff: no audit
+    await page.close();
+  });
+
+  it('keeps views made offline, through a service-worker restart, and uploads them once the feed is back', async () => {
+    const port = Number(new URL(feed.url).port);
+    await feed.close();
+    const side = await store.context.newPage();
+    await side.goto(store.extensionUrl('sidepanel.html'));
+    await side.getByRole('combobox', { name: 'Search a customer' }).fill('Bruno Achterberg');
+    await side
+      .getByRole('option', { name: /Bruno Achterberg/ })
+      .first()
+      .click();
+    await side.locator('h1', { hasText: 'Bruno Achterberg' }).waitFor(); // the local cache works offline
+    await side.getByRole('button', { name: 'Reveal contact details' }).click();
+    await side.getByLabel('Why do you need them? (recorded)').fill('Confirming the email for a store pickup');
+    await side.getByRole('button', { name: 'Reveal', exact: true }).click();
+    await side.getByText('bruno.achterberg@exemple.fr').waitFor();
+    await side.close();
+
+    const cdp = await store.context.newCDPSession(options);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    feed = await startFeedServer({ customers: CUSTOMERS, seed: 'privacy', token: TOKEN, port });
+    feed.control.put([anna, bruno]);
+    await options.reload();
+    await syncNow(total);
+    await expect
+      .poll(() => feed.control.auditEntries(), { timeout: 15_000 })
+      .toMatchObject([
+        { action: 'view', customerId: 'pv_bruno', where: 'side panel', foundBy: 'search', seq: 3 },
+        { action: 'reveal', customerId: 'pv_bruno', seq: 4, reason: 'Confirming the email for a store pickup' },
+      ]);
+  });
+
+  it('an erasure from the feed leaves the open panel and the side panel in the same sync', async () => {
+    const page = await store.context.newPage();
+    await page.goto(ticket(bruno.emails?.[0] as string));
+    expect(await panelHeading(page)).toBe('Bruno Achterberg');
+    feed.control.mutate({ deleteIds: [bruno.id] });
+    await syncNow(total - 1);
+    await expect.poll(() => panelHeading(page)).toBe('Unknown customer');
+    const side = await store.context.newPage();
+    await side.goto(store.extensionUrl('sidepanel.html'));
+    await side.getByRole('combobox', { name: 'Search a customer' }).fill('Achterberg');
+    await side.getByText('No customer found.').waitFor();
+    expect((await localCustomers(options)).map(([id]) => id)).not.toContain(bruno.id);
+    await side.close();
+    await page.close();
+  });
+
+  it('sign-out wipes every local customer and the token, and the panel forgets who it showed', async () => {
+    const page = await store.context.newPage();
+    await page.goto(ticket(anna.emails?.[0] as string));
+    expect(await panelHeading(page)).toBe('Anna Lindqvist');
+    await options.getByRole('button', { name: 'Sign out' }).click();
+    await options.getByText('Signed out. Local customer data was wiped.').waitFor();
+    await expect.poll(() => panelHeading(page)).toBe('Unknown customer');
+    expect(await localCustomers(options)).toEqual([]);
+    await options.reload();
+    expect(await options.getByLabel('Access token').inputValue()).toBe('');
+    await options.getByRole('status').filter({ hasText: 'Signed out' }).waitFor();
+    await page.reload();
+    expect(await panelHeading(page)).toBe('Unknown customer');
+    await page.close();
+  });
+
+  it('shows the team audit to a supervisor only, with the reason given and a verified local chain', async () => {
+    const supervisor = await launchWithExtension();
+    try {
+      const settings = await configureFeed(supervisor, { url: feed.url, token: `${TOKEN}-supervisor` }, total - 1);
+      const page = await supervisor.context.newPage();
+      await page.goto(ticket(anna.emails?.[0] as string));
+      expect(await panelHeading(page)).toBe('Anna Lindqvist');
+      const contacts = (await panelFrame(page)).locator('section.contacts');
+      await expect.poll(() => contacts.textContent()).toContain('anna.lindqvist@exemple.fr'); // full for supervisors
+      await settings.reload();
+      await settings.getByRole('link', { name: 'View audit' }).waitFor();
+      const audit = await supervisor.context.newPage();
+      await audit.goto(supervisor.extensionUrl('audit.html'));
+      await audit.getByLabel('Person').fill('usr_hugo');
+      const team = audit.getByRole('table', { name: 'Team (from the feed)' });
+      await expect.poll(() => team.textContent()).toContain('Confirming the email for a store pickup');
+      await audit.getByText('Chain intact: 1 entry verified.').waitFor();
+    } finally {
+      await supervisor.close();
+    }
+  });
+});
