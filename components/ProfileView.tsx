@@ -1,3 +1,5 @@
+import { useMemo } from 'react';
+import { visibleStrings } from '@/lib/display/visible';
 import type { Customer } from '@/lib/feed/schema';
 import type { Privacy } from '@/lib/privacy/view';
 import { Contacts } from './profile/Contacts';
@@ -13,10 +15,12 @@ import { WhatToKnow } from './profile/WhatToKnow';
 /**
  * The customer at a glance. The first heading is the full display name (a stable contract for tests). Without
  * personalization consent, preferences, online behaviour and influence are not shown (the background does not even
- * send them), and the panel says why.
+ * send them), and the panel says why. Every string is shown as text, in stored order, with invisible characters
+ * made visible (lib/display/visible.ts).
  */
-export function ProfileView({ customer, privacy }: { customer: Customer; privacy: Privacy }) {
+export function ProfileView({ customer: stored, privacy }: { customer: Customer; privacy: Privacy }) {
   const { p } = useProfile();
+  const customer = useMemo(() => visibleStrings(stored), [stored]);
   const personalized = customer.consent?.personalization !== false && !privacy.personalizationHidden;
   return (
     <article aria-labelledby="customer-name" className="profile">

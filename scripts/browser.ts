@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Frame, type Page, type Worker } from 'playwright-core';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '..', '.output', 'chrome-mv3');
 
@@ -27,16 +27,19 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Launches Chromium with the built extension loaded, in a throwaway profile. */
+/**
+ * Launches Chromium with the built extension loaded, in a throwaway profile, or in `profile` (kept on close: a
+ * later launch on it is the same browser restarted).
+ */
 export async function launchWithExtension(
-  options: { headless?: boolean; extensionDir?: string; args?: string[] } = {},
+  options: { headless?: boolean; extensionDir?: string; args?: string[]; profile?: string } = {},
 ): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
   }
   const headless = options.headless ?? true;
-  const profile = mkdtempSync(join(tmpdir(), 'reconnu-profile-'));
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'reconnu-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless,
@@ -65,7 +68,7 @@ export async function launchWithExtension(
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
     close: async () => {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
@@ -101,12 +104,33 @@ export async function allowEsbuildNames(page: Page): Promise<void> {
   await page.evaluate('globalThis.__name ??= (fn) => fn');
 }
 
-/** The panel iframe the content script docked into a host page. */
-export async function panelFrame(page: Page, timeout = 10_000) {
-  const element = await page.waitForSelector('reconnu-panel >> iframe', { state: 'attached', timeout });
-  const frame = await element.contentFrame();
-  if (!frame) throw new Error('The panel iframe has no frame.');
-  return frame;
+const PANEL_URL = /^chrome-extension:\/\/[a-p]{32}\/panel\.html/;
+
+/**
+ * The panel iframe the content script docked into a host page. Its shadow root is closed, so page selectors cannot
+ * reach it; the browser's frame tree can.
+ */
+export async function panelFrame(page: Page, timeout = 10_000): Promise<Frame> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const frame = page.frames().find((candidate) => PANEL_URL.test(candidate.url()));
+    if (frame) return frame;
+    if (Date.now() > deadline) throw new Error('No panel frame in this page.');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Whether the panel is shown (not collapsed to its tab). */
+export async function panelVisible(page: Page): Promise<boolean> {
+  const element = await (await panelFrame(page)).frameElement();
+  return element.evaluate((frame) => getComputedStyle(frame as Element).visibility === 'visible');
+}
+
+/** Clicks the panel's "R" tab while the panel is open: it sits just left of the frame, at 40 % of the height. */
+export async function clickOpenPanelTab(page: Page): Promise<void> {
+  const box = await (await (await panelFrame(page)).frameElement()).boundingBox();
+  if (!box) throw new Error('The panel frame has no box.');
+  await page.mouse.click(box.x - 12, box.height * 0.4 + 24);
 }
 
 /** The text of the panel's first heading, once it has one. */

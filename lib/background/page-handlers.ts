@@ -12,6 +12,7 @@ import { contactsOf, maySeeTeamAudit, profileFor } from '../privacy/view';
 import type { PageRequest } from '../protocol/messages';
 import { readSettings } from '../settings';
 import type { ReconnuDb } from '../store/db';
+import { readQuarantine } from '../store/quarantine';
 import { getCustomer } from '../store/read';
 import { createGestureHandlers } from './gesture-handlers';
 import { senderHost } from './senders';
@@ -69,7 +70,7 @@ export function createPageHandlers({ db, record, audit, syncNow, signOut, gestur
       case 'signOut':
         return signOut();
       case 'listQuarantine':
-        return db.quarantine.orderBy('receivedAt').reverse().limit(200).toArray();
+        return readQuarantine(db);
       case 'localAudit': {
         if (!maySeeTeamAudit(await meItem.getValue())) throw new Error('Only supervisors can see the audit.');
         return { entries: await audit.recent(500), chain: await audit.verify() };

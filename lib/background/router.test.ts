@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { unlockedDb } from '../../tests/unlocked-db';
 import { AuditDb, createAuditLog } from '../audit/log';
 import { createViewRecorder } from '../audit/recorder';
 import { meItem } from '../feed/me';
@@ -7,7 +8,7 @@ import type { Customer } from '../feed/schema';
 import { GesturesDb } from '../gestures/outbox';
 import { siteRulesItem } from '../sites/rules';
 import { adapterHealthItem } from '../sites/site-state';
-import { ReconnuDb } from '../store/db';
+import type { ReconnuDb } from '../store/db';
 import { applyPage } from '../store/write';
 import { recentCallersItem } from './callers';
 import { createPanelHub } from './panel-ports';
@@ -42,7 +43,7 @@ const content = (tab: number) => ({ id, url: 'https://acme.zendesk.com/agent/tic
 const identifiers = { emails: ['claire@example.fr'], phones: [], orders: [] };
 
 beforeEach(async () => {
-  db = new ReconnuDb(`router-${Math.random()}`);
+  db = await unlockedDb('router');
   auditDb = new AuditDb(`router-audit-${Math.random()}`);
   await applyPage(db, { changes: [claire], quarantined: [], cursor: 'c', syncedAt: '2026-01-01T00:00:00Z' });
   route = makeRouter();
@@ -88,7 +89,7 @@ describe('router', () => {
   it('keeps recent callers for the side panel when a softphone shows a ringing number', async () => {
     const call = { emails: [], phones: ['01 45 67 89 10'], orders: [] };
     await db.delete();
-    db = new ReconnuDb(`router-${Math.random()}`);
+    db = await unlockedDb('router');
     await applyPage(db, {
       changes: [{ ...claire, phones: ['+33 1 45 67 89 10'] }],
       quarantined: [],

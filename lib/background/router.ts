@@ -18,6 +18,7 @@ import { readSettings } from '../settings';
 import { ruleForHost, siteRulesItem } from '../sites/rules';
 import { panelOpenBySiteItem, recordAdapterHealth } from '../sites/site-state';
 import type { ReconnuDb } from '../store/db';
+import { restoreSessionKey } from '../store/store-key';
 import { notifyCaller, recordCall } from './callers';
 import { createPageHandlers, type PageDeps } from './page-handlers';
 import type { PanelHub } from './panel-ports';
@@ -85,6 +86,8 @@ export function createRouter(deps: RouterDeps) {
 
   return async function route(message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply<unknown>> {
     try {
+      // A worker woken by this message has not read the store's key yet (the sync that unlocks may still be starting).
+      await restoreSessionKey(db);
       if (isExtensionPage(sender)) {
         const request = pageRequestSchema.safeParse(message);
         if (!request.success) return { ok: false, error: 'Invalid request.' };

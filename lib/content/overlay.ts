@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { adapters } from '../adapters';
 import { pickAdapter } from '../adapters/match';
 import type { SiteAdapter } from '../adapters/types';
-import { detectIdentifiers, hasIdentifiers } from '../detect/generic';
+import { detectIdentifiers, hasIdentifiers, IDENTIFIER_LIMIT } from '../detect/generic';
 import { findIncomingCaller } from '../detect/incoming-call';
 import { genericOptions, readPage } from '../detect/read-page';
 import type {
@@ -69,6 +69,8 @@ export async function startOverlay(parent: AbortSignal): Promise<void> {
   const reported = new Set<string>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let pendingRead: ReturnType<typeof setTimeout> | undefined;
+  /** One retry at a time: a page flooding identifiers past the tab's lookup rate must not pile up full reads. */
+  let retry: ReturnType<typeof setTimeout> | undefined;
   const later = (run: () => void, ms: number) => {
     const timer = setTimeout(() => {
       timers.delete(timer);
@@ -93,7 +95,12 @@ export async function startOverlay(parent: AbortSignal): Promise<void> {
     if (signal.aborted) return;
     if (!response) {
       lastSent = ''; // background restarting, or this tab over its lookup rate: try again even if the page is still
-      later(() => void readAll(), RETRY_MS);
+      if (retry === undefined) {
+        retry = later(() => {
+          retry = undefined;
+          void readAll();
+        }, RETRY_MS);
+      }
     } else if (userOpen !== false) panel.setOpen(true);
   };
 
@@ -141,7 +148,8 @@ export async function startOverlay(parent: AbortSignal): Promise<void> {
       found.orders.push(...part.orders);
     }
     if (!hasIdentifiers(found)) return;
-    const unique = (values: string[]) => [...new Set(values)];
+    // The lookup takes at most IDENTIFIER_LIMIT of each kind: the ones that appeared last.
+    const unique = (values: string[]) => [...new Set(values)].slice(-IDENTIFIER_LIMIT);
     return pop({ emails: unique(found.emails), phones: unique(found.phones), orders: unique(found.orders) }, false);
   };
   // What just appeared becomes the customer; the whole page is reconciled once it settles.

@@ -22,7 +22,10 @@ const labels = {
  */
 export function mountPanelFrame(signal: AbortSignal, onToggle: (open: boolean) => void): PanelFrame {
   const host = document.createElement('reconnu-panel');
-  const shadow = host.attachShadow({ mode: 'open' });
+  // Closed: the page's scripts get null from host.shadowRoot, so they cannot reach the frame element or the tab to
+  // restyle, move or click them. (The content script's isolated world calls the real attachShadow, whatever the
+  // page did to Element.prototype.)
+  const shadow = host.attachShadow({ mode: 'closed' });
   const frame = document.createElement('iframe');
   frame.src = browser.runtime.getURL('/panel.html');
   frame.title = 'Reconnu customer panel';

@@ -2,7 +2,8 @@ import type { Identifiers } from '../protocol/messages';
 import { EMAIL, GENERIC_EXCLUDE, isPlausiblePhone, isShown, linkTarget, MAYBE_IDENTIFIER, PHONE } from './patterns';
 
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'TEXTAREA', 'RECONNU-PANEL']);
-const LIMIT = 20;
+/** Per kind, as many as a lookup takes (identifiersSchema). */
+export const IDENTIFIER_LIMIT = 20;
 
 export interface GenericOptions {
   /** Order numbers as the site writes them (global regex); none are read without one. */
@@ -74,5 +75,5 @@ export function hasIdentifiers(identifiers: Identifiers): boolean {
 }
 
 function first(values: Set<string>): string[] {
-  return [...values].slice(0, LIMIT);
+  return [...values].slice(0, IDENTIFIER_LIMIT);
 }

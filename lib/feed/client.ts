@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { fromBase64Url } from '../store/base64url';
 import { type ChangesPage, changesPageSchema, type Me, meSchema } from './schema';
 
 export interface FeedConfig {
@@ -36,6 +38,28 @@ export async function fetchMe(config: FeedConfig, signal?: AbortSignal): Promise
   const me = meSchema.safeParse(await getJson(config, '/v1/me', signal));
   if (!me.success) throw new FeedError('The feed sent a malformed /v1/me answer.', 200, false);
   return me.data;
+}
+
+const storageKeySchema = z.object({ secret: z.string().regex(/^[A-Za-z0-9_-]{43,}$/) });
+
+/**
+ * The signed-in user's storage secret (`GET /v1/storage-key`, 32 bytes or more in base64url), from which the key that
+ * wraps the local store's key is derived; null when the feed predates this endpoint (404).
+ */
+export async function fetchStorageSecret(
+  config: FeedConfig,
+  signal?: AbortSignal,
+): Promise<Uint8Array<ArrayBuffer> | null> {
+  let body: unknown;
+  try {
+    body = await getJson(config, '/v1/storage-key', signal);
+  } catch (error) {
+    if (error instanceof FeedError && error.status === 404) return null;
+    throw error;
+  }
+  const parsed = storageKeySchema.safeParse(body);
+  if (!parsed.success) throw new FeedError('The feed sent a malformed /v1/storage-key answer.', 200, false);
+  return fromBase64Url(parsed.data.secret);
 }
 
 /** `POST {feed}/v1/audit`: a batch of chained view-audit entries; resolves once the feed acknowledged them. */

@@ -1,55 +1,76 @@
 import { z } from 'zod';
+import { HIDDEN_CHARACTERS } from '../identifiers/normalize';
 
 // Feed API v1 records. Only id, version and updatedAt are required on a customer;
-// unknown fields are stripped (the API may grow compatibly).
+// unknown fields are stripped (the API may grow compatibly). Every string and list is bounded, amounts and
+// quantities are non-negative, and identifiers hold no control or invisible characters: a record outside these
+// bounds is quarantined with the reason (a 1 MB name is a broken or hostile feed, not a customer).
 
 const isoDate = z.iso.datetime({ offset: true });
-const money = z.object({ amount: z.number().finite(), currency: z.string().length(3) });
+/** Names, titles, statuses, SKUs: one line of text. */
+const text = (max = 300) => z.string().max(max);
+const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max);
+const identifier = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((value) => !HIDDEN_CHARACTERS.test(value), 'must not hold control or invisible characters');
+const amount = z.number().finite().nonnegative().max(1e9);
+const quantity = z.number().int().nonnegative().max(100_000);
+const money = z.object({ amount, currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR') });
 
 export const orderLineSchema = z.object({
-  sku: z.string(),
-  title: z.string(),
-  quantity: z.number().int(),
-  unitPrice: z.number().finite(),
-  returned: z.number().int().nonnegative().optional(),
+  sku: text(100),
+  title: text(),
+  quantity,
+  unitPrice: amount,
+  returned: quantity.optional(),
 });
 
 export const orderSchema = z.object({
-  id: z.string().min(1),
-  number: z.string().min(1),
+  id: text(200).min(1),
+  number: identifier(64).min(1),
   placedAt: isoDate,
   channel: z.enum(['web', 'store', 'phone', 'app']),
-  status: z.string(),
+  status: text(100),
   total: money,
-  lines: z.array(orderLineSchema),
+  lines: list(orderLineSchema, 500),
   /** Extension of v1 (compatible): the contact number given with the order. */
   phone: z.string().max(64).optional(),
 });
 
-const item = z.object({ sku: z.string(), title: z.string() });
+const item = z.object({ sku: text(100), title: text() });
 
 export const customerSchema = z.object({
-  id: z.string().min(1).max(200),
+  id: identifier(200).min(1),
   version: z.number().int().nonnegative(),
   updatedAt: isoDate,
-  name: z.object({ given: z.string(), family: z.string(), preferred: z.string().optional() }).optional(),
-  emails: z.array(z.string().max(320)).optional(),
-  phones: z.array(z.string().max(64)).optional(),
-  language: z.string().max(35).optional(),
-  loyalty: z.object({ tier: z.string(), points: z.number(), card: z.string().optional() }).optional(),
+  name: z.object({ given: text(200), family: text(200), preferred: text(200).optional() }).optional(),
+  emails: list(identifier(320), 20).optional(),
+  // Phones may carry the invisible marks RTL interfaces add: normalization drops them (see identifiers/phone.ts).
+  phones: list(z.string().max(64), 20).optional(),
+  language: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,4}$/, 'must be a language tag such as fr or fr-BE')
+    .max(35)
+    .optional(),
+  loyalty: z.object({ tier: text(100), points: quantity.max(1e9), card: identifier(64).optional() }).optional(),
   preferences: z
     .object({
-      sizes: z.record(z.string(), z.string()).optional(),
-      brands: z.array(z.string()).optional(),
-      categories: z.array(z.string()).optional(),
+      sizes: z
+        .record(text(100), text(50))
+        .refine((sizes) => Object.keys(sizes).length <= 50, 'at most 50 sizes')
+        .optional(),
+      brands: list(text(100), 100).optional(),
+      categories: list(text(100), 100).optional(),
       channel: z.enum(['email', 'sms', 'phone', 'none']).optional(),
-      notes: z.string().optional(),
+      notes: text(5_000).optional(),
     })
     .optional(),
-  wishlist: z.array(item.extend({ addedAt: isoDate })).optional(),
-  recentlyViewed: z.array(item.extend({ viewedAt: isoDate })).optional(),
-  cart: z.array(item.extend({ quantity: z.number().int() })).optional(),
-  orders: z.array(orderSchema).optional(),
+  wishlist: list(item.extend({ addedAt: isoDate }), 500).optional(),
+  recentlyViewed: list(item.extend({ viewedAt: isoDate }), 500).optional(),
+  cart: list(item.extend({ quantity }), 500).optional(),
+  orders: list(orderSchema, 2_000).optional(),
   consent: z.object({ personalization: z.boolean() }).optional(),
   influence: z
     .object({
@@ -58,25 +79,27 @@ export const customerSchema = z.object({
       reviews: z.number().int().nonnegative().optional(),
     })
     .optional(),
-  stores: z.array(z.string()).optional(),
+  stores: list(text(100), 100).optional(),
   customerSince: isoDate.optional(),
   /** Extension of v1 (compatible): where the customer lives or ships to; the city tells namesakes apart. */
-  addresses: z
-    .array(
-      z.object({
-        label: z.string().max(100).optional(),
-        line1: z.string().max(200).optional(),
-        postalCode: z.string().max(20).optional(),
-        city: z.string().max(100).optional(),
-        country: z.string().length(2).optional(),
-        phone: z.string().max(64).optional(),
-      }),
-    )
-    .optional(),
+  addresses: list(
+    z.object({
+      label: text(100).optional(),
+      line1: text(200).optional(),
+      postalCode: text(20).optional(),
+      city: text(100).optional(),
+      country: z
+        .string()
+        .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166 alpha-2 code')
+        .optional(),
+      phone: z.string().max(64).optional(),
+    }),
+    50,
+  ).optional(),
 });
 
 export const deletionSchema = z.object({
-  id: z.string().min(1).max(200),
+  id: identifier(200).min(1),
   deleted: z.literal(true),
   deletedAt: isoDate,
 });

@@ -83,19 +83,37 @@ export function profileStrings(locale: Locale): ProfileStrings {
   return locale === 'fr' ? fr : en;
 }
 
+/** Intl throws on a currency or language code it cannot use: the raw value is shown instead of a broken panel. */
+function orRaw<A extends unknown[]>(format: (...args: A) => string, raw: (...args: A) => string) {
+  return (...args: A): string => {
+    try {
+      return format(...args);
+    } catch {
+      return raw(...args);
+    }
+  };
+}
+
 /** Locale-aware formatting for the profile: dates, money, numbers, and "3 days ago". */
 export function formatters(locale: Locale, now = Date.now()) {
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const asIs = (iso: string) => iso;
   return {
-    date: (iso: string) => new Date(iso).toLocaleDateString(locale, { dateStyle: 'medium' }),
-    time: (iso: string) => new Date(iso).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' }),
-    money: (amount: number, currency: string) =>
-      new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount),
+    date: orRaw((iso: string) => new Date(iso).toLocaleDateString(locale, { dateStyle: 'medium' }), asIs),
+    time: orRaw(
+      (iso: string) => new Date(iso).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' }),
+      asIs,
+    ),
+    money: orRaw(
+      (amount: number, currency: string) =>
+        new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount),
+      (amount, currency) => `${amount} ${currency}`,
+    ),
     number: (value: number) => value.toLocaleString(locale),
-    ago: (iso: string) => {
+    ago: orRaw((iso: string) => {
       const days = Math.round((Date.parse(iso) - now) / 86_400_000);
       return Math.abs(days) < 1 ? relative.format(0, 'day') : relative.format(days, 'day');
-    },
-    language: (code: string) => new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code,
+    }, asIs),
+    language: orRaw((code: string) => new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code, asIs),
   };
 }

@@ -41,6 +41,8 @@ const en = {
         return `The new empowerment policy was refused: ${notice.reason} ${notice.kept ? `The last valid policy (${notice.kept}) stays in force.` : 'No policy is in force: gestures cannot be granted.'}`;
       case 'policyNoKey':
         return 'No policy public key is configured: gestures cannot be granted until the administrator sets one';
+      case 'locked':
+        return 'The local cache stays locked until the feed provides its key; nobody is recognized meanwhile';
       case 'signedOut':
         return 'Signed out: enter an access token to sync again';
       default:
@@ -147,6 +149,8 @@ const fr: Strings = {
         return `La nouvelle politique de gestes a été refusée : ${notice.reason} ${notice.kept ? `La dernière politique valide (${notice.kept}) reste en vigueur.` : 'Aucune politique en vigueur : aucun geste ne peut être accordé.'}`;
       case 'policyNoKey':
         return 'Aucune clé publique de politique configurée : aucun geste ne peut être accordé tant que l’administrateur n’en a pas défini une';
+      case 'locked':
+        return 'Le cache local reste verrouillé tant que le flux n’a pas fourni sa clé ; personne n’est reconnu en attendant';
       case 'signedOut':
         return 'Déconnecté : saisissez un jeton d’accès pour resynchroniser';
       default:

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { unlockedDb } from '../../tests/unlocked-db';
 import type { Customer } from '../feed/schema';
-import { ReconnuDb } from '../store/db';
+import type { ReconnuDb } from '../store/db';
 import { applyPage } from '../store/write';
 import { searchCustomers } from './search';
 
@@ -14,7 +15,7 @@ const person = (id: string, given: string, family: string, extra: Partial<Custom
 
 let db: ReconnuDb;
 beforeEach(async () => {
-  db = new ReconnuDb(`search-${Math.random()}`);
+  db = await unlockedDb('search');
   const changes = [
     person('c1', 'Claire', 'Martin', { phones: ['06 12 34 56 78'], addresses: [{ city: 'Lyon' }] }),
     person('c2', 'Claire', 'Martin', { phones: ['06 98 76 54 32'], addresses: [{ city: 'Nantes' }] }),

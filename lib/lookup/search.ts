@@ -18,7 +18,7 @@ const END = '\uffff';
  */
 export async function searchCustomers(db: ReconnuDb, query: string): Promise<CandidateSummary[]> {
   const text = query.trim();
-  if (text.length < 2) return [];
+  if (text.length < 2 || !db.unlocked) return []; // a locked store finds nobody
   const found = new Map<string, { customer: Customer; score: number }>();
   const add = (customers: Customer[], score: number) => {
     for (const customer of customers) {

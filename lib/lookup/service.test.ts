@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { unlockedDb } from '../../tests/unlocked-db';
 import type { Customer } from '../feed/schema';
-import { ReconnuDb } from '../store/db';
+import type { ReconnuDb } from '../store/db';
 import { applyPage } from '../store/write';
 import { searchCustomers as search } from './search';
 import { recognize } from './service';
@@ -16,7 +17,7 @@ const customer = (id: string, extra: Partial<Customer>): Customer => ({
 
 let db: ReconnuDb;
 beforeEach(async () => {
-  db = new ReconnuDb(`lookup-${Math.random()}`);
+  db = await unlockedDb('lookup');
   await applyPage(db, {
     changes: [
       customer('cus_1', { emails: ['claire.martin@orange.fr'], phones: ['01 45 67 89 10'] }),

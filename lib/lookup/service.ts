@@ -1,3 +1,4 @@
+import { visibleText } from '../display/visible';
 import { type Customer, displayName } from '../feed/schema';
 import { phoneExtension } from '../identifiers/phone';
 import type { CandidateSummary, Identifiers, PanelState } from '../protocol/messages';
@@ -6,8 +7,14 @@ import { allPhones, type IdentifierKind, lookupKey } from '../store/keys';
 import { findByKey } from '../store/read';
 
 /**
+ * A picker longer than this helps nobody, and would let a page listing many identifiers show many customers per
+ * lookup: the panel a tab may fill is bounded by its lookup rate times this.
+ */
+export const MAX_CANDIDATES = 10;
+
+/**
  * Answers "who is this?" from the local cache. It never guesses: one customer is a match, several are a choice
- * for the user, none is unknown.
+ * for the user (the first MAX_CANDIDATES found), none is unknown.
  */
 /** What the cache knows, before it is shaped for the viewer (see privacy/view.ts). */
 export type Recognition =
@@ -32,7 +39,8 @@ export async function recognize(db: ReconnuDb, identifiers: Identifiers): Promis
   if (found.size === 0) return { status: 'unknown' };
   const [first] = found.values();
   if (found.size === 1 && first) return { status: 'matched', customer: first.customer, foundBy: first.foundBy };
-  return { status: 'ambiguous', candidates: [...found.values()].map(({ customer }) => summarize(customer)) };
+  const candidates = [...found.values()].slice(0, MAX_CANDIDATES);
+  return { status: 'ambiguous', candidates: candidates.map(({ customer }) => summarize(customer)) };
 }
 
 /**
@@ -49,11 +57,11 @@ function sameDesk(customer: Customer, key: string, raw: string): boolean {
   });
 }
 
-/** A candidate with what tells namesakes and household members apart: their city and their last order. */
+/** A candidate with what tells namesakes and household members apart: their city and their last order, as shown. */
 export function summarize(customer: Customer): CandidateSummary {
   const lastOrder = [...(customer.orders ?? [])].sort((a, b) => b.placedAt.localeCompare(a.placedAt))[0];
   const city = customer.addresses?.find((address) => address.city)?.city;
   const order = lastOrder && `${lastOrder.number} · ${lastOrder.placedAt.slice(0, 10)}`;
   const hint = [city, order ?? customer.emails?.[0]].filter(Boolean).join(' · ');
-  return { id: customer.id, name: displayName(customer), hint };
+  return { id: customer.id, name: visibleText(displayName(customer)), hint: visibleText(hint) };
 }

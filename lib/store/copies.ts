@@ -1,8 +1,8 @@
 import type { Customer } from '../feed/schema';
-import { type ReconnuDb, readStaleSegments, type Segment } from './db';
+import { type ReconnuDb, readStaleSegments, type Segment, type StoredSegment } from './db';
 import { type Entry, entriesForKeys, removeEntries } from './key-index';
 import { idKey } from './keys';
-import { keysAt, segmentEntries, withoutIds } from './segments';
+import { keysAt, openSegments, sealSegments, segmentEntries, withoutIds } from './segments';
 
 /**
  * An update does not rewrite the segment that held the previous version: the new copy goes into a new segment
@@ -48,17 +48,17 @@ export async function latestOnly(db: ReconnuDb, customers: Customer[]): Promise<
 export async function removeCopies(
   db: ReconnuDb,
   removals: Map<number, Set<string>>,
-  loaded?: Map<number, Segment>,
+  loaded?: Map<number, StoredSegment>,
 ): Promise<void> {
   if (removals.size === 0) return;
-  const segs = [...removals.keys()];
-  const segments = loaded ? segs.map((seg) => loaded.get(seg)) : await db.segments.bulkGet(segs);
+  const stored = (
+    loaded ? [...removals.keys()].map((seg) => loaded.get(seg)) : await db.segments.bulkGet([...removals.keys()])
+  ).filter((segment): segment is StoredSegment => !!segment);
   const emptied: number[] = [];
   const rewritten: Segment[] = [];
   const doomed: Entry[] = [];
-  segments.forEach((segment, i) => {
-    if (!segment) return;
-    const seg = segs[i] as number;
+  for (const segment of await openSegments(db.key, stored)) {
+    const seg = segment.seg as number;
     const removed = removals.get(seg) as Set<string>;
     const remaining = withoutIds(segment, removed);
     const stillHeld = new Set(remaining ? segmentEntries(remaining, seg).map(([key]) => key) : []);
@@ -68,9 +68,9 @@ export async function removeCopies(
     });
     if (remaining) rewritten.push(remaining);
     else emptied.push(seg);
-  });
+  }
   await db.segments.bulkDelete(emptied);
-  await db.segments.bulkPut(rewritten);
+  await db.segments.bulkPut(await sealSegments(db.key, rewritten));
   await removeEntries(db, doomed);
 }
 
@@ -87,7 +87,7 @@ const PRUNE_BATCH = 50;
 export async function pruneStaleCopies(db: ReconnuDb): Promise<number> {
   let pruned = 0;
   for (;;) {
-    const done = await db.transaction('rw', db.segments, db.keyBlocks, db.meta, async () => {
+    const done = await db.transaction('rw', db.segments, db.indexBlocks, db.indexDirectories, db.meta, async () => {
       const stale = await readStaleSegments(db);
       const batch = stale.segs.slice(0, PRUNE_BATCH);
       if (batch.length === 0) return true;
@@ -95,7 +95,7 @@ export async function pruneStaleCopies(db: ReconnuDb): Promise<number> {
       const ids = segments.flatMap((segment) => segment?.ids ?? []);
       const copies = await locateCopies(db, ids);
       const removals = new Map<number, Set<string>>();
-      const loaded = new Map<number, Segment>();
+      const loaded = new Map<number, StoredSegment>();
       segments.forEach((segment, i) => {
         if (segment) loaded.set(batch[i] as number, segment);
         segment?.ids.forEach((id, position) => {

@@ -1,29 +1,54 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { Sealed } from './crypto';
 
 /**
  * Customers are packed into segments of up to SEGMENT_SIZE records: IndexedDB's cost is per record, not per byte
  * (see README, "Local store"). Each customer is kept as a JSON string beside its id, version and lookup keys, so a
  * read parses only the customers it returns. Segments are found through the key index (key-index.ts); an updated
- * customer may briefly have a superseded copy in an older segment (copies.ts).
+ * customer may briefly have a superseded copy in an older segment (copies.ts). This is a segment once opened; what
+ * IndexedDB holds is a StoredSegment (segments.ts seals and opens them).
  */
 export interface Segment {
   seg?: number;
   ids: string[];
   versions: number[];
+  /** When this segment was written (epoch ms): the retention purge removes customers not refreshed since. */
+  receivedAt: number;
   /** Per customer: its lookup keys joined by KEY_SEPARATOR. */
   keysOf: string[];
   docs: string[];
 }
 
-/** A block of one sorted run of the key index (see key-index.ts). */
+/** Ids and versions are pseudonymous and stay readable; lookup keys and customers are sealed in `box`. */
+export interface StoredSegment {
+  seg?: number;
+  ids: string[];
+  versions: number[];
+  receivedAt: number;
+  box: Sealed;
+}
+
+/** Block `n` of one sorted run of the key index, opened (see key-index.ts). */
 export interface KeyBlock {
   run: number;
-  /** Lower bound of the keys this block may hold (up to the next block's): fixed for the run's life. */
-  first: string;
+  n: number;
   keys: string[];
   segs: number[];
   /** Per entry: the customer version for id keys, 0 for the others. */
   versions: number[];
+}
+
+/** Keys, segments and versions sealed together; the ordinal `n` says nothing about the keys. */
+export interface StoredBlock {
+  run: number;
+  n: number;
+  box: Sealed;
+}
+
+/** A run's directory: the sorted lower bounds of its blocks (block n holds keys from bound n to bound n+1), sealed. */
+export interface StoredDirectory {
+  run: number;
+  box: Sealed;
 }
 
 export interface IndexState {
@@ -41,6 +66,13 @@ export interface QuarantinedRecord {
   reason: string;
   receivedAt: string;
   raw: string;
+}
+
+/** A reason and a raw record may quote a customer's data: both are sealed (see quarantine.ts). */
+export interface StoredQuarantine {
+  id: string;
+  receivedAt: string;
+  box: Sealed;
 }
 
 export interface SyncCheckpoint {
@@ -72,12 +104,22 @@ export type MetaRow = SyncCheckpoint | IndexState | StaleSegments | ResyncState;
 
 export const SEGMENT_SIZE = 25;
 
+/** Thrown when the store is used without its data key (see store-key.ts): reads treat it as an empty store. */
+export class StoreLockedError extends Error {
+  constructor() {
+    super('The local store is locked: its key is not available.');
+    this.name = 'StoreLockedError';
+  }
+}
+
 export class ReconnuDb extends Dexie {
-  segments!: EntityTable<Segment, 'seg'>;
-  keyBlocks!: Table<KeyBlock, [number, string]>;
+  segments!: Table<StoredSegment, number>;
+  indexBlocks!: Table<StoredBlock, [number, number]>;
+  indexDirectories!: Table<StoredDirectory, number>;
   meta!: Table<MetaRow, string>;
-  quarantine!: EntityTable<QuarantinedRecord, 'id'>;
+  quarantine!: EntityTable<StoredQuarantine, 'id'>;
   resyncSeen!: EntityTable<ResyncSeen, 'page'>;
+  private dataKey: CryptoKey | null = null;
 
   constructor(name = 'reconnu') {
     super(name);
@@ -88,6 +130,36 @@ export class ReconnuDb extends Dexie {
       quarantine: 'id, receivedAt',
       resyncSeen: '++page',
     });
+    // Version 2 encrypts everything personal. A version 1 store is a cache in clear: it is dropped, cursor
+    // included, and the next sync fills it again from the beginning.
+    this.version(2)
+      .stores({
+        segments: '++seg, receivedAt',
+        keyBlocks: null,
+        indexBlocks: '[run+n]',
+        indexDirectories: 'run',
+        meta: 'key',
+        quarantine: 'id, receivedAt',
+        resyncSeen: '++page',
+      })
+      .upgrade(async (tx) => {
+        for (const table of ['segments', 'meta', 'quarantine', 'resyncSeen']) await tx.table(table).clear();
+      });
+  }
+
+  /** The data key every sealed value is under; throws StoreLockedError while there is none. */
+  get key(): CryptoKey {
+    if (!this.dataKey) throw new StoreLockedError();
+    return this.dataKey;
+  }
+
+  get unlocked(): boolean {
+    return this.dataKey !== null;
+  }
+
+  /** Sets the data key (store-key.ts), or removes it from memory with null. */
+  setKey(key: CryptoKey | null): void {
+    this.dataKey = key;
   }
 }
 

@@ -1,18 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ReconnuDb, readIndexState } from './db';
+import { unlockedDb } from '../../tests/unlocked-db';
+import { type ReconnuDb, readIndexState } from './db';
 import { addRun, BLOCK_SIZE, type Entry, entriesInRange, removeEntries, segmentsForKey, toBlocks } from './key-index';
 import { compactIndex, mergeRuns } from './key-merge';
 
 let db: ReconnuDb;
-beforeEach(() => {
-  db = new ReconnuDb(`index-${Math.random()}`);
+beforeEach(async () => {
+  db = await unlockedDb('index');
 });
 afterEach(async () => {
   await db.delete();
 });
 
 // The scope must itself be an async function: Dexie then keeps the transaction alive across native awaits.
-const inTx = <T>(work: () => Promise<T>) => db.transaction('rw', db.keyBlocks, db.meta, async () => await work());
+const inTx = <T>(work: () => Promise<T>) =>
+  db.transaction('rw', db.indexBlocks, db.indexDirectories, db.meta, async () => await work());
 const emails = (from: number, count: number, seg: number): Entry[] =>
   Array.from({ length: count }, (_, i) => [`e:user${String(from + i).padStart(6, '0')}@example.org`, seg]);
 
@@ -20,7 +22,10 @@ describe('key index', () => {
   it('cuts sorted entries into blocks without splitting a key', () => {
     const shared: Entry[] = Array.from({ length: BLOCK_SIZE + 10 }, (_, i) => ['p:+33100000000', i]);
     const blocks = toBlocks(1, [['a', 1], ...shared, ['z', 1]]);
-    expect(blocks.map((block) => block.first)).toEqual(['a', 'z']);
+    expect(blocks.map((block) => [block.n, block.keys[0]])).toEqual([
+      [0, 'a'],
+      [1, 'z'],
+    ]);
     expect(blocks[0]?.keys).toHaveLength(BLOCK_SIZE + 11);
   });
 
@@ -47,7 +52,8 @@ describe('key index', () => {
     expect(all).toHaveLength(4200);
     expect(await segmentsForKey(db, 'e:user003500@example.org')).toEqual([6]);
     const merged = state.runs[0]?.id;
-    expect(await db.keyBlocks.filter((block) => block.run !== merged).count()).toBe(0);
+    expect(await db.indexBlocks.filter((block) => block.run !== merged).count()).toBe(0);
+    expect(await db.indexDirectories.toCollection().primaryKeys()).toEqual([merged]);
   });
 
   it('merges through blocks emptied by removals without losing what follows them', async () => {

@@ -1,33 +1,37 @@
-import { type KeyBlock, type ReconnuDb, readIndexState } from './db';
+import { type KeyBlock, type ReconnuDb, readIndexState, type StoredBlock } from './db';
+import { directoriesOf, openBlocks, putDirectory, sealBlocks } from './index-blocks';
 
 /**
  * The lookup index: (key, segment) entries kept in sorted *runs*, each cut into blocks of about BLOCK_SIZE
  * entries stored as one record. Writing a page's 10,000 keys is then a few dozen puts instead of 10,000 index
  * entries; a lookup reads one block per run. Runs are merged after each sync (key-merge.ts) so there stay few.
  *
- * A run's blocks never change their bounds: a block's `first` is the lower bound of the keys it may hold until the
- * next block's `first`, even after entries are removed from it. So each run's list of block bounds (its
- * directory) can be cached for the run's whole life, and finding the blocks for any set of keys is one bulkGet.
+ * A run's blocks never change their bounds: block n holds keys from bound n up to bound n+1, even after entries are
+ * removed from it. So each run's list of block bounds (its directory) can be cached for the run's whole life, and
+ * finding the blocks for any set of keys is one bulkGet. Keys are personal data: blocks are sealed whole and
+ * numbered, and each run's directory is one sealed record (indexDirectories).
  */
 /** An index entry; id keys (`i:`) also carry the version of the copy they point to (0 elsewhere). */
 export type Entry = [key: string, seg: number, version?: number];
 
 export const BLOCK_SIZE = 512;
-const HIGHEST = '\uffff';
 
 export function compareEntries(a: Entry, b: Entry): number {
   return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1];
 }
 
-/** Cuts sorted entries into blocks, never splitting equal keys (so a block's first key is unique in its run). */
-export function toBlocks(run: number, sorted: Entry[]): KeyBlock[] {
+/**
+ * Cuts sorted entries into blocks numbered from `firstN`, never splitting equal keys (so a block's first key, its
+ * bound, is unique in its run).
+ */
+export function toBlocks(run: number, sorted: Entry[], firstN = 0): KeyBlock[] {
   const blocks: KeyBlock[] = [];
   let keys: string[] = [];
   let segs: number[] = [];
   let versions: number[] = [];
   const flush = () => {
     if (keys.length === 0) return;
-    blocks.push({ run, first: keys[0] as string, keys, segs, versions });
+    blocks.push({ run, n: firstN + blocks.length, keys, segs, versions });
     keys = [];
     segs = [];
     versions = [];
@@ -56,28 +60,6 @@ export function newRunId(nextRun: number): number {
   return Math.max(nextRun, Date.now());
 }
 
-const directories = new WeakMap<ReconnuDb, Map<number, string[]>>();
-
-/** The sorted block bounds of each run, read once per run and kept. */
-async function directoriesOf(db: ReconnuDb, runs: number[]): Promise<Map<number, string[]>> {
-  const cache = directories.get(db) ?? new Map<number, string[]>();
-  directories.set(db, cache);
-  for (const run of cache.keys()) if (!runs.includes(run)) cache.delete(run); // merged away
-  const missing = runs.filter((run) => !cache.has(run));
-  const loaded = await Promise.all(
-    missing.map((run) =>
-      db.keyBlocks.where('[run+first]').between([run, ''], [run, HIGHEST], true, true).primaryKeys(),
-    ),
-  );
-  missing.forEach((run, i) => {
-    cache.set(
-      run,
-      (loaded[i] as [number, string][]).map(([, first]) => first),
-    );
-  });
-  return cache;
-}
-
 /** Index of the last bound <= key (the block that may hold key), or -1. */
 function blockFor(bounds: string[], key: string): number {
   let low = 0;
@@ -97,17 +79,20 @@ function blockFor(bounds: string[], key: string): number {
 async function blocksFor(db: ReconnuDb, ranges: [string, string][], knownRuns?: number[]): Promise<KeyBlock[]> {
   const runs = knownRuns ?? (await runIds(db));
   const cache = await directoriesOf(db, runs);
-  const wanted = new Map<string, [number, string]>();
+  const wanted = new Map<string, [number, number]>();
   for (const run of runs) {
     const bounds = cache.get(run) as string[];
     for (const [low, high] of ranges) {
       for (let i = Math.max(0, blockFor(bounds, low)); i < bounds.length && (bounds[i] as string) <= high; i++) {
-        wanted.set(`${run}\u0001${bounds[i]}`, [run, bounds[i] as string]);
+        wanted.set(`${run}\u0001${i}`, [run, i]);
       }
     }
   }
-  const blocks = await db.keyBlocks.bulkGet([...wanted.values()]);
-  return blocks.filter((block): block is KeyBlock => !!block);
+  const blocks = await db.indexBlocks.bulkGet([...wanted.values()]);
+  return openBlocks(
+    db.key,
+    blocks.filter((block): block is StoredBlock => !!block),
+  );
 }
 
 /** Writes entries as a new run. Call inside the transaction that writes the segments they point to. */
@@ -116,7 +101,13 @@ export async function addRun(db: ReconnuDb, entries: Entry[]): Promise<void> {
   const state = await readIndexState(db);
   const run = newRunId(state.nextRun);
   const sorted = [...entries].sort(compareEntries);
-  await db.keyBlocks.bulkAdd(toBlocks(run, sorted));
+  const blocks = toBlocks(run, sorted);
+  await db.indexBlocks.bulkAdd(await sealBlocks(db.key, blocks));
+  await putDirectory(
+    db,
+    run,
+    blocks.map((block) => block.keys[0] as string),
+  );
   let maxIdKey = state.maxIdKey ?? '';
   for (const [key] of sorted) if (key.startsWith('i:') && key > maxIdKey) maxIdKey = key;
   const runs = [...state.runs, { id: run, entries: entries.length }];
@@ -163,7 +154,7 @@ export async function removeEntries(db: ReconnuDb, entries: Entry[]): Promise<vo
     db,
     keys.map((key): [string, string] => [key, key]),
   )) {
-    touched.set(`${block.run}\u0001${block.first}`, block);
+    touched.set(`${block.run}\u0001${block.n}`, block);
   }
   const rewritten: KeyBlock[] = [];
   for (const block of touched.values()) {
@@ -173,5 +164,5 @@ export async function removeEntries(db: ReconnuDb, entries: Entry[]): Promise<vo
     const pick = <T>(values: T[]) => keep.map((i) => values[i] as T);
     rewritten.push({ ...block, keys: pick(block.keys), segs: pick(block.segs), versions: pick(block.versions) });
   }
-  await db.keyBlocks.bulkPut(rewritten);
+  await db.indexBlocks.bulkPut(await sealBlocks(db.key, rewritten));
 }

@@ -1,7 +1,7 @@
-import { type KeyBlock, type ReconnuDb, readIndexState } from './db';
+import { type ReconnuDb, readIndexState } from './db';
+import { openBlocks, putDirectory, sealBlocks } from './index-blocks';
 import { blockEntries, compareEntries, type Entry, newRunId, toBlocks } from './key-index';
 
-const HIGHEST = '\uffff';
 const READ_AHEAD = 4;
 const WRITE_BATCH = 64 * 512;
 
@@ -9,7 +9,7 @@ const WRITE_BATCH = 64 * 512;
 class RunReader {
   private entries: Entry[] = [];
   private position = 0;
-  private after: string | null = null;
+  private next = 0;
   private done = false;
 
   constructor(
@@ -27,12 +27,10 @@ class RunReader {
   }
 
   async fill(): Promise<void> {
-    const range = this.db.keyBlocks
-      .where('[run+first]')
-      .between([this.run, this.after ?? ''], [this.run, HIGHEST], this.after === null, true);
-    const blocks: KeyBlock[] = await range.limit(READ_AHEAD).toArray();
+    const range = this.db.indexBlocks.where('[run+n]').between([this.run, this.next], [this.run, Infinity]);
+    const blocks = await openBlocks(this.db.key, await range.limit(READ_AHEAD).toArray());
     this.done = blocks.length === 0;
-    this.after = blocks.at(-1)?.first ?? this.after;
+    this.next = (blocks.at(-1)?.n ?? this.next - 1) + 1;
     this.entries = blocks.flatMap(blockEntries);
     this.position = 0;
   }
@@ -44,26 +42,29 @@ class RunReader {
 
 /** Merges runs into one new run (k-way, streaming), dropping duplicate entries, in one transaction. */
 export async function mergeRuns(db: ReconnuDb, runs: number[]): Promise<void> {
-  await db.transaction('rw', db.keyBlocks, db.meta, async () => {
+  await db.transaction('rw', db.indexBlocks, db.indexDirectories, db.meta, async () => {
     const state = await readIndexState(db);
     const target = newRunId(state.nextRun);
     const readers = runs.map((run) => new RunReader(db, run));
     let pending: Entry[] = [];
     let written = 0;
+    const bounds: string[] = [];
     let last: Entry | undefined;
     const flush = async (final: boolean) => {
       // Keep a trailing group of equal keys for the next batch, so blocks never split a key.
       let cut = pending.length;
       while (!final && cut > 0 && pending[cut - 1]?.[0] === pending.at(-1)?.[0]) cut--;
       if (cut === 0 && !final) return;
-      await db.keyBlocks.bulkAdd(toBlocks(target, pending.slice(0, cut)));
+      const blocks = toBlocks(target, pending.slice(0, cut), bounds.length);
+      await db.indexBlocks.bulkAdd(await sealBlocks(db.key, blocks));
+      for (const block of blocks) bounds.push(block.keys[0] as string);
       written += cut;
       pending = pending.slice(cut);
     };
     for (;;) {
       let smallest: { reader: RunReader; entry: Entry } | undefined;
       for (const reader of readers) {
-        // Only await the database when a reader runs dry: Dexie transactions must not await anything else.
+        // Only await when a reader runs dry (the crypto it awaits keeps the transaction alive: see crypto.ts).
         while (reader.exhausted) await reader.fill();
         const entry = reader.peek();
         if (entry && (!smallest || compareEntries(entry, smallest.entry) < 0)) smallest = { reader, entry };
@@ -76,9 +77,9 @@ export async function mergeRuns(db: ReconnuDb, runs: number[]): Promise<void> {
       if (pending.length >= WRITE_BATCH) await flush(false);
     }
     await flush(true);
-    for (const run of runs) {
-      await db.keyBlocks.where('[run+first]').between([run, ''], [run, HIGHEST], true, true).delete();
-    }
+    if (written > 0) await putDirectory(db, target, bounds);
+    for (const run of runs) await db.indexBlocks.where('[run+n]').between([run, 0], [run, Infinity]).delete();
+    await db.indexDirectories.bulkDelete(runs);
     const kept = state.runs.filter((run) => !runs.includes(run.id));
     const merged = written > 0 ? [{ id: target, entries: written }] : [];
     await db.meta.put({ ...state, runs: [...kept, ...merged], nextRun: target + 1 });

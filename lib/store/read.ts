@@ -3,7 +3,7 @@ import { latestOnly } from './copies';
 import type { ReconnuDb, StaleSegments } from './db';
 import { entriesForKeys } from './key-index';
 import { idKey } from './keys';
-import { customersWithKey } from './segments';
+import { customersWithKey, openSegments } from './segments';
 
 /** Every customer holding this index key (several when a phone or email is shared), latest versions only. */
 export async function findByKey(db: ReconnuDb, key: string): Promise<Customer[]> {
@@ -12,20 +12,20 @@ export async function findByKey(db: ReconnuDb, key: string): Promise<Customer[]>
 
 /**
  * Customers holding each of these keys, latest versions only, in one transaction and one read of the segments. A
- * superseded copy can only sit in a segment listed as stale: elsewhere every copy found is the latest.
+ * superseded copy can only sit in a segment listed as stale: elsewhere every copy found is the latest. A locked
+ * store (no key yet) finds nobody.
  */
 export async function findByKeys(db: ReconnuDb, keys: string[]): Promise<Map<string, Customer[]>> {
   const found = new Map<string, Customer[]>();
-  if (keys.length === 0) return found;
-  return db.transaction('r', db.keyBlocks, db.meta, db.segments, async () => {
+  if (keys.length === 0 || !db.unlocked) return found;
+  return db.transaction('r', [db.indexBlocks, db.indexDirectories, db.meta, db.segments], async () => {
     const stale = (await db.meta.get('stale')) as StaleSegments | undefined;
     const entries = [
       ...new Map((await entriesForKeys(db, keys)).map((entry) => [`${entry[0]}\u0000${entry[1]}`, entry])).values(),
     ];
     const segs = [...new Set(entries.map(([, seg]) => seg))];
-    const segments = new Map(
-      (await db.segments.bulkGet(segs)).flatMap((segment) => (segment ? [[segment.seg, segment]] : [])),
-    );
+    const stored = (await db.segments.bulkGet(segs)).flatMap((segment) => segment ?? []);
+    const segments = new Map((await openSegments(db.key, stored)).map((segment) => [segment.seg, segment]));
     const staleSegs = new Set(stale?.segs ?? []);
     for (const [key, seg] of entries) {
       const segment = segments.get(seg);
@@ -43,7 +43,9 @@ export async function getCustomer(db: ReconnuDb, id: string): Promise<Customer |
   return (await findByKey(db, idKey(id)))[0];
 }
 
-/** Visits the latest copy of every stored customer, segment by segment. */
+const VISIT_BATCH = 200;
+
+/** Visits the latest copy of every stored customer, a batch of segments at a time. */
 export async function forEachCustomer(db: ReconnuDb, visit: (customer: Customer) => void): Promise<void> {
   const latest = new Map<string, number>();
   await db.segments.each((segment) => {
@@ -51,9 +53,14 @@ export async function forEachCustomer(db: ReconnuDb, visit: (customer: Customer)
       latest.set(id, Math.max(latest.get(id) ?? 0, segment.versions[i] as number));
     });
   });
-  await db.segments.each((segment) => {
-    segment.ids.forEach((id, i) => {
-      if (segment.versions[i] === latest.get(id)) visit(JSON.parse(segment.docs[i] as string) as Customer);
-    });
-  });
+  for (let after = -1; ; ) {
+    const batch = await db.segments.where(':id').above(after).limit(VISIT_BATCH).toArray();
+    if (batch.length === 0) return;
+    after = batch.at(-1)?.seg as number;
+    for (const segment of await openSegments(db.key, batch)) {
+      segment.ids.forEach((id, i) => {
+        if (segment.versions[i] === latest.get(id)) visit(JSON.parse(segment.docs[i] as string) as Customer);
+      });
+    }
+  }
 }

@@ -21,7 +21,7 @@ export async function isResyncing(db: ReconnuDb): Promise<boolean> {
 
 /** Erases what the resync did not see; returns how many customers went. */
 export async function finishResync(db: ReconnuDb): Promise<number> {
-  return db.transaction('rw', [db.segments, db.keyBlocks, db.meta, db.resyncSeen], async () => {
+  return db.transaction('rw', [db.segments, db.indexBlocks, db.indexDirectories, db.meta, db.resyncSeen], async () => {
     if (!(await isResyncing(db))) return 0;
     const seen = new Set((await db.resyncSeen.toArray()).flatMap((page) => page.ids));
     const stored = new Set((await entriesInRange(db, 'i:', 'i:\uffff')).map(([key]) => key.slice(2)));

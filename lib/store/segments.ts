@@ -1,10 +1,11 @@
 import type { Customer } from '../feed/schema';
-import { KEY_SEPARATOR, SEGMENT_SIZE, type Segment } from './db';
+import { openTexts, sealTexts } from './crypto';
+import { KEY_SEPARATOR, SEGMENT_SIZE, type Segment, type StoredSegment } from './db';
 import type { Entry } from './key-index';
 import { customerKeys } from './keys';
 
 /** Packs customers into new segments of SEGMENT_SIZE. */
-export function packSegments(customers: Customer[]): Segment[] {
+export function packSegments(customers: Customer[], receivedAt: number): Segment[] {
   const segments: Segment[] = [];
   for (let start = 0; start < customers.length; start += SEGMENT_SIZE) {
     const slice = customers.slice(start, start + SEGMENT_SIZE);
@@ -12,11 +13,45 @@ export function packSegments(customers: Customer[]): Segment[] {
     segments.push({
       ids: slice.map((customer) => customer.id),
       versions: slice.map((customer) => customer.version),
+      receivedAt,
       keysOf,
       docs: slice.map((customer) => JSON.stringify(customer)),
     });
   }
   return segments;
+}
+
+/** The box is bound to the clear ids and versions beside it: altering them makes the segment unreadable. */
+const contextOf = (segment: { ids: string[]; versions: number[] }) =>
+  `segment\n${JSON.stringify([segment.ids, segment.versions])}`;
+
+/**
+ * Sealed text of a segment: its keys as JSON on the first line, then one customer per line (JSON.stringify never
+ * writes a raw line break), so customers stay separate strings without being escaped a second time.
+ */
+export async function sealSegments(key: CryptoKey, segments: Segment[]): Promise<StoredSegment[]> {
+  const boxes = await sealTexts(
+    key,
+    segments.map((segment) => [[JSON.stringify(segment.keysOf), ...segment.docs].join('\n'), contextOf(segment)]),
+  );
+  return segments.map(({ seg, ids, versions, receivedAt }, i) => ({
+    ...(seg === undefined ? {} : { seg }),
+    ids,
+    versions,
+    receivedAt,
+    box: boxes[i] as StoredSegment['box'],
+  }));
+}
+
+export async function openSegments(key: CryptoKey, stored: StoredSegment[]): Promise<Segment[]> {
+  const texts = await openTexts(
+    key,
+    stored.map((segment) => [segment.box, contextOf(segment)]),
+  );
+  return stored.map(({ seg, ids, versions, receivedAt }, i) => {
+    const [keys = '[]', ...docs] = (texts[i] as string).split('\n');
+    return { seg, ids, versions, receivedAt, keysOf: JSON.parse(keys) as string[], docs };
+  });
 }
 
 /** The segment without the given ids, or null when nothing is left in it. */
@@ -28,6 +63,7 @@ export function withoutIds(segment: Segment, removed: Set<string>): Segment | nu
     seg: segment.seg,
     ids: pick(segment.ids),
     versions: pick(segment.versions),
+    receivedAt: segment.receivedAt,
     keysOf: pick(segment.keysOf),
     docs: pick(segment.docs),
   };

@@ -1,9 +1,14 @@
 import type { ReconnuDb } from './db';
+import { forgetStoreKey } from './store-key';
 
-/** Erases every local customer, index entry, sync issue and checkpoint at once: the next sync starts from scratch. */
+/**
+ * Erases every local customer, index entry, sync issue and checkpoint at once, and the data key with them: the next
+ * sync starts from scratch under a new key.
+ */
 export async function clearLocalStore(db: ReconnuDb): Promise<void> {
-  const tables = [db.segments, db.keyBlocks, db.meta, db.quarantine, db.resyncSeen];
+  const tables = [db.segments, db.indexBlocks, db.indexDirectories, db.meta, db.quarantine, db.resyncSeen];
   await db.transaction('rw', tables, async () => {
     for (const table of tables) await table.clear();
   });
+  await forgetStoreKey(db);
 }

@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { unlockedDb } from '../../tests/unlocked-db';
 import type { Customer, Deletion } from '../feed/schema';
 import { pruneStaleCopies } from './copies';
-import { ReconnuDb, readCheckpoint } from './db';
+import { type ReconnuDb, readCheckpoint } from './db';
 import { entriesInRange } from './key-index';
 import { lookupKey } from './keys';
+import { readQuarantine } from './quarantine';
 import { findByKey, forEachCustomer, getCustomer } from './read';
 import { applyPage } from './write';
 
@@ -24,8 +26,8 @@ const page = (changes: (Customer | Deletion)[], cursor: string) => ({
 });
 
 let db: ReconnuDb;
-beforeEach(() => {
-  db = new ReconnuDb(`test-${Math.random()}`);
+beforeEach(async () => {
+  db = await unlockedDb('test');
 });
 afterEach(async () => {
   await db.delete();
@@ -97,7 +99,7 @@ describe('applyPage', () => {
   it('lands quarantined records beside valid ones and clears them once a valid version arrives', async () => {
     const bad = { id: 'cus_bad', reason: 'version: expected number', receivedAt: '2026-01-01T00:00:00Z', raw: '{}' };
     await applyPage(db, { ...page([customer('cus_1', 1)], 'c1'), quarantined: [bad] });
-    expect(await db.quarantine.toArray()).toEqual([bad]);
+    expect(await readQuarantine(db)).toEqual([bad]);
     await applyPage(db, page([customer('cus_bad', 1)], 'c2'));
     expect(await db.quarantine.count()).toBe(0);
   });

@@ -3,7 +3,8 @@ import { locateCopies, markStale, removeCopies } from './copies';
 import { type QuarantinedRecord, type ReconnuDb, readCheckpoint, readIndexState } from './db';
 import { addRun } from './key-index';
 import { idKey } from './keys';
-import { packSegments, segmentEntries } from './segments';
+import { sealQuarantined } from './quarantine';
+import { packSegments, sealSegments, segmentEntries } from './segments';
 
 export interface PageCommit {
   changes: Change[];
@@ -31,8 +32,15 @@ export interface ApplyResult {
  * A deletion erases every copy of the customer and its index entries in this same transaction.
  */
 export async function applyPage(db: ReconnuDb, page: PageCommit): Promise<ApplyResult> {
+  const key = db.key;
   const latest = latestPerId(page.changes);
-  const stores = [db.segments, db.keyBlocks, db.meta, db.quarantine, db.resyncSeen];
+  const receivedAt = Date.parse(page.syncedAt);
+  // Sealed before the transaction, where WebCrypto costs no wait: every customer of the page is assumed new or
+  // newer, which the transaction checks (when some are not, it packs and seals the others again).
+  const arriving = [...latest.values()].filter((change): change is Customer => !isDeletion(change));
+  const packed = packSegments(arriving, receivedAt);
+  const [sealed, quarantined] = await Promise.all([sealSegments(key, packed), sealQuarantined(key, page.quarantined)]);
+  const stores = [db.segments, db.indexBlocks, db.indexDirectories, db.meta, db.quarantine, db.resyncSeen];
   return db.transaction('rw', stores, async () => {
     const copies = await locateExisting(db, [...latest.keys()]);
     const result: ApplyResult = { added: 0, replaced: 0, deleted: 0, stale: 0, customers: 0, indexRuns: 0 };
@@ -55,8 +63,9 @@ export async function applyPage(db: ReconnuDb, page: PageCommit): Promise<ApplyR
     }
     await removeCopies(db, erasures);
     await markStale(db, superseded);
-    const segments = packSegments(incoming);
-    const segs = await db.segments.bulkAdd(segments, { allKeys: true });
+    const segments = incoming.length === arriving.length ? packed : packSegments(incoming, receivedAt);
+    const stored = segments === packed ? sealed : await sealSegments(key, segments);
+    const segs = await db.segments.bulkAdd(stored, { allKeys: true });
     await addRun(
       db,
       segments.flatMap((segment, i) => segmentEntries(segment, segs[i] as number)),
@@ -65,7 +74,7 @@ export async function applyPage(db: ReconnuDb, page: PageCommit): Promise<ApplyR
     result.customers = checkpoint.customers + result.added - result.deleted;
     await db.meta.put({ ...checkpoint, cursor: page.cursor, customers: result.customers });
     await clearQuarantine(db, incoming);
-    await db.quarantine.bulkPut(page.quarantined);
+    await db.quarantine.bulkPut(quarantined);
     if (page.resync) await db.resyncSeen.add({ ids: [...latest.keys()] });
     result.indexRuns = (await readIndexState(db)).runs.length;
     return result;

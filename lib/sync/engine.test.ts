@@ -1,8 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { unlockedDb } from '../../tests/unlocked-db';
 import { FeedError } from '../feed/client';
 import type { ChangesPage } from '../feed/schema';
-import { ReconnuDb, readCheckpoint } from '../store/db';
+import { generateDataKey } from '../store/crypto';
+import { type ReconnuDb, readCheckpoint } from '../store/db';
+import { readQuarantine } from '../store/quarantine';
 import { findByKey, getCustomer } from '../store/read';
+import { clearLocalStore } from '../store/wipe';
 import { runSync, type SyncDeps } from './engine';
 import type { SyncStatus } from './status';
 
@@ -38,8 +42,8 @@ const deps = (fetchPage: SyncDeps['fetchPage']): SyncDeps => ({
   retryDelay: () => 0,
 });
 
-beforeEach(() => {
-  db = new ReconnuDb(`engine-${Math.random()}`);
+beforeEach(async () => {
+  db = await unlockedDb('engine');
   published = [];
 });
 afterEach(async () => {
@@ -105,7 +109,7 @@ describe('runSync', () => {
     await runSync(deps(async () => page));
     expect(await getCustomer(db, 'cus_0001')).toBeDefined();
     expect(await getCustomer(db, 'cus_0002')).toBeDefined();
-    const issues = await db.quarantine.toArray();
+    const issues = await readQuarantine(db);
     expect(issues).toHaveLength(2);
     expect(issues.find((issue) => issue.id === 'cus_bad')?.reason).toMatch(/version/);
     expect(published.at(-1)).toMatchObject({ customers: 2, quarantined: 2 });
@@ -121,7 +125,7 @@ describe('runSync', () => {
     expect(await getCustomer(db, 'cus_0003')).toMatchObject({ phones: customer.phones });
     expect((await findByKey(db, 'p:+33612345678')).map((found) => found.id)).toEqual(['cus_0003']);
     expect((await findByKey(db, 'p:+33184601200')).map((found) => found.id)).toEqual(['cus_0003']);
-    const [issue] = await db.quarantine.toArray();
+    const [issue] = await readQuarantine(db);
     expect(issue).toMatchObject({ id: 'cus_0003' });
     expect(issue?.reason).toMatch(/"06 12 34 56 7" is not a valid phone number \(default region FR\): not indexed/);
   });
@@ -201,5 +205,26 @@ describe('runSync when the feed forgets its cursors', () => {
     expect((await runSync(deps(flaky))).ok).toBe(true);
     expect((await readCheckpoint(db)).customers).toBe(90);
     expect(await getCustomer(db, 'cus_0120')).toBeUndefined();
+  });
+});
+
+describe('runSync with a locked store', () => {
+  it('reports the lock as a notice, fetches nothing, and syncs once the key is there', async () => {
+    await runSync(deps(pagedFeed(50, 100).fetchPage));
+    db.setKey(null);
+    const feed = pagedFeed(60, 100);
+    const error = new FeedError('Cannot reach the feed (fetch failed).', null, true);
+    const locked = await runSync({ ...deps(feed.fetchPage), unlock: async () => ({ state: 'locked', error }) });
+    expect(locked.ok).toBe(false);
+    expect(feed.calls).toEqual([]);
+    expect(published.at(-1)).toMatchObject({ state: 'offline', customers: 50, notice: { code: 'locked' } });
+
+    const unlock = async () => {
+      await clearLocalStore(db); // what unlockStore does when the stored key cannot be opened
+      db.setKey(await generateDataKey());
+      return { state: 'reset' as const };
+    };
+    expect(await runSync({ ...deps(feed.fetchPage), unlock })).toEqual({ ok: true, applied: 60 });
+    expect(published.at(-1)).toMatchObject({ state: 'idle', customers: 60 });
   });
 });

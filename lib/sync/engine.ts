@@ -1,20 +1,22 @@
 import { type FeedConfig, FeedError, fetchChanges } from '../feed/client';
-import { type Change, type ChangesPage, isDeletion, parseChange } from '../feed/schema';
-import { getDefaultRegion } from '../identifiers/phone';
+import { type Change, type ChangesPage, isDeletion } from '../feed/schema';
 import { pruneStaleCopies } from '../store/copies';
 import type { QuarantinedRecord, ReconnuDb } from '../store/db';
 import { readCheckpoint } from '../store/db';
 import { compactIndex } from '../store/key-merge';
-import { unindexablePhones } from '../store/keys';
 import { finishResync, isResyncing, startResync } from '../store/resync';
+import type { UnlockOutcome } from '../store/unlock';
 import { applyPage } from '../store/write';
 import { backoffDelay, sleep } from './backoff';
 import { feedNotice, type SyncNotice, type SyncStatus } from './status';
+import { validateChanges } from './validate';
 
 export interface SyncDeps {
   db: ReconnuDb;
   config: FeedConfig;
   publish: (status: SyncStatus) => Promise<void> | void;
+  /** Makes the store's key available first (store/unlock.ts); without it the store must already be unlocked. */
+  unlock?: () => Promise<UnlockOutcome>;
   fetchPage?: typeof fetchChanges;
   pageSize?: number;
   maxAttempts?: number;
@@ -38,6 +40,8 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
   const { db, config, publish } = deps;
   const fetchPage = deps.fetchPage ?? fetchChanges;
   const now = deps.now ?? (() => new Date());
+  const unlocked = deps.unlock ? await deps.unlock() : { state: 'unlocked' as const };
+  if (unlocked.state === 'locked') return reportLocked(deps, unlocked.error);
   const checkpoint = await readCheckpoint(db);
   let cursor = checkpoint.cursor;
   const status: SyncStatus = {
@@ -53,7 +57,10 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
   // Each page is validated as soon as it arrives, which overlaps the previous page's database writes.
   const fetchFrom = (from: string | null): Promise<Validated> =>
     fetchWithRetry(() => fetchPage(config, from, deps.pageSize ?? 2000, signal), deps, status, signal)
-      .then((fetched): Validated => (fetched.ok ? { ...fetched, ...validate(fetched.value.changes, now()) } : fetched))
+      .then(
+        (fetched): Validated =>
+          fetched.ok ? { ...fetched, ...validateChanges(fetched.value.changes, now()) } : fetched,
+      )
       .catch((error: Error): Validated => ({ ok: false, error: error.message, offline: false, status: null }));
   let next = fetchFrom(cursor);
   let more = true;
@@ -122,40 +129,30 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
   return { ok: true, applied: status.done };
 }
 
+/** The key could not be had from the feed: the store stays as it is, unreadable, until the next sync tries again. */
+async function reportLocked({ db, publish }: SyncDeps, error: Error): Promise<SyncOutcome> {
+  const checkpoint = await readCheckpoint(db);
+  const offline = error instanceof FeedError && error.status === null;
+  const message = `The local store is locked until the feed provides its key (${error.message})`;
+  await publish({
+    state: offline ? 'offline' : 'error',
+    customers: checkpoint.customers,
+    done: 0,
+    total: null,
+    lastSuccessAt: checkpoint.lastSuccessAt,
+    message,
+    notice: { code: 'locked' },
+    quarantined: await db.quarantine.count(),
+  });
+  return { ok: false, error: message };
+}
+
 function describeStorageError(error: Error): string {
   const quota =
     error.name === 'QuotaExceededError' || (error as { inner?: Error }).inner?.name === 'QuotaExceededError';
   return quota
     ? 'The browser refused to store more data (storage quota). Nothing stored was lost; free disk space and sync again.'
     : `Could not store the synced data: ${error.message}`;
-}
-
-function validate(raw: unknown[], receivedAt: Date): { changes: Change[]; quarantined: QuarantinedRecord[] } {
-  const changes: Change[] = [];
-  const quarantined: QuarantinedRecord[] = [];
-  raw.forEach((record, position) => {
-    const parsed = parseChange(record);
-    if (parsed.ok) {
-      changes.push(parsed.change);
-      // The customer lands; a number that cannot be indexed is reported, not dropped in silence.
-      const unusable = isDeletion(parsed.change) ? [] : unindexablePhones(parsed.change);
-      if (unusable.length > 0) {
-        quarantined.push({
-          id: parsed.change.id,
-          reason: `Stored, but ${unusable.map((phone) => `"${phone}"`).join(', ')} is not a valid phone number (default region ${getDefaultRegion()}): not indexed.`,
-          receivedAt: receivedAt.toISOString(),
-          raw: JSON.stringify(unusable),
-        });
-      }
-    } else
-      quarantined.push({
-        id: parsed.id ?? `(no id: ${receivedAt.toISOString()} #${position})`,
-        reason: parsed.reason,
-        receivedAt: receivedAt.toISOString(),
-        raw: JSON.stringify(record).slice(0, 2000),
-      });
-  });
-  return { changes, quarantined };
 }
 
 type Failed = { ok: false; error: string; offline: boolean; status: number | null };

@@ -1,13 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { unlockedDb } from '../../tests/unlocked-db';
 import { getDefaultRegion } from '../identifiers/phone';
-import { ReconnuDb, readCheckpoint } from '../store/db';
+import { type ReconnuDb, readCheckpoint } from '../store/db';
 import { findByKey } from '../store/read';
 import { applyPage } from '../store/write';
 import { applyRegion } from './region';
 
 let db: ReconnuDb;
 beforeEach(async () => {
-  db = new ReconnuDb(`region-${Math.random()}`);
+  db = await unlockedDb('region');
 });
 afterEach(async () => {
   await db.delete();

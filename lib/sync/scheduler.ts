@@ -1,17 +1,28 @@
+import { fetchStorageSecret } from '../feed/client';
 import { refreshMe } from '../feed/me';
 import { refreshPolicy } from '../policy/refresh';
 import { readSettings } from '../settings';
-import type { ReconnuDb } from '../store/db';
+import { type ReconnuDb, readCheckpoint } from '../store/db';
+import { purgeNotRefreshedSince } from '../store/retention';
+import { unlockStore } from '../store/unlock';
 import { runSync, type SyncDeps, type SyncOutcome } from './engine';
 import { applyRegion } from './region';
 import { type SyncNotice, syncStatusItem } from './status';
+
+/** Customers the feed has not sent again within the retention period leave the local copy (after a good sync). */
+async function applyRetention(db: ReconnuDb, days: number): Promise<void> {
+  const purged = await purgeNotRefreshedSince(db, Date.now() - days * 86_400_000);
+  if (purged === 0) return;
+  const status = await syncStatusItem.getValue();
+  await syncStatusItem.setValue({ ...status, customers: (await readCheckpoint(db)).customers });
+}
 
 type Hooks = Pick<SyncDeps, 'onErased'> & {
   /** After each run, successful or not (the audit upload rides on the sync alarm). */
   afterRun?: () => Promise<unknown>;
 };
 
-/** One sync at a time: a call made while a run is in progress joins that run. `stop` aborts it (sign-out). */
+/** One sync at a time; calls made during a run share one more run after it. `stop` aborts the run (sign-out). */
 export function createSyncScheduler(db: ReconnuDb, hooks: Hooks = {}) {
   let running: Promise<SyncOutcome> | null = null;
   let controller = new AbortController();
@@ -30,14 +41,32 @@ export function createSyncScheduler(db: ReconnuDb, hooks: Hooks = {}) {
     const config = { feedUrl: settings.feedUrl, token: settings.token };
     await refreshMe(config);
     await refreshPolicy(config, settings.policyPublicKey);
-    return runSync(
-      { db, config, publish: (status) => syncStatusItem.setValue(status), onErased: hooks.onErased },
+    const outcome = await runSync(
+      {
+        db,
+        config,
+        publish: (status) => syncStatusItem.setValue(status),
+        onErased: hooks.onErased,
+        unlock: () => unlockStore(db, () => fetchStorageSecret(config)),
+      },
       signal,
-    ).catch((error: Error) => ({ ok: false, error: error.message }) as const);
+    ).catch((error: Error): SyncOutcome => ({ ok: false, error: error.message }));
+    if (outcome.ok && settings.retentionDays > 0) await applyRetention(db, settings.retentionDays);
+    return outcome;
   }
 
+  let queued: Promise<SyncOutcome> | null = null;
+
   function syncNow(): Promise<SyncOutcome> {
-    running ??= start(controller.signal).finally(() => {
+    // A call made during a run may come with new settings the run did not read: one more run follows it.
+    if (running) {
+      queued ??= running.then(() => {
+        queued = null;
+        return syncNow();
+      });
+      return queued;
+    }
+    running = start(controller.signal).finally(() => {
       running = null;
       void hooks.afterRun?.();
     });

@@ -15,7 +15,18 @@ export interface SyncStatus {
 }
 
 export type SyncNotice =
-  | { code: 'unreachable' | 'badData' | 'cursorReset' | 'quota' | 'storage' | 'noFeed' | 'signedOut' | 'other' }
+  | {
+      code:
+        | 'unreachable'
+        | 'badData'
+        | 'cursorReset'
+        | 'quota'
+        | 'storage'
+        | 'noFeed'
+        | 'signedOut'
+        | 'locked'
+        | 'other';
+    }
   | { code: 'http'; status: number }
   /** A new empowerment policy failed verification; the last valid one stays in force. */
   | { code: 'policyRefused'; reason: string; kept: string | null }

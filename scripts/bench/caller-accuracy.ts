@@ -4,8 +4,8 @@
 import 'fake-indexeddb/auto';
 import { Window } from 'happy-dom';
 import { setDefaultRegion } from '../../lib/identifiers/phone';
-import { ReconnuDb } from '../../lib/store/db';
 import { type AccuracyReport, loadCallerCustomers, measureAccuracy } from '../../tests/caller/accuracy';
+import { unlockedDb } from '../../tests/unlocked-db';
 
 export async function callerAccuracy(file?: string): Promise<AccuracyReport> {
   setDefaultRegion('FR');
@@ -14,7 +14,7 @@ export async function callerAccuracy(file?: string): Promise<AccuracyReport> {
   for (const name of ['HTMLAnchorElement', 'HTMLInputElement', 'HTMLTextAreaElement', 'NodeFilter', 'Element']) {
     globals[name] ??= (window as unknown as Record<string, unknown>)[name];
   }
-  const db = new ReconnuDb(`bench-caller-${Date.now()}`);
+  const db = await unlockedDb('bench-caller');
   try {
     await loadCallerCustomers(db);
     return await measureAccuracy(db, window.document as unknown as Document, file);

@@ -14,6 +14,13 @@ export interface LogEntry {
   deletedAt?: string;
   /** A customer given whole (tests and demos that need a known identity) rather than generated. */
   record?: Customer;
+  /** A record given as JSON text, served as is (hostile-input tests: `__proto__` keys, nesting JSON.stringify refuses). */
+  raw?: RawChange;
+}
+
+/** A change served verbatim: its JSON text is spliced into the page instead of being serialized. */
+export class RawChange {
+  constructor(readonly json: string) {}
 }
 
 export interface MutationRequest {
@@ -31,7 +38,7 @@ export interface MutationResult {
 }
 
 export interface LogPage {
-  changes: Change[];
+  changes: (Change | RawChange)[];
   /** Sequence number of the last position examined: the next page starts after it. */
   lastSeq: number;
   /** Live entries after lastSeq. */
@@ -64,7 +71,7 @@ export class ChangeLog {
   }
 
   page(afterSeq: number, limit: number): LogPage {
-    const changes: Change[] = [];
+    const changes: (Change | RawChange)[] = [];
     const lastSeq = this.lastSeq;
     let seq = afterSeq;
     while (seq < lastSeq && changes.length < limit) {
@@ -105,13 +112,21 @@ export class ChangeLog {
       if (!entry) yield [id, 1];
       else if (!entry.deletedAt) yield [id, entry.version];
     }
-    for (const entry of this.latest.values()) if (entry.record && !entry.deletedAt) yield [entry.id, entry.version];
+    for (const entry of this.latest.values()) {
+      if ((entry.record || entry.raw) && !entry.deletedAt) yield [entry.id, entry.version];
+    }
   }
 
   mutate(request: MutationRequest): MutationResult {
     const random = createRandom(this.seed, 'mutation', this.mutations++);
     const result: MutationResult = { updated: [], deleted: [], added: [] };
     for (const id of this.choose(request.updateIds ?? [], request.update ?? 0, random)) {
+      const raw = this.latest.get(id)?.raw;
+      if (raw) {
+        this.putRaw([{ id, json: raw.json }]);
+        result.updated.push(id);
+        continue;
+      }
       const pinned = this.latest.get(id)?.record;
       if (pinned) {
         this.put([{ ...pinned, updatedAt: new Date().toISOString() }]);
@@ -124,7 +139,7 @@ export class ChangeLog {
     }
     for (const id of this.choose(request.deleteIds ?? [], request.delete ?? 0, random)) {
       const pinned = this.latest.get(id);
-      if (pinned?.record) {
+      if (pinned?.record || pinned?.raw) {
         this.append({ seq: 0, id, index: -1, version: pinned.version, deletedAt: new Date().toISOString() });
         this.pinned--;
         result.deleted.push(id);
@@ -162,15 +177,27 @@ export class ChangeLog {
     return records.map((record) => record.id);
   }
 
+  /** Adds records given as JSON text under log ids of their own (their text may carry any id, or none). */
+  putRaw(records: readonly { id: string; json: string }[]): string[] {
+    for (const { id, json } of records) {
+      if (customerIndex(id) !== undefined) throw new TypeError(`${id} is a generated id`);
+      const known = this.latest.get(id);
+      if (!known || known.deletedAt) this.pinned++;
+      this.append({ seq: 0, id, index: -1, version: (known?.version ?? 0) + 1, raw: new RawChange(json) });
+    }
+    return records.map((record) => record.id);
+  }
+
   private append(entry: LogEntry): void {
     entry.seq = this.lastSeq + 1;
     this.entries.push(entry);
     this.latest.set(entry.id, entry);
   }
 
-  private render(entry: LogEntry): Change {
+  private render(entry: LogEntry): Change | RawChange {
     if (entry.deletedAt) return { id: entry.id, deleted: true, deletedAt: entry.deletedAt };
     if (entry.record) return entry.record;
+    if (entry.raw) return entry.raw;
     return generateCustomer(this.seed, entry.index, entry.version);
   }
 

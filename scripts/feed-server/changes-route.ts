@@ -1,7 +1,7 @@
 // GET /v1/changes: cursor and limit handling, fault injection, and a one-page-ahead prefetch so that a client
 // parsing page n overlaps with the server generating page n+1.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ChangeLog } from './changes-log';
+import { type ChangeLog, RawChange } from './changes-log';
 import type { Faults } from './faults';
 import { corsHeaders, HttpError, JSON_TYPE, sendJson } from './http';
 
@@ -56,7 +56,10 @@ export function createChangesRoute(log: ChangeLog, faults: Faults, options: Chan
     const page = log.page(after, limit);
     const more = page.remaining > 0;
     const changes = extra.length > 0 ? faults.mixIn(page.changes, extra) : page.changes;
-    const body = JSON.stringify({ changes, cursor: encodeCursor(page.lastSeq), more, remaining: page.remaining });
+    const rest = { cursor: encodeCursor(page.lastSeq), more, remaining: page.remaining };
+    const body = changes.some((change) => change instanceof RawChange)
+      ? `{"changes":[${changes.map((change) => (change instanceof RawChange ? change.json : JSON.stringify(change))).join(',')}],${JSON.stringify(rest).slice(1)}`
+      : JSON.stringify({ changes, ...rest });
     return { body, nextSeq: page.lastSeq, more };
   }
 

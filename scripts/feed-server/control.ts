@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Customer } from '../../lib/feed/schema';
 import type { ChangeLog, MutationRequest, MutationResult } from './changes-log';
 import { type FaultSettings, type Faults, parseFaultSettings } from './faults';
+import { type HostileCase, hostileCases } from './hostile';
 import { corsHeaders, HttpError, isPlainObject, JSON_TYPE, type RequestStats, readJson, sendJson } from './http';
 
 export interface FeedControl {
@@ -10,6 +11,8 @@ export interface FeedControl {
   mutate(request: MutationRequest): MutationResult;
   /** Adds or replaces customers given whole (ids must not look generated: not "cus_" + digits). */
   put(records: readonly Customer[]): string[];
+  /** Adds the hostile records (see hostile.ts) among the others and says what must become of each. */
+  putHostile(): Omit<HostileCase, 'json'>[];
   /** Replaces all fault settings; {} turns every fault off. */
   setFaults(settings: FaultSettings): FaultSettings;
   /** Every live customer as [id, version], in id order. */
@@ -49,6 +52,7 @@ export function createControl(log: ChangeLog, faults: Faults, stats: RequestStat
       return log.mutate(parsed);
     },
     put: (records) => log.put(records),
+    putHostile: () => putHostile(log),
     setFaults(settings) {
       const parsed = isPlainObject(settings) ? parseFaultSettings(settings) : 'the faults must be an object';
       if (typeof parsed === 'string') throw new TypeError(parsed);
@@ -82,6 +86,8 @@ export async function handleControl(
       if (typeof parsed === 'string') throw new HttpError(400, 'bad_request', parsed);
       return send({ faults: context.faults.set(parsed) });
     }
+    case '/__control/hostile':
+      return send({ cases: putHostile(context.log) });
     case '/__control/truth':
       return streamTruth(response, context.log);
     case '/__control/stats':
@@ -90,6 +96,12 @@ export async function handleControl(
       return send({ entries: context.audit });
   }
   throw new HttpError(404, 'not_found', `No control route ${path}.`);
+}
+
+function putHostile(log: ChangeLog): Omit<HostileCase, 'json'>[] {
+  const cases = hostileCases();
+  log.putRaw(cases);
+  return cases.map(({ json: _json, ...expectation }) => expectation);
 }
 
 /** Streams {"count": n, "customers": [[id, version], …]} in batches, honouring backpressure (works for millions). */

@@ -1,6 +1,6 @@
 // Reference implementation of the Reconnu feed API v1, with a control API for tests. Customers are generated on
 // demand from (seed, index, version), so a million of them cost no memory.
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { JWK } from 'jose';
@@ -39,6 +39,10 @@ export interface FeedServerOptions {
   policyKey?: JWK;
   /** The policy to serve at first; the demo policy when omitted. */
   policy?: Policy;
+  /** Serve `/v1/storage-key` (default true); false plays a feed that predates it (404). */
+  storageKeys?: boolean;
+  /** Server secret the storage secrets are derived from; derived from the seed when omitted. */
+  storageSecret?: string;
 }
 
 export interface FeedServer {
@@ -56,9 +60,11 @@ const MAX_CUSTOMERS = 10_000_000;
 const routes: Record<string, string> = {
   '/v1/me': 'GET',
   '/v1/changes': 'GET',
+  '/v1/storage-key': 'GET',
   '/v1/audit': 'POST GET',
   '/__control/mutate': 'POST',
   '/__control/faults': 'POST',
+  '/__control/hostile': 'POST',
   '/__control/truth': 'GET',
   '/__control/stats': 'GET',
   '/__control/audit': 'GET',
@@ -115,6 +121,7 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
   const policy = await createPolicyPublisher({ privateJwk: options.policyKey, policy: options.policy });
   const gestures = new GestureStore(policy.current, (id) => log.customer(id));
 
+  const storageSecret = options.storageSecret ?? `storage-key/${seed}`;
   const changes = createChangesRoute(log, faults, {
     gzip: options.gzip ?? false,
     maxLimit: options.maxPageSize,
@@ -135,7 +142,8 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
       throw new HttpError(401, 'unauthorized', 'A valid bearer token is required.', challenge);
     }
     const allowed = routes[routeOf(url.pathname)];
-    if (!allowed) throw new HttpError(404, 'not_found', `No route ${url.pathname}.`);
+    if (!allowed || (url.pathname === '/v1/storage-key' && options.storageKeys === false))
+      throw new HttpError(404, 'not_found', `No route ${url.pathname}.`);
     if (!allowed.split(' ').includes(method))
       throw new HttpError(405, 'method_not_allowed', `Use ${allowed}.`, { Allow: allowed.replace(' ', ', ') });
     const handled = await routePolicyAndGestures({ request, response, url, user, policy, gestures });
@@ -143,6 +151,11 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
     if (url.pathname.startsWith('/__control/')) return handleControl(url.pathname, request, response, context);
     if (url.pathname === '/v1/me') return sendJson(request, response, 200, user);
     if (url.pathname === '/v1/changes') return changes(url, request, response);
+    if (url.pathname === '/v1/storage-key') {
+      // Stable per token, never stored: HMAC of the token under the server's secret.
+      const secret = createHmac('sha256', storageSecret).update(header.slice(7).trim()).digest('base64url');
+      return sendJson(request, response, 200, { secret });
+    }
     if (method === 'GET') return sendJson(request, response, 200, auditStore.list(user, url.searchParams));
     return sendJson(request, response, 200, await auditStore.accept(await readJson(request), user));
   }

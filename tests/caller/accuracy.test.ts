@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setDefaultRegion } from '../../lib/identifiers/phone';
-import { ReconnuDb } from '../../lib/store/db';
+import type { ReconnuDb } from '../../lib/store/db';
+import { unlockedDb } from '../unlocked-db';
 import { type AccuracyReport, callerCases, loadCallerCustomers, measureAccuracy } from './accuracy';
 
 // cases.json: the labelled set. held-out.json: written afterwards by someone who saw neither the set nor the code.
@@ -11,7 +12,7 @@ const reports = new Map<string, AccuracyReport>();
 
 beforeAll(async () => {
   setDefaultRegion('FR');
-  db = new ReconnuDb(`caller-accuracy-${Math.random()}`);
+  db = await unlockedDb('caller-accuracy');
   await loadCallerCustomers(db);
   for (const file of SETS) {
     const report = await measureAccuracy(db, document, file);

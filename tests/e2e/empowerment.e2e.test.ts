@@ -42,7 +42,9 @@ describe('empowerment: gestures within limits, approvals, signed policy, offline
   const empowerment = () => panel.locator('section.empowerment');
   const goodwillLine = () => empowerment().locator('li[data-gesture="goodwill"]');
   async function grant(gesture: string, amount: string | null, reason: string): Promise<void> {
-    await empowerment().getByRole('combobox', { name: /^Gesture/ }).selectOption({ label: gesture });
+    await empowerment()
+      .getByRole('combobox', { name: /^Gesture/ })
+      .selectOption({ label: gesture });
     if (amount !== null) await empowerment().getByLabel('Amount (EUR)').fill(amount);
     await empowerment().getByLabel('Reason (recorded)').fill(reason);
     await empowerment().getByRole('button', { name: 'Grant' }).click();

@@ -24,6 +24,52 @@ export function localCustomers(extensionPage: Page): Promise<[string, number][]>
 }
 
 /**
+ * Every key and value of every store of the extension's IndexedDB as one text (binary as Latin-1), to assert that
+ * no customer data is stored in clear. Self-contained: it runs in the extension page.
+ */
+export function rawLocalStoreText(extensionPage: Page): Promise<string> {
+  return extensionPage.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const latin1 = (bytes: Uint8Array) => {
+          let text = '';
+          for (const byte of bytes) text += String.fromCharCode(byte);
+          return text;
+        };
+        const flatten = (value: unknown): string => {
+          if (value instanceof ArrayBuffer) return latin1(new Uint8Array(value));
+          if (ArrayBuffer.isView(value))
+            return latin1(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+          if (Array.isArray(value)) return value.map(flatten).join('\n');
+          if (value && typeof value === 'object') {
+            return Object.entries(value)
+              .map(([key, inner]) => `${key}=${flatten(inner)}`)
+              .join('\n');
+          }
+          return String(value);
+        };
+        const open = indexedDB.open('reconnu');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const names = [...open.result.objectStoreNames];
+          const transaction = open.result.transaction(names, 'readonly');
+          const parts: string[] = [];
+          for (const name of names) {
+            const store = transaction.objectStore(name);
+            store.getAllKeys().onsuccess = (event) => parts.push(flatten((event.target as IDBRequest).result));
+            store.getAll().onsuccess = (event) => parts.push(flatten((event.target as IDBRequest).result));
+          }
+          transaction.oncomplete = () => {
+            open.result.close();
+            resolve(parts.join('\n'));
+          };
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+  );
+}
+
+/**
  * Compares the local store with the server's truth: what is missing, extra, stale or duplicated. An updated
  * customer may briefly keep a superseded copy (pruned right after the sync); only its latest copy counts, and a
  * copy stored twice at the same version is a duplicate.

@@ -120,7 +120,10 @@ describe('privacy: masking, audit, erasure, sign-out', () => {
     await syncNow(total);
     await expect
       .poll(() => feed.control.auditEntries(), { timeout: 15_000 })
-      .toMatchObject([{ action: 'view', customerId: 'pv_bruno', where: 'side panel', foundBy: 'search', seq: 3 }]);
+      .toMatchObject([
+        { action: 'view', customerId: 'pv_bruno', where: 'side panel', foundBy: 'search', seq: 3 },
+        { action: 'reveal', customerId: 'pv_bruno', seq: 4, reason: 'Confirming the email for a store pickup' },
+      ]);
   });
 
   it('an erasure from the feed leaves the open panel and the side panel in the same sync', async () => {

@@ -12,12 +12,20 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(options: { customers: number; seed: string; people?: Customer[] }): Promise<Stack> {
+export async function startStack(options: {
+  customers: number;
+  seed: string;
+  people?: Customer[];
+  /** Mix the reference feed's hostile records in (scripts/feed-server/hostile.ts). */
+  hostile?: boolean;
+}): Promise<Stack> {
   const feed = await startFeedServer({ customers: options.customers, seed: options.seed });
   const given = feed.control.put(options.people ?? []);
+  const hostile = options.hostile ? feed.control.putHostile() : [];
+  const landing = hostile.filter((entry) => entry.outcome === 'lands').length;
   const fixtures = await startFixtureServer();
   const browser = await launchWithExtension();
-  await configureFeed(browser, feed, options.customers + given.length);
+  await configureFeed(browser, feed, options.customers + given.length + landing);
   return {
     feed,
     fixtures,

@@ -1,10 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { configureFeed, type ExtensionBrowser, launchWithExtension, panelHeading } from '../../scripts/browser';
 import { startDemoSite } from '../../scripts/demo/site';
 import { generateCustomer } from '../../scripts/feed-server/generator';
 import { type FeedServer, startFeedServer } from '../../scripts/feed-server/server';
-import { diffWithTruth, localCustomers, supersededCopies } from './local-store';
+import { diffWithTruth, localCustomers, rawLocalStoreText, supersededCopies } from './local-store';
 
 let feed: FeedServer | undefined;
 let browser: ExtensionBrowser | undefined;
@@ -27,6 +30,25 @@ async function syncAndWait(options: Page, customers: number): Promise<void> {
   await options.getByRole('status').filter({ hasText: text }).waitFor({ timeout: 90_000 });
 }
 
+/** The primary keys of the stored segments: a store wiped and filled again gets new ones. */
+function segmentKeys(extensionPage: Page): Promise<number[]> {
+  return extensionPage.evaluate(
+    () =>
+      new Promise<number[]>((resolve, reject) => {
+        const open = indexedDB.open('reconnu');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('segments').objectStore('segments').getAllKeys();
+          request.onsuccess = () => {
+            resolve(request.result as number[]);
+            open.result.close();
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
+
 async function expectSameAsServer(options: Page, server: FeedServer): Promise<void> {
   const diff = diffWithTruth(await localCustomers(options), await truth(server));
   expect(diff).toEqual({ missing: [], stale: [], extra: [], duplicated: [] });
@@ -47,12 +69,54 @@ describe('sync against the reference feed', () => {
     // The 40 superseded copies are pruned once the sync is up to date.
     await expect.poll(async () => supersededCopies(await localCustomers(options))).toBe(0);
 
+    // Encrypted at rest: no customer's email, phone or name is readable in any stored key or value.
+    const raw = await rawLocalStoreText(options);
+    expect(raw).toContain(generateCustomer('sync-incremental', 10).id); // ids stay readable: the scan sees the data
+    for (const index of [10, 11, 700]) {
+      const kept = generateCustomer('sync-incremental', index);
+      const digits = (kept.phones?.[0] ?? '').replace(/\D/g, '').slice(-8);
+      for (const text of [kept.emails?.[0], kept.name?.family, kept.name?.given, digits]) {
+        if (text && text.length >= 5) expect(raw).not.toContain(text); // shorter ones could occur in ciphertext by chance
+      }
+    }
+
     // The erased customer is gone from every index: their email no longer recognizes anyone.
     const site = await startDemoSite();
     const page = await browser.context.newPage();
     const email = erased.emails?.[0] as string;
     await page.goto(site.page('erased', 'ticket', { ticket: '9', email, requesterName: '', requesterFirstName: '' }));
     expect(await panelHeading(page)).toBe('Unknown customer');
+    await site.close();
+  });
+
+  it('after a browser restart, stays locked while the feed is down, and opens the store once it is back', async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'reconnu-restart-'));
+    onTestFinished(() => rmSync(profile, { recursive: true, force: true }));
+    feed = await startFeedServer({ customers: 300, seed: 'sync-restart' });
+    const { token } = feed;
+    const port = Number(new URL(feed.url).port);
+    browser = await launchWithExtension({ profile });
+    await configureFeed(browser, feed, 300);
+    await browser.close();
+    await feed.close();
+
+    browser = await launchWithExtension({ profile }); // the session key is gone with the browser
+    const options = await browser.context.newPage();
+    await options.goto(browser.extensionUrl('options.html'));
+    const locked = options.getByRole('status').filter({ hasText: 'locked until the feed provides its key' });
+    await locked.waitFor({ timeout: 30_000 });
+    expect(await localCustomers(options)).toHaveLength(300); // kept, unreadable
+    const segments = await segmentKeys(options);
+
+    feed = await startFeedServer({ customers: 300, seed: 'sync-restart', token, port });
+    await syncAndWait(options, 300);
+    expect(await segmentKeys(options)).toEqual(segments); // opened with the unwrapped key, not wiped and refilled
+    const site = await startDemoSite();
+    const page = await browser.context.newPage();
+    const known = generateCustomer('sync-restart', 7);
+    const email = known.emails?.[0] as string;
+    await page.goto(site.page('restart', 'ticket', { ticket: '7', email, requesterName: '', requesterFirstName: '' }));
+    expect(await panelHeading(page)).not.toBe('Unknown customer');
     await site.close();
   });
 

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configureFeed, type ExtensionBrowser, launchWithExtension, panelHeading } from '../../scripts/browser';
+import {
+  configureFeed,
+  type ExtensionBrowser,
+  launchWithExtension,
+  panelFrame,
+  panelHeading,
+} from '../../scripts/browser';
 import { type DemoSite, startDemoSite } from '../../scripts/demo/site';
 import { generateCustomer } from '../../scripts/feed-server/generator';
 import { type FeedServer, startFeedServer } from '../../scripts/feed-server/server';
@@ -50,15 +56,15 @@ describe('vertical slice: feed → sync → content script → panel', () => {
     const page = await browser.context.newPage();
     await page.goto(url);
     await panelHeading(page);
-    const probe = await page.evaluate(() => {
-      const frame = document.querySelector('reconnu-panel')?.shadowRoot?.querySelector('iframe');
+    const element = await (await panelFrame(page)).frameElement();
+    const probe = await element.evaluate((frame: HTMLIFrameElement) => {
       let readable: string;
       try {
-        readable = frame?.contentDocument ? 'document' : 'null';
+        readable = frame.contentDocument ? 'document' : 'null';
       } catch (error) {
         readable = `threw ${(error as Error).name}`;
       }
-      return { src: frame?.src ?? '', readable, html: document.documentElement.outerHTML };
+      return { src: frame.src, readable, html: document.documentElement.outerHTML };
     });
     expect(probe.src).toMatch(/^chrome-extension:\/\/[a-p]{32}\/panel\.html$/);
     expect(probe.readable).not.toBe('document');

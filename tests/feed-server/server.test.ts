@@ -66,6 +66,21 @@ describe('authentication and roles', () => {
     expect(roles).toEqual(['agent', 'store', 'supervisor']);
   });
 
+  it('serves each token a stable storage secret of 32 bytes, and none to a feed started without them', async () => {
+    const secretOf = async (token: string) => (await (await call('/v1/storage-key', { token })).json()).secret;
+    const first = await secretOf(feed.token);
+    expect(first).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(await secretOf(feed.token)).toBe(first);
+    expect(await secretOf(`${feed.token}-store`)).not.toBe(first);
+    expect((await call('/v1/storage-key', { token: 'wrong-token' })).status).toBe(401);
+    const older = await startFeedServer({ customers: 1, seed: 'server-test', storageKeys: false });
+    onTestFinished(() => older.close());
+    const response = await fetch(`${older.url}/v1/storage-key`, {
+      headers: { Authorization: `Bearer ${older.token}` },
+    });
+    expect(response.status).toBe(404);
+  });
+
   it('answers CORS preflights and exposes Retry-After', async () => {
     const response = await call('/v1/changes', { method: 'OPTIONS', token: null });
     expect(response.status).toBe(204);
