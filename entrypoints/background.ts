@@ -39,7 +39,15 @@ export default defineBackground(() => {
     onErased: (ids) => forgetErasedViews(ids, hub),
     afterRun: () => Promise.all([sendAudit(), sendGestures()]),
   });
-  const signOut = createSignOut({ db, hub, audit, stopSync: stop });
+  const signOut = createSignOut({
+    db,
+    hub,
+    audit,
+    stopSync: stop,
+    // Gestures not yet acknowledged stay in the outbox (they were granted); what was learnt of others' goes.
+    beforeWipe: () => sendGestures(),
+    wipeCaches: () => gestures.known.clear(),
+  });
   const deliverGestures = () => void sendGestures();
   const route = createRouter({ db, hub, record, audit, syncNow, signOut, gestures, deliverGestures });
 

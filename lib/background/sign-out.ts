@@ -14,6 +14,10 @@ interface SignOutDeps {
   hub: PanelHub;
   audit: AuditLog;
   stopSync: () => Promise<void>;
+  /** Sends what must reach the feed before the wipe (the gesture outbox). */
+  beforeWipe?: () => Promise<unknown>;
+  /** Other local caches of customer-related data (gesture history). */
+  wipeCaches?: () => Promise<unknown>;
 }
 
 /**
@@ -21,13 +25,15 @@ interface SignOutDeps {
  * token. The view audit is sent first; entries the feed has not acknowledged (offline) stay, holding customer ids
  * only, and go at the next sign-in.
  */
-export function createSignOut({ db, hub, audit, stopSync }: SignOutDeps) {
+export function createSignOut({ db, hub, audit, stopSync, beforeWipe, wipeCaches }: SignOutDeps) {
   return async function signOut(): Promise<void> {
     await stopSync();
     const settings = await readSettings();
     if (settings.feedUrl && settings.token) await uploadAudit(audit, settings);
+    await beforeWipe?.();
     await settingsItem.setValue({ ...settings, token: '' });
     await clearLocalStore(db);
+    await wipeCaches?.();
     hub.dropCustomers('all');
     await recentCallersItem.setValue([]);
     await meItem.setValue(null);
