@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { configureFeed, launchWithExtension, panelHeading } from './browser';
+import { configureFeed, launchWithExtension, panelFrame, panelHeading } from './browser';
 import { demoSearch, registerDemoPages } from './demo/scenario';
 import { startDemoSite } from './demo/site';
 import { startFeedServer } from './feed-server/server';
@@ -43,6 +43,11 @@ try {
   const started = Date.now();
   const options = await configureFeed(browser, feed, customers);
   console.log(`Synced ${customers} customers in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  // The administrator's policy key: the panel then shows what the agent may do for each customer.
+  await options.getByLabel('Policy public key (ES256, JWK or PEM)').fill(feed.policy.publicKey);
+  await options.getByRole('button', { name: 'Sync now' }).click();
+  await options.getByText(/Empowerment policy .* in force/).waitFor({ timeout: 30_000 });
+  console.log('Empowerment policy verified and in force.');
   mkdirSync(outputDir, { recursive: true });
   await options.screenshot({ path: join(outputDir, 'options.png') });
   let failures = 0;
@@ -50,6 +55,10 @@ try {
     const page = await browser.context.newPage();
     await page.goto(demoPage.url);
     const heading = await panelHeading(page).catch((error: Error) => `(no panel: ${error.message.split('\n')[0]})`);
+    // Let "What I can do for this customer" fill in before the screenshot (the policy's gestures and budgets).
+    await panelFrame(page)
+      .then((frame) => frame.getByRole('combobox').first().waitFor({ timeout: 5_000 }))
+      .catch(() => undefined);
     const ok = heading === demoPage.expected;
     if (!ok) failures++;
     console.log(
