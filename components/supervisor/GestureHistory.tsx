@@ -4,6 +4,7 @@ import { gesturesCsv, totalsBy } from '@/lib/gestures/csv';
 import { empowermentStrings } from '@/lib/i18n/empowerment';
 import { supervisorStrings } from '@/lib/i18n/supervisor';
 import type { GestureRecord } from '@/lib/policy/schema';
+import { dayKey } from '@/lib/policy/units';
 import { ask } from '@/lib/protocol/client';
 import { useLocale } from '../AppShell';
 
@@ -66,8 +67,11 @@ function Totals({ rows, label }: { rows: [string, number, number][]; label: stri
   );
 }
 
-/** Every gesture on every channel, filterable, with totals per agent, customer and day, and a CSV export. */
-export function GestureHistory() {
+/**
+ * Every gesture on every channel, filterable, with totals per agent, customer and day — days of the policy's time
+ * zone, the same days its per-day limits count — and a CSV export.
+ */
+export function GestureHistory({ timeZone }: { timeZone: string }) {
   const locale = useLocale();
   const s = supervisorStrings(locale);
   const e = empowermentStrings(locale);
@@ -79,7 +83,7 @@ export function GestureHistory() {
     refetchInterval: 5000,
   });
   const records = history.data ?? [];
-  const days = totalsBy(records, (record) => record.at.slice(0, 10));
+  const days = totalsBy(records, (record) => dayKey(new Date(record.at), timeZone));
   return (
     <section aria-labelledby="history-title">
       <h2 id="history-title">{s.history}</h2>

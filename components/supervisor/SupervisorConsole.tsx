@@ -23,7 +23,7 @@ export function SupervisorConsole() {
       {policy && <TeamPermissions policy={policy} />}
       {policy && <Checker policy={policy} />}
       <Approvals />
-      <GestureHistory />
+      <GestureHistory timeZone={policy?.timeZone ?? 'UTC'} />
     </>
   );
 }
