@@ -36,10 +36,9 @@ export function createRouter(deps: RouterDeps) {
   const allowRecognize = createRateLimiter(30, 10_000);
   const handlePage = createPageHandlers(deps);
 
-  /** What the panel may show: the recognition shaped for the viewer's role, the view audited. */
-  async function panelState(found: Recognition, host: string, adapter: string | undefined): Promise<PanelState> {
+  /** What the panel may show: the recognition shaped for the viewer's role. */
+  async function panelState(found: Recognition): Promise<PanelState> {
     if (found.status !== 'matched') return found;
-    await record({ action: 'view', customerId: found.customer.id, where: host, adapter, foundBy: found.foundBy });
     const { customer, privacy } = profileFor(found.customer, await meItem.getValue());
     return { ...found, customer, privacy };
   }
@@ -52,8 +51,13 @@ export function createRouter(deps: RouterDeps) {
       case 'recognize': {
         if (!allowRecognize(tabId)) return { ok: false, error: 'Too many lookups from this tab.' };
         const found = await recognize(db, withoutOwnIdentity(request.identifiers, await meItem.getValue()));
-        const state = await panelState(found, host, request.adapter);
+        const state = await panelState(found);
         hub.publish(tabId, state);
+        // Audited right after the push, so the screen pop does not wait for the log's hash and write.
+        if (found.status === 'matched') {
+          const { customer, foundBy } = found;
+          await record({ action: 'view', customerId: customer.id, where: host, adapter: request.adapter, foundBy });
+        }
         const number = request.call ? request.identifiers.phones[0] : undefined;
         if (number) {
           const caller = await recordCall(number, state);
