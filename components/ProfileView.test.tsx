@@ -111,6 +111,18 @@ describe('ProfileView', () => {
     expect(text).toContain('FR-1002'); // orders are service data, not personalization
   });
 
+  it('shows store staff masked contacts and a way to reveal them, agents the contacts in full', async () => {
+    const person = { ...customer, emails: ['claire.dupont@example.org'], phones: ['06 12 34 56 78'] };
+    const masked = (await render(person, 'store')).querySelector('section.contacts');
+    expect(masked?.textContent).toContain('c•••@example.org');
+    expect(masked?.textContent).toContain('+33 6 •• •• •• 78');
+    expect(masked?.textContent).not.toContain('claire.dupont');
+    expect(masked?.querySelector('button')?.textContent).toBe('Reveal contact details');
+    const full = (await render(person, 'agent')).querySelector('section.contacts');
+    expect(full?.textContent).toContain('claire.dupont@example.org');
+    expect(full?.querySelector('button')).toBeNull();
+  });
+
   it('says when the data is stale or offline', async () => {
     await syncStatusItem.setValue({
       state: 'offline',
