@@ -97,4 +97,19 @@ describe('audit upload', () => {
     const answer = await (await read(`${feed.token}-supervisor`)).json();
     expect(answer.entries).toMatchObject([{ customerId: 'cus_1', user: 'usr_lea', uploadedBy: 'usr_lea' }]);
   });
+
+  it('is refused by the feed when malformed or not chained', async () => {
+    feed = await startFeedServer({ customers: 0, seed: 'audit' });
+    const post = (body: string) =>
+      fetch(`${feed?.url}/v1/audit`, { method: 'POST', body, headers: { Authorization: `Bearer ${feed?.token}` } });
+    expect((await post('{"entries": 3}')).status).toBe(400);
+    expect((await post(JSON.stringify({ entries: [{ kind: 'view', customerId: 'cus_1' }] }))).status).toBe(400);
+    const log = createAuditLog(db);
+    const [first, second] = [await log.append(view('cus_1')), await log.append(view('cus_2'))];
+    expect(await (await post(JSON.stringify({ entries: [first, second] }))).json()).toEqual({
+      accepted: 2,
+      duplicates: 0,
+    });
+    expect((await post(JSON.stringify({ entries: [{ ...second, seq: 4 }] }))).status).toBe(409);
+  });
 });
