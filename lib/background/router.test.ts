@@ -240,4 +240,15 @@ describe('router', () => {
     expect(reply).toEqual({ ok: false, error: 'Not allowed on this site.' });
     await fakeBrowser.storage.managed.clear();
   });
+
+  it('also limits lookups per site, so opening many tabs does not multiply the allowance', async () => {
+    const replies = [];
+    for (let i = 0; i < 70; i++) {
+      const probe = { type: 'recognize', identifiers: { ...identifiers, emails: [`tab${i}@example.fr`] }, host: 'x' };
+      replies.push(await route(probe, content(100 + i) as never));
+    }
+    expect(replies.filter((reply) => !reply.ok).map((reply) => !reply.ok && reply.error)).toEqual(
+      Array(10).fill('Too many lookups from this site.'),
+    );
+  });
 });

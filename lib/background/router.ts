@@ -34,6 +34,8 @@ interface RouterDeps extends PageDeps {
 export function createRouter(deps: RouterDeps) {
   const { db, hub, record } = deps;
   const allowRecognize = createRateLimiter(30, 10_000);
+  // Per site too: a page opening many tabs of itself gets no more lookups than two busy agents' tabs.
+  const allowRecognizeOnSite = createRateLimiter(60, 10_000);
   const handlePage = createPageHandlers(deps);
 
   /** What the panel may show: the recognition shaped for the viewer's role. */
@@ -50,6 +52,7 @@ export function createRouter(deps: RouterDeps) {
     switch (request.type) {
       case 'recognize': {
         if (!allowRecognize(tabId)) return { ok: false, error: 'Too many lookups from this tab.' };
+        if (!allowRecognizeOnSite(host)) return { ok: false, error: 'Too many lookups from this site.' };
         const found = await recognize(db, withoutOwnIdentity(request.identifiers, await meItem.getValue()));
         const state = await panelState(found);
         hub.publish(tabId, state);

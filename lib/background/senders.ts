@@ -13,15 +13,18 @@ export function isOwnContentScript(sender: Sender): sender is Sender & { tab: { 
   return sender.id === browser.runtime.id && sender.tab?.id !== undefined && !isExtensionPage(sender);
 }
 
-/** Sliding-window limit per tab, so a hostile page cannot enumerate the customer base through its content script. */
+/**
+ * Sliding-window limit per key (a tab, a site), so a hostile page cannot enumerate the customer base through its
+ * content script.
+ */
 export function createRateLimiter(limit: number, windowMs: number, now = () => Date.now()) {
-  const hits = new Map<number, number[]>();
-  return (tabId: number): boolean => {
+  const hits = new Map<number | string, number[]>();
+  return (key: number | string): boolean => {
     const since = now() - windowMs;
-    const recent = (hits.get(tabId) ?? []).filter((time) => time > since);
+    const recent = (hits.get(key) ?? []).filter((time) => time > since);
     const allowed = recent.length < limit;
     if (allowed) recent.push(now());
-    hits.set(tabId, recent);
+    hits.set(key, recent);
     return allowed;
   };
 }
