@@ -1,3 +1,4 @@
+import { span } from '../debug/timing';
 import { type Change, type Customer, isDeletion } from '../feed/schema';
 import { locateCopies, markStale, removeCopies } from './copies';
 import { type QuarantinedRecord, type ReconnuDb, readCheckpoint, readIndexState } from './db';
@@ -42,7 +43,7 @@ export async function applyPage(db: ReconnuDb, page: PageCommit): Promise<ApplyR
   const [sealed, quarantined] = await Promise.all([sealSegments(key, packed), sealQuarantined(key, page.quarantined)]);
   const stores = [db.segments, db.indexBlocks, db.indexDirectories, db.meta, db.quarantine, db.resyncSeen];
   return db.transaction('rw', stores, async () => {
-    const copies = await locateExisting(db, [...latest.keys()]);
+    const copies = await span('apply.locate', () => locateExisting(db, [...latest.keys()]));
     const result: ApplyResult = { added: 0, replaced: 0, deleted: 0, stale: 0, customers: 0, indexRuns: 0 };
     const erasures = new Map<number, Set<string>>();
     const superseded = new Set<number>();
@@ -61,14 +62,16 @@ export async function applyPage(db: ReconnuDb, page: PageCommit): Promise<ApplyR
         incoming.push(change);
       }
     }
-    await removeCopies(db, erasures);
+    await span('apply.erase', () => removeCopies(db, erasures));
     await markStale(db, superseded);
     const segments = incoming.length === arriving.length ? packed : packSegments(incoming, receivedAt);
     const stored = segments === packed ? sealed : await sealSegments(key, segments);
     const segs = await db.segments.bulkAdd(stored, { allKeys: true });
-    await addRun(
-      db,
-      segments.flatMap((segment, i) => segmentEntries(segment, segs[i] as number)),
+    await span('apply.addRun', () =>
+      addRun(
+        db,
+        segments.flatMap((segment, i) => segmentEntries(segment, segs[i] as number)),
+      ),
     );
     const checkpoint = await readCheckpoint(db);
     result.customers = checkpoint.customers + result.added - result.deleted;

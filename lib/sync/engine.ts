@@ -1,3 +1,4 @@
+import { span } from '../debug/timing';
 import { type FeedConfig, FeedError, fetchChanges } from '../feed/client';
 import { type Change, type ChangesPage, isDeletion } from '../feed/schema';
 import { pruneStaleCopies } from '../store/copies';
@@ -98,7 +99,9 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
     let result: Awaited<ReturnType<typeof applyPage>>;
     try {
       const syncedAt = now().toISOString();
-      result = await applyPage(db, { changes, quarantined, cursor: page.value.cursor, syncedAt, resync });
+      result = await span('sync.apply', () =>
+        applyPage(db, { changes, quarantined, cursor: page.value.cursor, syncedAt, resync }),
+      );
     } catch (error) {
       // The page's transaction rolled back: what was stored before is intact and the cursor did not move.
       const message = describeStorageError(error as Error);
@@ -119,13 +122,13 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
   }
   if (resync) status.customers -= await finishResync(db);
   // Fold the runs this sync added into the index's larger runs, so lookups read few blocks.
-  await compactIndex(db);
+  await span('sync.compact', () => compactIndex(db));
   const lastSuccessAt = now().toISOString();
   await db.meta.put({ ...(await readCheckpoint(db)), lastSuccessAt });
   status.quarantined = await db.quarantine.count();
   await publish({ ...status, state: 'idle', lastSuccessAt, message: null, notice: undefined });
   // Lookups already see only latest copies; removing superseded ones is housekeeping, done once up to date.
-  await pruneStaleCopies(db);
+  await span('sync.prune', () => pruneStaleCopies(db));
   return { ok: true, applied: status.done };
 }
 
