@@ -5,6 +5,7 @@ import { pruneStaleCopies } from '../store/copies';
 import type { QuarantinedRecord, ReconnuDb } from '../store/db';
 import { readCheckpoint } from '../store/db';
 import { compactIndex } from '../store/key-merge';
+import { purgeIndex } from '../store/purge';
 import { finishResync, isResyncing, startResync } from '../store/resync';
 import type { UnlockOutcome } from '../store/unlock';
 import { applyPage } from '../store/write';
@@ -121,7 +122,9 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
     if (result.indexRuns > MAX_RUNS_WHILE_SYNCING) await compactIndex(db);
   }
   if (resync) status.customers -= await finishResync(db);
-  // Fold the runs this sync added into the index's larger runs, so lookups read few blocks.
+  // Erased customers' index entries go before the run ends (purge.ts); then the runs this sync added are folded
+  // into the index's larger runs, so lookups read few blocks.
+  await span('sync.purge', () => purgeIndex(db));
   await span('sync.compact', () => compactIndex(db));
   const lastSuccessAt = now().toISOString();
   await db.meta.put({ ...(await readCheckpoint(db)), lastSuccessAt });
@@ -129,6 +132,7 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
   await publish({ ...status, state: 'idle', lastSuccessAt, message: null, notice: undefined });
   // Lookups already see only latest copies; removing superseded ones is housekeeping, done once up to date.
   await span('sync.prune', () => pruneStaleCopies(db));
+  await span('sync.prunePurge', () => purgeIndex(db));
   return { ok: true, applied: status.done };
 }
 
