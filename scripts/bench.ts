@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   overlay: async () => (await import('./bench/overlay')).benchOverlay(),
   caller: async () => (await import('./bench/caller')).benchCaller(),
   search: async () => (await import('./bench/search')).benchSearch(),
+  'lookup-breakdown': async () => (await import('./bench/lookup-breakdown')).benchLookupBreakdown(),
 };
 
 const name = process.argv[2];

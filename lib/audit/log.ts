@@ -34,13 +34,22 @@ export function createAuditLog(db: AuditDb) {
     return fresh;
   }
 
+  // Only append() adds entries, one at a time: once read, the device and the chain's last entry are known here
+  // (read again after a failed append, which may or may not have been stored).
+  let known: { device: string; last: AuditEntry | undefined } | undefined;
+
   function append(facts: AuditFacts): Promise<AuditEntry> {
     const next = tail.then(async () => {
-      const { device } = await state();
-      const last = await db.entries.orderBy('seq').last();
-      const entry = await chainEntry(facts, device, last);
-      await db.entries.add(entry);
-      return entry;
+      try {
+        known ??= { device: (await state()).device, last: await db.entries.orderBy('seq').last() };
+        const entry = await chainEntry(facts, known.device, known.last);
+        await db.entries.add(entry);
+        known.last = entry;
+        return entry;
+      } catch (error) {
+        known = undefined;
+        throw error;
+      }
     });
     tail = next.catch(() => undefined);
     return next;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { auditEntrySchema } from '../audit/chain';
 import type { AuditLog } from '../audit/log';
 import type { ViewRecorder } from '../audit/recorder';
+import { span } from '../debug/timing';
 import { fetchTeamAudit } from '../feed/client';
 import { meItem } from '../feed/me';
 import type { GesturesDb } from '../gestures/outbox';
@@ -45,10 +46,13 @@ export function createPageHandlers({ db, record, audit, syncNow, signOut, gestur
   return async function handlePage(request: PageRequest, sender: Browser.runtime.MessageSender): Promise<unknown> {
     switch (request.type) {
       case 'getCustomer': {
-        const customer = await getCustomer(db, request.id);
+        const customer = await span('get.find', () => getCustomer(db, request.id));
         if (!customer) return null;
-        await record({ action: 'view', customerId: customer.id, where: pagePlace(sender), foundBy: request.how });
-        return profileFor(customer, await meItem.getValue());
+        const where = pagePlace(sender);
+        await span('get.record', () =>
+          record({ action: 'view', customerId: customer.id, where, foundBy: request.how }),
+        );
+        return span('get.profile', async () => profileFor(customer, await meItem.getValue()));
       }
       case 'reveal': {
         const customer = await getCustomer(db, request.id);

@@ -2,6 +2,7 @@ import type { Customer } from '../feed/schema';
 import { type ReconnuDb, readStaleSegments, type Segment, type StoredSegment } from './db';
 import { type Entry, entriesForKeys, removeEntries } from './key-index';
 import { idKey } from './keys';
+import { deferRemoval } from './purge';
 import { keysAt, openSegments, sealSegments, segmentEntries, withoutIds } from './segments';
 
 /**
@@ -15,10 +16,11 @@ export interface Copies {
 }
 
 /** Where each id's copies are, and its latest version, from the index alone. */
-export async function locateCopies(db: ReconnuDb, ids: string[]): Promise<Map<string, Copies>> {
+export async function locateCopies(db: ReconnuDb, ids: string[], gone?: Set<string>): Promise<Map<string, Copies>> {
   const copies = new Map<string, Copies>();
   if (ids.length === 0) return copies;
   for (const [key, seg, version = 0] of await entriesForKeys(db, ids.map(idKey))) {
+    if (gone?.has(`${seg}\u0001${key}`)) continue; // its copy was removed, its entry not yet (purge.ts)
     const id = key.slice(2);
     const known = copies.get(id);
     if (known) {
@@ -43,12 +45,14 @@ export async function latestOnly(db: ReconnuDb, customers: Customer[]): Promise<
 
 /**
  * Removes ids from segments, with their index entries, except keys another customer of the same segment still
- * holds (a household's shared phone).
+ * holds (a household's shared phone). With `deferIndex`, the entries are recorded for purgeIndex() (purge.ts)
+ * instead of removed now.
  */
 export async function removeCopies(
   db: ReconnuDb,
   removals: Map<number, Set<string>>,
   loaded?: Map<number, StoredSegment>,
+  deferIndex = false,
 ): Promise<void> {
   if (removals.size === 0) return;
   const stored = (
@@ -71,7 +75,7 @@ export async function removeCopies(
   }
   await db.segments.bulkDelete(emptied);
   await db.segments.bulkPut(await sealSegments(db.key, rewritten));
-  await removeEntries(db, doomed);
+  await (deferIndex ? deferRemoval(db, doomed) : removeEntries(db, doomed));
 }
 
 export async function markStale(db: ReconnuDb, segs: Iterable<number>): Promise<void> {
@@ -83,7 +87,10 @@ export async function markStale(db: ReconnuDb, segs: Iterable<number>): Promise<
 // Small batches: lookups wait for a write transaction on the same stores, so none should last long.
 const PRUNE_BATCH = 50;
 
-/** Removes superseded copies, a batch of segments per transaction; returns how many copies went. */
+/**
+ * Removes superseded copies, a batch of segments per transaction; returns how many copies went. Their index entries
+ * are left to purgeIndex() (purge.ts), which the caller runs next.
+ */
 export async function pruneStaleCopies(db: ReconnuDb): Promise<number> {
   let pruned = 0;
   for (;;) {
@@ -104,7 +111,7 @@ export async function pruneStaleCopies(db: ReconnuDb): Promise<number> {
           pruned++;
         });
       });
-      await removeCopies(db, removals, loaded);
+      await removeCopies(db, removals, loaded, true);
       await db.meta.put({ key: 'stale', segs: stale.segs.slice(PRUNE_BATCH) });
       return false;
     });

@@ -100,7 +100,13 @@ export interface ResyncSeen {
   ids: string[];
 }
 
-export type MetaRow = SyncCheckpoint | IndexState | StaleSegments | ResyncState;
+/** Index entries whose copies are gone, sealed, until purgeIndex() removes them (see purge.ts). */
+export interface PendingPurge {
+  key: 'purge';
+  box: Sealed;
+}
+
+export type MetaRow = SyncCheckpoint | IndexState | StaleSegments | ResyncState | PendingPurge;
 
 export const SEGMENT_SIZE = 25;
 

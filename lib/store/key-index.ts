@@ -1,5 +1,7 @@
-import { type KeyBlock, type ReconnuDb, readIndexState, type StoredBlock } from './db';
-import { directoriesOf, openBlocks, putDirectory, sealBlocks } from './index-blocks';
+import { mark } from '../debug/timing';
+import { forgetBlocks, readBlocks } from './block-cache';
+import { type KeyBlock, type ReconnuDb, readIndexState } from './db';
+import { directoriesOf, putDirectory, sealBlocks } from './index-blocks';
 
 /**
  * The lookup index: (key, segment) entries kept in sorted *runs*, each cut into blocks of about BLOCK_SIZE
@@ -77,8 +79,11 @@ function blockFor(bounds: string[], key: string): number {
 
 /** The blocks, over all runs, that may hold keys in any of the given [low, high] ranges: one bulkGet. */
 async function blocksFor(db: ReconnuDb, ranges: [string, string][], knownRuns?: number[]): Promise<KeyBlock[]> {
+  let at = performance.now();
   const runs = knownRuns ?? (await runIds(db));
   const cache = await directoriesOf(db, runs);
+  mark('blocks.directories', at);
+  at = performance.now();
   const wanted = new Map<string, [number, number]>();
   for (const run of runs) {
     const bounds = cache.get(run) as string[];
@@ -88,11 +93,9 @@ async function blocksFor(db: ReconnuDb, ranges: [string, string][], knownRuns?: 
       }
     }
   }
-  const blocks = await db.indexBlocks.bulkGet([...wanted.values()]);
-  return openBlocks(
-    db.key,
-    blocks.filter((block): block is StoredBlock => !!block),
-  );
+  const blocks = await readBlocks(db, [...wanted.values()]);
+  mark('blocks.read', at);
+  return blocks;
 }
 
 /** Writes entries as a new run. Call inside the transaction that writes the segments they point to. */
@@ -157,6 +160,7 @@ export async function removeEntries(db: ReconnuDb, entries: Entry[]): Promise<vo
     touched.set(`${block.run}\u0001${block.n}`, block);
   }
   const rewritten: KeyBlock[] = [];
+  forgetBlocks(db, [...touched.values()]);
   for (const block of touched.values()) {
     const keep = block.keys.flatMap((key, i) => (doomed.has(`${block.segs[i]}\u0001${key}`) ? [] : [i]));
     if (keep.length === block.keys.length) continue;

@@ -1,3 +1,4 @@
+import { forgetRuns } from './block-cache';
 import { type ReconnuDb, readIndexState } from './db';
 import { openBlocks, putDirectory, sealBlocks } from './index-blocks';
 import { blockEntries, compareEntries, type Entry, newRunId, toBlocks } from './key-index';
@@ -78,6 +79,7 @@ export async function mergeRuns(db: ReconnuDb, runs: number[]): Promise<void> {
     }
     await flush(true);
     if (written > 0) await putDirectory(db, target, bounds);
+    forgetRuns(db, runs);
     for (const run of runs) await db.indexBlocks.where('[run+n]').between([run, 0], [run, Infinity]).delete();
     await db.indexDirectories.bulkDelete(runs);
     const kept = state.runs.filter((run) => !runs.includes(run.id));

@@ -1,3 +1,4 @@
+import { mark } from '../debug/timing';
 import type { Customer } from '../feed/schema';
 import { latestOnly } from './copies';
 import type { ReconnuDb, StaleSegments } from './db';
@@ -18,14 +19,25 @@ export async function findByKey(db: ReconnuDb, key: string): Promise<Customer[]>
 export async function findByKeys(db: ReconnuDb, keys: string[]): Promise<Map<string, Customer[]>> {
   const found = new Map<string, Customer[]>();
   if (keys.length === 0 || !db.unlocked) return found;
+  let at = performance.now();
+  const step = (name: string) => {
+    mark(name, at);
+    at = performance.now();
+  };
   return db.transaction('r', [db.indexBlocks, db.indexDirectories, db.meta, db.segments], async () => {
-    const stale = (await db.meta.get('stale')) as StaleSegments | undefined;
-    const entries = [
-      ...new Map((await entriesForKeys(db, keys)).map((entry) => [`${entry[0]}\u0000${entry[1]}`, entry])).values(),
-    ];
+    step('find.txWait');
+    // Independent reads of one transaction, issued together.
+    const [stale, indexed] = await Promise.all([
+      db.meta.get('stale') as Promise<StaleSegments | undefined>,
+      entriesForKeys(db, keys),
+    ]);
+    const entries = [...new Map(indexed.map((entry) => [`${entry[0]}\u0000${entry[1]}`, entry])).values()];
+    step('find.index');
     const segs = [...new Set(entries.map(([, seg]) => seg))];
     const stored = (await db.segments.bulkGet(segs)).flatMap((segment) => segment ?? []);
+    step('find.segRead');
     const segments = new Map((await openSegments(db.key, stored)).map((segment) => [segment.seg, segment]));
+    step('find.segOpen');
     const staleSegs = new Set(stale?.segs ?? []);
     for (const [key, seg] of entries) {
       const segment = segments.get(seg);
@@ -35,6 +47,7 @@ export async function findByKeys(db: ReconnuDb, keys: string[]): Promise<Map<str
       const known = found.get(key) ?? [];
       found.set(key, [...known, ...latest.filter((customer) => !known.some((other) => other.id === customer.id))]);
     }
+    step('find.pick');
     return found;
   });
 }

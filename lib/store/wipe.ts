@@ -1,3 +1,4 @@
+import { forgetRuns } from './block-cache';
 import type { ReconnuDb } from './db';
 import { forgetStoreKey } from './store-key';
 
@@ -7,6 +8,7 @@ import { forgetStoreKey } from './store-key';
  */
 export async function clearLocalStore(db: ReconnuDb): Promise<void> {
   const tables = [db.segments, db.indexBlocks, db.indexDirectories, db.meta, db.quarantine, db.resyncSeen];
+  forgetRuns(db);
   await db.transaction('rw', tables, async () => {
     for (const table of tables) await table.clear();
   });

@@ -5,6 +5,7 @@ import { pruneStaleCopies } from './copies';
 import { type ReconnuDb, readCheckpoint } from './db';
 import { entriesInRange } from './key-index';
 import { lookupKey } from './keys';
+import { purgeIndex } from './purge';
 import { readQuarantine } from './quarantine';
 import { findByKey, forEachCustomer, getCustomer } from './read';
 import { applyPage } from './write';
@@ -82,6 +83,8 @@ describe('applyPage', () => {
     expect(result).toMatchObject({ deleted: 1, customers: 249 });
     expect(await getCustomer(db, 'cus_0005')).toBeUndefined();
     expect(await findByKey(db, lookupKey('email', 'cus_0005@example.fr') as string)).toEqual([]);
+    // The copy went with the page; its sealed entries go in the purge the sync runs before it ends.
+    expect(await purgeIndex(db)).toBeGreaterThan(0);
     expect(await entriesInRange(db, 'e:cus_0005@', 'e:cus_0005@\uffff')).toEqual([]);
     expect(await entriesInRange(db, 'i:cus_0005', 'i:cus_0005')).toEqual([]);
     expect((await allIds()).length).toBe(249);
@@ -115,6 +118,7 @@ describe('applyPage with shared identifiers', () => {
     await applyPage(db, page([customer('cus_b', 2, { phones: ['06 00 00 00 01'] })], 'c3'));
     expect(await findByKey(db, lookupKey('phone', '0145678910') as string)).toEqual([]);
     expect(await pruneStaleCopies(db)).toBe(1);
+    await purgeIndex(db);
     expect(await entriesInRange(db, 'p:+33145678910', 'p:+33145678910')).toEqual([]);
   });
 });
@@ -142,6 +146,15 @@ describe('superseded copies', () => {
     await applyPage(db, page([renamed(2, '06 22 22 22 22')], 'c2'));
     await applyPage(db, page([deletion('cus_1')], 'c3'));
     expect(await db.segments.count()).toBe(0);
+    await purgeIndex(db);
     expect(await entriesInRange(db, '', '\uffff')).toEqual([]);
+  });
+
+  it('stores again a customer erased earlier, though its entries await the purge', async () => {
+    await applyPage(db, page([renamed(1, '06 11 11 11 11')], 'c1'));
+    await applyPage(db, page([deletion('cus_1')], 'c2'));
+    expect(await applyPage(db, page([renamed(1, '06 11 11 11 11')], 'c3'))).toMatchObject({ added: 1, stale: 0 });
+    await purgeIndex(db);
+    expect((await findByKey(db, lookupKey('phone', '0611111111') as string)).map((c) => c.id)).toEqual(['cus_1']);
   });
 });

@@ -1,8 +1,10 @@
+import { span } from '../debug/timing';
 import { type Change, type Customer, isDeletion } from '../feed/schema';
 import { locateCopies, markStale, removeCopies } from './copies';
 import { type QuarantinedRecord, type ReconnuDb, readCheckpoint, readIndexState } from './db';
 import { addRun } from './key-index';
 import { idKey } from './keys';
+import { pendingRemovals, pendingSet } from './purge';
 import { sealQuarantined } from './quarantine';
 import { packSegments, sealSegments, segmentEntries } from './segments';
 
@@ -29,7 +31,8 @@ export interface ApplyResult {
 /**
  * Applies one page of changes and its cursor atomically: a worker killed at any point leaves either the page
  * and its cursor, or neither. Higher versions replace lower ones; an older or equal version changes nothing.
- * A deletion erases every copy of the customer and its index entries in this same transaction.
+ * A deletion erases every copy of the customer in this same transaction; its index entries, sealed and pointing
+ * at nothing any more, are recorded for purgeIndex(), which the sync runs before it ends (purge.ts).
  */
 export async function applyPage(db: ReconnuDb, page: PageCommit): Promise<ApplyResult> {
   const key = db.key;
@@ -42,7 +45,7 @@ export async function applyPage(db: ReconnuDb, page: PageCommit): Promise<ApplyR
   const [sealed, quarantined] = await Promise.all([sealSegments(key, packed), sealQuarantined(key, page.quarantined)]);
   const stores = [db.segments, db.indexBlocks, db.indexDirectories, db.meta, db.quarantine, db.resyncSeen];
   return db.transaction('rw', stores, async () => {
-    const copies = await locateExisting(db, [...latest.keys()]);
+    const copies = await span('apply.locate', () => locateExisting(db, [...latest.keys()]));
     const result: ApplyResult = { added: 0, replaced: 0, deleted: 0, stale: 0, customers: 0, indexRuns: 0 };
     const erasures = new Map<number, Set<string>>();
     const superseded = new Set<number>();
@@ -61,14 +64,16 @@ export async function applyPage(db: ReconnuDb, page: PageCommit): Promise<ApplyR
         incoming.push(change);
       }
     }
-    await removeCopies(db, erasures);
+    await span('apply.erase', () => removeCopies(db, erasures, undefined, true));
     await markStale(db, superseded);
     const segments = incoming.length === arriving.length ? packed : packSegments(incoming, receivedAt);
     const stored = segments === packed ? sealed : await sealSegments(key, segments);
     const segs = await db.segments.bulkAdd(stored, { allKeys: true });
-    await addRun(
-      db,
-      segments.flatMap((segment, i) => segmentEntries(segment, segs[i] as number)),
+    await span('apply.addRun', () =>
+      addRun(
+        db,
+        segments.flatMap((segment, i) => segmentEntries(segment, segs[i] as number)),
+      ),
     );
     const checkpoint = await readCheckpoint(db);
     result.customers = checkpoint.customers + result.added - result.deleted;
@@ -100,7 +105,7 @@ async function locateExisting(db: ReconnuDb, ids: string[]) {
   const { maxIdKey } = await readIndexState(db);
   const lowest = [...ids].sort()[0] ?? '';
   if (ids.length === 0 || maxIdKey === undefined || idKey(lowest) > maxIdKey) return new Map();
-  return locateCopies(db, ids);
+  return locateCopies(db, ids, pendingSet(await pendingRemovals(db)));
 }
 
 /** A customer that arrives valid leaves the quarantine (which is small: read its keys, not one delete per id). */

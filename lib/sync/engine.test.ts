@@ -4,6 +4,8 @@ import { FeedError } from '../feed/client';
 import type { ChangesPage } from '../feed/schema';
 import { generateDataKey } from '../store/crypto';
 import { type ReconnuDb, readCheckpoint } from '../store/db';
+import { entriesInRange } from '../store/key-index';
+import { pendingRemovals } from '../store/purge';
 import { readQuarantine } from '../store/quarantine';
 import { findByKey, getCustomer } from '../store/read';
 import { clearLocalStore } from '../store/wipe';
@@ -51,6 +53,20 @@ afterEach(async () => {
 });
 
 describe('runSync', () => {
+  it('removes an erased customer and every index entry pointing at it before the run ends', async () => {
+    expect((await runSync(deps(pagedFeed(60, 100).fetchPage))).ok).toBe(true);
+    const erase: NonNullable<SyncDeps['fetchPage']> = async () => ({
+      changes: [{ id: 'cus_0007', deleted: true, deletedAt: '2026-02-01T00:00:00Z' }, record(8, 2)],
+      cursor: '61',
+      more: false,
+    });
+    expect((await runSync(deps(erase))).ok).toBe(true);
+    expect(await getCustomer(db, 'cus_0007')).toBeUndefined();
+    expect(await entriesInRange(db, '', '\uffff')).not.toContainEqual(expect.arrayContaining(['i:cus_0007']));
+    expect((await entriesInRange(db, '', '\uffff')).filter(([key]) => key.includes('cus_0007'))).toEqual([]);
+    expect(await pendingRemovals(db)).toEqual([]);
+  });
+
   it('pulls every page, reports progress and ends idle with the count', async () => {
     const feed = pagedFeed(250, 100);
     expect(await runSync(deps(feed.fetchPage))).toEqual({ ok: true, applied: 250 });

@@ -1,9 +1,11 @@
+import { span } from '../debug/timing';
 import { type FeedConfig, FeedError, fetchChanges } from '../feed/client';
 import { type Change, type ChangesPage, isDeletion } from '../feed/schema';
 import { pruneStaleCopies } from '../store/copies';
 import type { QuarantinedRecord, ReconnuDb } from '../store/db';
 import { readCheckpoint } from '../store/db';
 import { compactIndex } from '../store/key-merge';
+import { purgeIndex } from '../store/purge';
 import { finishResync, isResyncing, startResync } from '../store/resync';
 import type { UnlockOutcome } from '../store/unlock';
 import { applyPage } from '../store/write';
@@ -98,7 +100,9 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
     let result: Awaited<ReturnType<typeof applyPage>>;
     try {
       const syncedAt = now().toISOString();
-      result = await applyPage(db, { changes, quarantined, cursor: page.value.cursor, syncedAt, resync });
+      result = await span('sync.apply', () =>
+        applyPage(db, { changes, quarantined, cursor: page.value.cursor, syncedAt, resync }),
+      );
     } catch (error) {
       // The page's transaction rolled back: what was stored before is intact and the cursor did not move.
       const message = describeStorageError(error as Error);
@@ -118,14 +122,17 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
     if (result.indexRuns > MAX_RUNS_WHILE_SYNCING) await compactIndex(db);
   }
   if (resync) status.customers -= await finishResync(db);
-  // Fold the runs this sync added into the index's larger runs, so lookups read few blocks.
-  await compactIndex(db);
+  // Erased customers' index entries go before the run ends (purge.ts); then the runs this sync added are folded
+  // into the index's larger runs, so lookups read few blocks.
+  await span('sync.purge', () => purgeIndex(db));
+  await span('sync.compact', () => compactIndex(db));
   const lastSuccessAt = now().toISOString();
   await db.meta.put({ ...(await readCheckpoint(db)), lastSuccessAt });
   status.quarantined = await db.quarantine.count();
   await publish({ ...status, state: 'idle', lastSuccessAt, message: null, notice: undefined });
   // Lookups already see only latest copies; removing superseded ones is housekeeping, done once up to date.
-  await pruneStaleCopies(db);
+  await span('sync.prune', () => pruneStaleCopies(db));
+  await span('sync.prunePurge', () => purgeIndex(db));
   return { ok: true, applied: status.done };
 }
 

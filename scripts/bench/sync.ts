@@ -10,12 +10,12 @@ import { sampleWorkerHeap } from './worker-heap';
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const SEED = 'bench-sync';
 
-async function waitForCount(options: Page, count: number): Promise<void> {
+export async function waitForCount(options: Page, count: number): Promise<void> {
   const text = `Up to date · ${count.toLocaleString('en')} customers`;
   await options.getByRole('status').filter({ hasText: text }).waitFor({ timeout: 600_000 });
 }
 
-async function fetchAllPages(feed: { url: string; token: string }, limit: number): Promise<number> {
+export async function fetchAllPages(feed: { url: string; token: string }, limit: number): Promise<number> {
   let cursor = '';
   let count = 0;
   for (;;) {
@@ -30,7 +30,7 @@ async function fetchAllPages(feed: { url: string; token: string }, limit: number
   }
 }
 
-async function timedLookups(page: Page, ids: string[]): Promise<number[]> {
+export async function timedLookups(page: Page, ids: string[]): Promise<number[]> {
   return page.evaluate(async (ids) => {
     type Runtime = { sendMessage(message: unknown): Promise<{ ok: boolean; data?: unknown } | undefined> };
     const runtime = (globalThis as unknown as { chrome: { runtime: Runtime } }).chrome.runtime;
