@@ -2,15 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { AuditEntry } from '@/lib/audit/chain';
 import { auditCsv } from '@/lib/audit/csv';
+import { downloadText } from '@/lib/csv';
 import { privacyStrings } from '@/lib/i18n/privacy';
 import { ask } from '@/lib/protocol/client';
 import { useLocale } from './AppShell';
+import { TableHead } from './TableHead';
 
 function download(entries: AuditEntry[]): void {
-  const url = URL.createObjectURL(new Blob([auditCsv(entries)], { type: 'text/csv' }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: 'reconnu-audit.csv' });
-  link.click();
-  URL.revokeObjectURL(url);
+  downloadText('reconnu-audit.csv', auditCsv(entries));
 }
 
 function AuditTable({ entries, label }: { entries: AuditEntry[]; label: string }) {
@@ -19,15 +18,7 @@ function AuditTable({ entries, label }: { entries: AuditEntry[]; label: string }
   if (entries.length === 0) return <p className="muted">{s.noEntries}</p>;
   return (
     <table aria-label={label}>
-      <thead>
-        <tr>
-          {s.columns.map((column) => (
-            <th key={column} scope="col">
-              {column}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead columns={s.columns} />
       <tbody>
         {entries.map((entry) => (
           <tr key={`${entry.device}:${entry.seq}`}>

@@ -6,6 +6,7 @@ import { type Gesture, type GestureRecord, gestureUnit } from '@/lib/policy/sche
 import { formatMoney, toMinor } from '@/lib/policy/units';
 import { ask } from '@/lib/protocol/client';
 import { useLocale } from '../AppShell';
+import { TableHead } from '../TableHead';
 
 /** A size in the viewer's words: money in the locale, a percentage, days, or a count. */
 export function useSizeText(currency: string) {
@@ -112,15 +113,7 @@ function History({ records, currency }: { records: GestureRecord[]; currency: st
   return (
     <table aria-label={e.history}>
       <caption>{e.history}</caption>
-      <thead>
-        <tr>
-          {e.columns.map((column) => (
-            <th key={column} scope="col">
-              {column}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead columns={e.columns} />
       <tbody>
         {records.map((record) => (
           <tr key={record.id}>

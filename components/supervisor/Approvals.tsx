@@ -5,6 +5,7 @@ import { supervisorStrings } from '@/lib/i18n/supervisor';
 import type { GestureRecord } from '@/lib/policy/schema';
 import { ask } from '@/lib/protocol/client';
 import { useLocale } from '../AppShell';
+import { TableHead } from '../TableHead';
 
 function Decision({ record }: { record: GestureRecord }) {
   const s = supervisorStrings(useLocale());
@@ -47,15 +48,7 @@ export function Approvals() {
       {pending.data?.length === 0 && <p className="muted">{s.noApprovals}</p>}
       {!!pending.data?.length && (
         <table aria-label={s.approvals}>
-          <thead>
-            <tr>
-              {s.approvalColumns.map((column) => (
-                <th key={column} scope="col">
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead columns={s.approvalColumns} />
           <tbody>
             {pending.data.map((record) => (
               <tr key={record.id}>

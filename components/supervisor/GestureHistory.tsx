@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { downloadText } from '@/lib/csv';
 import { gesturesCsv, totalsBy } from '@/lib/gestures/csv';
 import { empowermentStrings } from '@/lib/i18n/empowerment';
 import { supervisorStrings } from '@/lib/i18n/supervisor';
@@ -7,12 +8,10 @@ import type { GestureRecord } from '@/lib/policy/schema';
 import { dayKey } from '@/lib/policy/units';
 import { ask } from '@/lib/protocol/client';
 import { useLocale } from '../AppShell';
+import { TableHead } from '../TableHead';
 
 function download(records: GestureRecord[]): void {
-  const url = URL.createObjectURL(new Blob([gesturesCsv(records)], { type: 'text/csv' }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: 'reconnu-gestures.csv' });
-  link.click();
-  URL.revokeObjectURL(url);
+  downloadText('reconnu-gestures.csv', gesturesCsv(records));
 }
 
 /** Gestures given per day, as bars (inline SVG: no chart library); the numbers are also in the table below. */
@@ -45,15 +44,7 @@ function Totals({ rows, label }: { rows: [string, number, number][]; label: stri
   return (
     <table aria-label={label}>
       <caption>{label}</caption>
-      <thead>
-        <tr>
-          {s.totalColumns.map((column) => (
-            <th key={column} scope="col">
-              {column}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead columns={s.totalColumns} />
       <tbody>
         {rows.map(([key, count, sum]) => (
           <tr key={key}>
@@ -102,15 +93,7 @@ export function GestureHistory({ timeZone }: { timeZone: string }) {
       <Totals rows={totalsBy(records, (record) => record.customerId)} label={s.totals.customer} />
       <Totals rows={days} label={s.totals.day} />
       <table aria-label={s.history}>
-        <thead>
-          <tr>
-            {s.historyColumns.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={s.historyColumns} />
         <tbody>
           {records.map((record) => (
             <tr key={record.id}>

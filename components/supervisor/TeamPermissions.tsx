@@ -5,6 +5,7 @@ import { ruleAppliesTo } from '@/lib/policy/conditions';
 import { GESTURES, type Gesture, type Policy, type PolicyRule } from '@/lib/policy/schema';
 import { useLocale } from '../AppShell';
 import { useSizeText } from '../profile/Empowerment';
+import { TableHead } from '../TableHead';
 
 function conditions(rule: PolicyRule): string {
   const when = rule.when;
@@ -64,15 +65,7 @@ export function TeamPermissions({ policy }: { policy: Policy }) {
         </select>
       </label>
       <table aria-label={s.team}>
-        <thead>
-          <tr>
-            {s.permissionColumns.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={s.permissionColumns} />
         <tbody>
           {rows.map(({ one, rule }) => (
             <tr key={`${one.id}:${rule.id}`}>

@@ -1,3 +1,4 @@
+import { toCsv } from '../csv';
 import type { AuditEntry } from './chain';
 
 const COLUMNS = [
@@ -12,15 +13,8 @@ const COLUMNS = [
   'device',
   'seq',
   'hash',
-];
+] as const satisfies readonly (keyof AuditEntry)[];
 
-/** RFC 4180 CSV; a cell starting with = + - @ is prefixed with ' so a spreadsheet never runs it as a formula. */
 export function auditCsv(entries: AuditEntry[]): string {
-  const cell = (value: unknown) => {
-    let text = value === undefined ? '' : String(value);
-    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-    return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  };
-  const rows = entries.map((entry) => COLUMNS.map((column) => cell(entry[column as keyof AuditEntry])).join(','));
-  return `${[COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
+  return toCsv(COLUMNS, entries);
 }

@@ -1,6 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import type { ViewRecorder } from '../audit/recorder';
 import { meItem, withoutOwnIdentity } from '../feed/me';
+import type { Me } from '../feed/schema';
 import { resolveLocale } from '../i18n/strings';
 import { type Recognition, recognize } from '../lookup/service';
 import { readManaged, siteAllowed } from '../managed';
@@ -39,9 +40,9 @@ export function createRouter(deps: RouterDeps) {
   const handlePage = createPageHandlers(deps);
 
   /** What the panel may show: the recognition shaped for the viewer's role. */
-  async function panelState(found: Recognition): Promise<PanelState> {
+  function panelState(found: Recognition, me: Me | null): PanelState {
     if (found.status !== 'matched') return found;
-    const { customer, privacy } = profileFor(found.customer, await meItem.getValue());
+    const { customer, privacy } = profileFor(found.customer, me);
     return { ...found, customer, privacy };
   }
 
@@ -53,8 +54,9 @@ export function createRouter(deps: RouterDeps) {
       case 'recognize': {
         if (!allowRecognize(tabId)) return { ok: false, error: 'Too many lookups from this tab.' };
         if (!allowRecognizeOnSite(host)) return { ok: false, error: 'Too many lookups from this site.' };
-        const found = await recognize(db, withoutOwnIdentity(request.identifiers, await meItem.getValue()));
-        const state = await panelState(found);
+        const me = await meItem.getValue();
+        const found = await recognize(db, withoutOwnIdentity(request.identifiers, me));
+        const state = panelState(found, me);
         hub.publish(tabId, state);
         // Audited right after the push, so the screen pop does not wait for the log's hash and write.
         if (found.status === 'matched') {

@@ -1,3 +1,4 @@
+import { toCsv } from '../csv';
 import type { GestureRecord } from '../policy/schema';
 
 const COLUMNS = [
@@ -16,15 +17,8 @@ const COLUMNS = [
   'id',
 ] as const;
 
-/** RFC 4180 CSV; a cell starting with = + - @ is prefixed with ' so a spreadsheet never runs it as a formula. */
 export function gesturesCsv(records: GestureRecord[]): string {
-  const cell = (value: unknown) => {
-    let text = value === undefined ? '' : String(value);
-    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-    return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  };
-  const rows = records.map((record) => COLUMNS.map((column) => cell(record[column])).join(','));
-  return `${[COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
+  return toCsv(COLUMNS, records);
 }
 
 /** Totals of given gestures (granted or approved) by a key: agent, customer or day. */
