@@ -1,0 +1,35 @@
+import type { ChangesPage, Me } from '../feed/schema';
+
+/**
+ * Where customer data comes from. Every source answers the same question as the feed API's `GET /v1/changes`: one
+ * page of changes (feed v1 Customer or Deletion records, validated and quarantined by the sync engine) after an opaque
+ * cursor, and the cursor that follows it. The engine commits that cursor with the page, so a worker killed mid-sync
+ * resumes from it: a connector's cursor must hold everything it needs to go on (see cursor.ts).
+ *
+ * Errors are thrown as FeedError (feed/client.ts): `retryable` for 429/5xx/network (with `retryAfterMs` when the
+ * platform says how long to wait), status 400 for a cursor the connector cannot read (the engine then starts over).
+ */
+export interface SourceConnector {
+  readonly kind: SourceKind;
+  fetchChanges(
+    cursor: string | null,
+    limit: number,
+    signal: AbortSignal | undefined,
+    context: SourceContext,
+  ): Promise<ChangesPage>;
+  /** Who the credentials act for, when no Reconnu feed answers `/v1/me` (see README, "Connecting a platform"). */
+  whoAmI(signal?: AbortSignal): Promise<Me>;
+}
+
+/** What the local store can tell a connector. */
+export interface SourceContext {
+  /**
+   * Ids of every customer stored locally. Platforms do not list deleted customers, so a connector finds erasures by
+   * reading this first, then the ids the platform still has: what is stored and no longer live was deleted.
+   */
+  storedIds(): Promise<string[]>;
+  /** Now, injectable for tests. */
+  now(): Date;
+}
+
+export type SourceKind = 'feed' | 'vendure' | 'shopify' | 'woocommerce';
