@@ -122,6 +122,14 @@ export function vendureAdmin(adminApi: string, token: string) {
       );
     },
 
+    /** Cancels a whole order (a settled one cannot simply transition to Cancelled). */
+    async cancelOrder(orderId: string, reason = 'Demande du client') {
+      await call(
+        `mutation ($input: CancelOrderInput!) { cancelOrder(input: $input) { ... on Order { id state } ... on ErrorResult { errorCode message } } }`,
+        { input: { orderId, reason, cancelShipping: true } },
+      );
+    },
+
     async deleteCustomer(id: string) {
       const data = await call<{ deleteCustomer: { result: string; message: string | null } }>(
         `mutation ($id: ID!) { deleteCustomer(id: $id) { result message } }`,

@@ -40,8 +40,10 @@ let stopping = false;
 const stop = async () => {
   if (stopping) return;
   stopping = true;
-  await app.close().catch(() => {});
+  // Idle keep-alive connections can hold app.close() back: the process goes regardless after a moment.
+  setTimeout(() => process.exit(0), 3_000).unref();
   rmSync(dir, { recursive: true, force: true });
+  await app.close().catch(() => {});
   process.exit(0);
 };
 process.on('SIGTERM', stop);
