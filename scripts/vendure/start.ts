@@ -28,6 +28,8 @@ export interface StartOptions {
 }
 
 const SERVER = fileURLToPath(new URL('./server.ts', import.meta.url));
+/** The repository root: `--import tsx` resolves from the working directory. */
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * Starts the real Vendure server (server.ts) as a child process and resolves once it prints its "ready" line.
@@ -39,6 +41,7 @@ export async function startVendure(options: StartOptions = {}): Promise<VendureS
   if (options.port !== undefined) args.push('--port', String(options.port));
   if (options.cache === false) args.push('--no-cache');
   const child = spawn(process.execPath, args, {
+    cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     env: { ...process.env, VENDURE_DISABLE_TELEMETRY: 'true' },
   });

@@ -68,6 +68,14 @@ describe('pagerStep', () => {
     expect(state.window).toBeNull();
   });
 
+  it('moves on with pages smaller than the overlap', async () => {
+    const list = new SecondList();
+    for (let i = 1; i <= 30; i++) list.put(String(i), 1);
+    const { seen, steps } = await pass(list, initialPager, 4);
+    expect(seen.size).toBe(30);
+    expect(steps).toBeLessThan(30);
+  });
+
   it('resumes from the saved state after the last page: only later changes come back', async () => {
     const list = new SecondList();
     for (let i = 1; i <= 40; i++) list.put(String(i), 1 + Math.floor(i / 10));

@@ -71,7 +71,8 @@ export async function pagerStep<T extends Stamped>(
 
   if (state.window) {
     const { at, skip, lastId } = state.window;
-    const overlap = Math.min(skip, WINDOW_OVERLAP);
+    // At most half a page of overlap, so each page moves on.
+    const overlap = Math.min(skip, WINDOW_OVERLAP, Math.floor(take / 2));
     const page = await fetchPage({
       kind: 'window',
       start: iso(Date.parse(at) - 1),

@@ -64,11 +64,6 @@ export function customersQuery(customFields: readonly string[]): string {
 }`;
 }
 
-/** Just what tells which customers changed: ids and timestamps. */
-export const CUSTOMER_STAMPS = `query ReconnuCustomerStamps($options: CustomerListOptions) {
-  customers(options: $options) { totalItems items { id updatedAt } }
-}`;
-
 /** Orders are their own feed of changes: placing or shipping one does not touch its customer's updatedAt. */
 export const ORDER_STAMPS = `query ReconnuOrderStamps($options: OrderListOptions) {
   orders(options: $options) { totalItems items { id updatedAt customer { id } } }
