@@ -90,7 +90,7 @@ describe('the Vendure connector (recorded Admin API)', () => {
       'vendure:77',
     ]);
     expect(changes.at(-1)).toMatchObject({ id: 'vendure:77', deleted: true });
-    expect(pages[0]?.remaining).toBe(9);
+    expect(pages[0]?.remaining).toBe(0);
     expect(shop.calls.map((call) => call.operation)).toEqual([
       'ReconnuServerConfig',
       'ReconnuCustomers',

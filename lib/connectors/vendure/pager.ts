@@ -5,10 +5,10 @@ import { z } from 'zod';
  *
  * - `updatedAt` may be stored to the second (SQLite, MySQL): many records share an instant, and their order within it
  *   is not defined (Vendure applies several sort keys in schema order, id first, so "updatedAt then id" cannot be
- *   asked for). A full page ending at instant B therefore reads B again on its own, sorted by id, paged with skip: the
- *   "window". A few records of overlap, found again by the last id read, make up for records leaving the window
- *   (updated meanwhile: they come back later, at their new time). Records of B read twice are sent twice: versions
- *   make that harmless.
+ *   asked for). A full page ending at instant B may hold only some of B's records: the next page starts after the
+ *   instant before B. A full page of B alone reads B on its own, sorted by id, paged with skip: the "window". A few
+ *   records of overlap, found again by the last id read, make up for records leaving the window (updated meanwhile:
+ *   they come back later, at their new time). Records read twice are sent twice: versions make that harmless.
  * - A record read during its own second may change again in that same second without its `updatedAt` moving: such
  *   "open" instants (not yet `OPEN_MARGIN_MS` in the past by the server's clock, which also absorbs a database whose
  *   clock differs from the server's) are remembered in `rewind`, and the next run starts again from the earliest one.
@@ -95,17 +95,21 @@ export async function pagerStep<T extends Stamped>(
   const rewind = rewindFor(page, page.items, state.rewind);
   const last = page.items[page.items.length - 1];
   if (!last) return { state: { ...state, rewind }, items: [], done: true, remaining: 0 };
-  const remaining = Math.max(0, page.totalItems - page.items.length);
   if (page.items.length < take) {
-    return { state: { since: last.updatedAt, window: null, rewind }, items: page.items, done: true, remaining };
+    return { state: { since: last.updatedAt, window: null, rewind }, items: page.items, done: true, remaining: 0 };
   }
-  // A full page: more may share its last instant, in no defined order; read that instant whole, by id.
-  return {
-    state: { since: state.since, window: { at: last.updatedAt, skip: 0, lastId: null }, rewind },
-    items: page.items,
-    done: false,
-    remaining,
-  };
+  const remaining = Math.max(0, page.totalItems - page.items.length);
+  // A full page: more records may share its last instant B. The next page starts just after the instant before B;
+  // only a page that is all B reads B on its own, by id (the window).
+  const lastAt = Date.parse(last.updatedAt);
+  const before = page.items.filter((item) => Date.parse(item.updatedAt) < lastAt);
+  const previous = before[before.length - 1];
+  if (previous) {
+    const next = { since: previous.updatedAt, window: null, rewind };
+    return { state: next, items: before, done: false, remaining: page.totalItems - before.length };
+  }
+  const window = { at: last.updatedAt, skip: 0, lastId: null };
+  return { state: { since: state.since, window, rewind }, items: page.items, done: false, remaining };
 }
 
 /** Where the next run starts: from the earliest instant that was still open when read. */
