@@ -1,6 +1,7 @@
 import type { FeedConfig } from '../feed/client';
 import { feedConnector } from './feed';
 import type { SourceOf, SourceSettings } from './settings';
+import { shopifyConnector } from './shopify';
 import type { SourceConnector, SourceKind } from './types';
 
 /** One entry per source; adding a platform is one file that exports its definition, plus one line here. */
@@ -15,6 +16,7 @@ export interface ConnectorDefinition<K extends SourceKind> {
 
 const definitions: { [K in SourceKind]?: ConnectorDefinition<K> } = {
   feed: feedConnector,
+  shopify: shopifyConnector,
 };
 
 export function connectorDefinitions(): ConnectorDefinition<SourceKind>[] {
