@@ -77,10 +77,9 @@ async function adoptRunning(
     signal,
   );
   const current = data.currentBulkOperation;
-  if (current?.query && sameQuery(current.query, BULK_CUSTOMERS_QUERY) && current.status !== 'FAILED') {
-    if (['CREATED', 'RUNNING', 'COMPLETED'].includes(current.status)) {
-      return pollBulk(context, { ...state, op: current.id, startedAt: current.createdAt }, limit, signal);
-    }
+  const ours = current?.query !== undefined && sameQuery(current.query, BULK_CUSTOMERS_QUERY);
+  if (current && ours && ['CREATED', 'RUNNING', 'COMPLETED'].includes(current.status)) {
+    return pollBulk(context, { ...state, op: current.id, startedAt: current.createdAt }, limit, signal);
   }
   throw new FeedError(
     `Another bulk export of this app is running on the shop (${message}); Reconnu starts its own once it ends.`,
