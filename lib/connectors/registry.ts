@@ -2,6 +2,7 @@ import type { FeedConfig } from '../feed/client';
 import { feedConnector } from './feed';
 import type { SourceOf, SourceSettings } from './settings';
 import type { SourceConnector, SourceKind } from './types';
+import { woocommerceConnector } from './woocommerce';
 
 /** One entry per source; adding a platform is one file that exports its definition, plus one line here. */
 export interface ConnectorDefinition<K extends SourceKind> {
@@ -15,6 +16,7 @@ export interface ConnectorDefinition<K extends SourceKind> {
 
 const definitions: { [K in SourceKind]?: ConnectorDefinition<K> } = {
   feed: feedConnector,
+  woocommerce: woocommerceConnector,
 };
 
 export function connectorDefinitions(): ConnectorDefinition<SourceKind>[] {
