@@ -91,10 +91,17 @@ function base64(text: string): string {
 export async function mapPool<T, R>(items: T[], width: number, task: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
+  let failed = false;
   const worker = async () => {
-    while (next < items.length) {
+    // After a failure the page is lost anyway: start nothing more.
+    while (next < items.length && !failed) {
       const index = next++;
-      results[index] = await task(items[index] as T);
+      try {
+        results[index] = await task(items[index] as T);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));

@@ -46,7 +46,7 @@ describe('WooCommerce connector: first sync', () => {
     expect(customer('woo:11')).toMatchObject({
       name: { given: 'Élise', family: 'Lefèvre' },
       emails: ['elise.lefevre@example.fr'],
-      phones: ['+33 6 12 34 56 78', '04 72 00 11 22'],
+      phones: ['+33 6 12 34 56 78', '+33472001122'],
       customerSince: '2025-02-10T09:12:44Z',
       updatedAt: '2026-03-02T08:15:03Z',
       preferences: { sizes: { shoes: '38', tops: 'M' }, brands: ['Sézane', 'Veja'], channel: 'sms' },
@@ -54,7 +54,14 @@ describe('WooCommerce connector: first sync', () => {
       loyalty: { tier: 'Gold', points: 1240 },
       addresses: [
         { label: 'billing', line1: '12 rue des Lilas, Bâtiment B', postalCode: '69003', city: 'Lyon', country: 'FR' },
-        { label: 'shipping', line1: '3 quai Saint-Antoine', city: 'Lyon', country: 'FR', phone: '04 72 00 11 22' },
+        {
+          label: 'shipping',
+          line1: '3 quai Saint-Antoine',
+          postalCode: '69002',
+          city: 'Lyon',
+          country: 'FR',
+          phone: '+33472001122',
+        },
       ],
     });
     expect(customer('woo:11').addresses?.[0]?.phone).toBe('+33 6 12 34 56 78');
@@ -77,7 +84,12 @@ describe('WooCommerce connector: first sync', () => {
       ['JEAN-W29', 2, 1],
       ['CEIN-TR', 1, undefined],
     ]);
-    expect(customer('woo:20')).toMatchObject({ language: 'fr-BE', loyalty: { tier: '', points: 310 } });
+    // A national number is read in its address's country: "0470 12 34 56" in Brussels is Belgian.
+    expect(customer('woo:20')).toMatchObject({
+      phones: ['+32470123456'],
+      language: 'fr-BE',
+      loyalty: { tier: '', points: 310 },
+    });
     // The guest order (customer_id 0) with John Doe's email stays a guest's.
     expect(customer('woo:14').orders).toEqual([]);
     expect(customer('woo:15')).toMatchObject({ name: { given: 'Camille', family: 'Martin' } });

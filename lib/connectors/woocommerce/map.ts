@@ -1,3 +1,5 @@
+import { isSupportedCountry } from 'libphonenumber-js/max';
+import { normalizePhone } from '../../identifiers/phone';
 import { metaExtras } from './meta';
 import { mapOrder } from './orders';
 import { gmtToIso, type WooAddress, type WooCustomer, type WooOrder, type WooRefund } from './wire';
@@ -35,7 +37,7 @@ export function mapCustomer({ customer, orders, refunds }: CustomerReading, vers
   const given = nonEmpty(customer.first_name) ?? nonEmpty(billing.first_name) ?? '';
   const family = nonEmpty(customer.last_name) ?? nonEmpty(billing.last_name) ?? '';
   const emails = unique([customer.email, billing.email]);
-  const phones = unique([billing.phone, shipping.phone]);
+  const phones = unique([phoneIn(billing.phone, billing.country), phoneIn(shipping.phone, shipping.country)]);
   const addresses = [addressOf('billing', billing), addressOf('shipping', shipping)].filter((a) => a !== undefined);
   const customerSince = gmtToIso(customer.date_created_gmt);
   return {
@@ -60,7 +62,7 @@ function addressOf(label: string, address: WooAddress): Record<string, string> |
   // An unreadable country is left out rather than losing the customer: the city still tells namesakes apart.
   const country = nonEmpty(address.country);
   const validCountry = country && /^[A-Za-z]{2}$/.test(country) ? country.toUpperCase() : undefined;
-  const phone = nonEmpty(address.phone);
+  const phone = phoneIn(address.phone, address.country);
   if (!line1 && !city && !postalCode && !validCountry) return undefined;
   return {
     label,
@@ -70,6 +72,18 @@ function addressOf(label: string, address: WooAddress): Record<string, string> |
     ...(validCountry ? { country: validCountry } : {}),
     ...(phone ? { phone } : {}),
   };
+}
+
+/**
+ * WooCommerce keeps phones as typed at checkout, usually in the customer's national format: "0470 12 34 56" is
+ * Belgian for a Brussels address, whatever the agent's default region. A national number is made international
+ * with its address's country; one that is not valid there is passed on as typed (the engine reports it unindexed).
+ */
+export function phoneIn(value: unknown, country: unknown): string | undefined {
+  const phone = nonEmpty(value);
+  if (!phone || /^\s*(?:\+|00)/.test(phone)) return phone;
+  const region = typeof country === 'string' ? country.toUpperCase() : '';
+  return (isSupportedCountry(region) && normalizePhone(phone, region)) || phone;
 }
 
 function nonEmpty(value: unknown): string | undefined {

@@ -1,4 +1,5 @@
 import type { Order } from '../../feed/schema';
+import { phoneIn } from './map';
 import { gmtToIso, type WooLineItem, type WooOrder, type WooRefund } from './wire';
 
 /**
@@ -25,7 +26,7 @@ export function channelOf(createdVia: unknown): Order['channel'] {
  */
 export function mapOrder(order: WooOrder, refunds: WooRefund[]): Record<string, unknown> {
   const returned = returnedQuantities(refunds);
-  const phone = typeof order.billing?.phone === 'string' ? order.billing.phone.trim() : '';
+  const phone = phoneIn(order.billing?.phone, order.billing?.country);
   return {
     id: String(order.id),
     number: typeof order.number === 'string' && order.number !== '' ? order.number : String(order.id),
