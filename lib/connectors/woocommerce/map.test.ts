@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseChange } from '../../feed/schema';
-import { mapCustomer, phoneIn } from './map';
+import { mapCustomer } from './map';
 import { metaExtras } from './meta';
 import { channelOf, decodeEntities, mapOrder } from './orders';
+import { phoneIn } from './phone';
 import type { WooCustomer, WooOrder } from './wire';
 
 const meta = (entries: Record<string, unknown>) =>
@@ -110,6 +111,11 @@ describe('orders', () => {
       ],
       phone: '+33612345678',
     });
+  });
+
+  it('keeps the order number staff quote, even sent as a number, else the id', () => {
+    expect(mapOrder({ ...order, number: 20260042 }, []).number).toBe('20260042');
+    expect(mapOrder({ ...order, number: '' }, []).number).toBe('723');
   });
 
   it('says where an order was taken', () => {

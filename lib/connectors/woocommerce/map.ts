@@ -1,7 +1,6 @@
-import { isSupportedCountry } from 'libphonenumber-js/max';
-import { normalizePhone } from '../../identifiers/phone';
 import { metaExtras } from './meta';
 import { mapOrder } from './orders';
+import { phoneIn } from './phone';
 import { gmtToIso, type WooAddress, type WooCustomer, type WooOrder, type WooRefund } from './wire';
 
 /** Local ids of WooCommerce customers: `woo:` and the WordPress user id. */
@@ -72,18 +71,6 @@ function addressOf(label: string, address: WooAddress): Record<string, string> |
     ...(validCountry ? { country: validCountry } : {}),
     ...(phone ? { phone } : {}),
   };
-}
-
-/**
- * WooCommerce keeps phones as typed at checkout, usually in the customer's national format: "0470 12 34 56" is
- * Belgian for a Brussels address, whatever the agent's default region. A national number is made international
- * with its address's country; one that is not valid there is passed on as typed (the engine reports it unindexed).
- */
-export function phoneIn(value: unknown, country: unknown): string | undefined {
-  const phone = nonEmpty(value);
-  if (!phone || /^\s*(?:\+|00)/.test(phone)) return phone;
-  const region = typeof country === 'string' ? country.toUpperCase() : '';
-  return (isSupportedCountry(region) && normalizePhone(phone, region)) || phone;
 }
 
 function nonEmpty(value: unknown): string | undefined {

@@ -1,5 +1,5 @@
 import type { Order } from '../../feed/schema';
-import { phoneIn } from './map';
+import { phoneIn } from './phone';
 import { gmtToIso, type WooLineItem, type WooOrder, type WooRefund } from './wire';
 
 /**
@@ -29,7 +29,7 @@ export function mapOrder(order: WooOrder, refunds: WooRefund[]): Record<string, 
   const phone = phoneIn(order.billing?.phone, order.billing?.country);
   return {
     id: String(order.id),
-    number: typeof order.number === 'string' && order.number !== '' ? order.number : String(order.id),
+    number: numberOf(order),
     placedAt: gmtToIso(order.date_created_gmt) ?? order.date_created_gmt,
     channel: channelOf(order.created_via),
     status: order.status,
@@ -46,6 +46,12 @@ export function mapOrder(order: WooOrder, refunds: WooRefund[]): Record<string, 
     }),
     ...(phone ? { phone } : {}),
   };
+}
+
+/** The number staff and customers quote (plugins such as Sequential Order Numbers change it); the id otherwise. */
+function numberOf(order: WooOrder): string {
+  const number = typeof order.number === 'number' ? String(order.number) : order.number;
+  return typeof number === 'string' && number.trim() !== '' ? number.trim() : String(order.id);
 }
 
 /** Does this order have refunds whose quantities must be read? (Its own `refunds` list is only a summary.) */

@@ -73,7 +73,7 @@ class Step {
     const scan = this.state.scan;
     if (!scan) return [];
     const stored = await this.storedUserIds();
-    const perPage = scan.full ? Math.min(this.limit, SEND_PAGE) : LIST_PAGE;
+    const perPage = Math.min(this.limit, scan.full ? SEND_PAGE : LIST_PAGE);
     const step = await nextPage<WooCustomer>(scan.pager, perPage, (offset, per_page) =>
       this.client.list(
         '/customers',

@@ -53,7 +53,8 @@ export interface WooLineItem {
 
 export interface WooOrder {
   id: number;
-  number?: string;
+  /** A string; some order-number plugins send a number. */
+  number?: string | number;
   created_via?: string;
   status?: string;
   currency?: string;
