@@ -5,10 +5,9 @@ import { startWooSite } from '../../../tests/woocommerce-site';
 import { type ReconnuDb, readCheckpoint } from '../../store/db';
 import { lookupKey } from '../../store/keys';
 import { readQuarantine } from '../../store/quarantine';
-import { findByKey, forEachCustomer, getCustomer } from '../../store/read';
+import { findByKey, getCustomer } from '../../store/read';
 import { runSync, type SyncDeps } from '../../sync/engine';
 import type { SyncStatus } from '../../sync/status';
-import type { SourceContext } from '../types';
 
 let woo: Awaited<ReturnType<typeof startWooSite>>;
 let db: ReconnuDb;
@@ -29,21 +28,14 @@ afterEach(async () => {
 /** The sync engine, its pages fetched from the WooCommerce connector instead of a Reconnu feed. */
 function syncDeps(): SyncDeps {
   const connector = wooConnector(woo.url);
-  const context: SourceContext = {
-    async storedIds() {
-      const ids: string[] = [];
-      await forEachCustomer(db, (customer) => ids.push(customer.id));
-      return ids;
-    },
-    now: () => new Date(now),
-  };
   return {
     db,
-    config: { feedUrl: woo.url, token: 'unused' },
     publish: (status) => {
       published.push(status);
     },
-    fetchPage: (_config, cursor, limit, signal) => connector.fetchChanges(cursor, limit, signal, context),
+    // The engine gives the connector the stored ids (from the key index) and this clock.
+    source: connector,
+    now: () => new Date(now),
     pageSize: 3,
     retryDelay: () => 0,
   };
