@@ -3,6 +3,7 @@ import { feedConnector } from './feed';
 import type { SourceOf, SourceSettings } from './settings';
 import { shopifyConnector } from './shopify';
 import type { SourceConnector, SourceKind } from './types';
+import { woocommerceConnector } from './woocommerce';
 
 /** One entry per source; adding a platform is one file that exports its definition, plus one line here. */
 export interface ConnectorDefinition<K extends SourceKind> {
@@ -17,6 +18,7 @@ export interface ConnectorDefinition<K extends SourceKind> {
 const definitions: { [K in SourceKind]?: ConnectorDefinition<K> } = {
   feed: feedConnector,
   shopify: shopifyConnector,
+  woocommerce: woocommerceConnector,
 };
 
 export function connectorDefinitions(): ConnectorDefinition<SourceKind>[] {

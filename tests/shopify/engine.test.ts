@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SourceContext } from '../../lib/connectors/types';
 import type { ReconnuDb } from '../../lib/store/db';
 import { lookupKey } from '../../lib/store/keys';
 import { readQuarantine } from '../../lib/store/quarantine';
-import { findByKey, forEachCustomer, getCustomer } from '../../lib/store/read';
+import { findByKey, getCustomer } from '../../lib/store/read';
 import { runSync, type SyncDeps } from '../../lib/sync/engine';
 import { unlockedDb } from '../unlocked-db';
 import { fixture, NOW, shopifyAnswer, shopifyReplay } from './replay';
@@ -37,19 +36,12 @@ afterEach(async () => {
 /** The engine as the background runs it, with the Shopify connector as its source. */
 function deps(): SyncDeps {
   const connector = replay.connector();
-  const context: SourceContext = {
-    storedIds: async () => {
-      const ids: string[] = [];
-      await forEachCustomer(db, (customer) => ids.push(customer.id));
-      return ids;
-    },
-    now: () => now,
-  };
   return {
     db,
-    config: { feedUrl: 'https://unused.invalid', token: '' },
     publish: () => undefined,
-    fetchPage: (_config, cursor, limit, signal) => connector.fetchChanges(cursor, limit, signal, context),
+    // The engine gives the connector the stored ids (from the key index) and this clock.
+    source: connector,
+    now: () => now,
     pageSize: 2,
     retryDelay: () => 0,
   };
