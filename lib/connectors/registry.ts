@@ -31,6 +31,10 @@ function definitionOf<K extends SourceKind>(kind: K): ConnectorDefinition<K> {
   return definition;
 }
 
+export function labelOf(kind: SourceKind): string {
+  return definitionOf(kind).label;
+}
+
 export function createConnector(source: SourceSettings, feed: FeedConfig | null): SourceConnector {
   return definitionOf(source.kind).create(source as never, feed);
 }
