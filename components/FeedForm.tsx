@@ -1,17 +1,20 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { requestFeedPermission } from '@/lib/feed/permission';
+import { originsOf } from '@/lib/connectors/registry';
+import { requestOrigins } from '@/lib/feed/permission';
 import { privacyStrings } from '@/lib/i18n/privacy';
+import { sourceStrings } from '@/lib/i18n/sources';
 import { type Managed, readManaged } from '@/lib/managed';
 import { ask } from '@/lib/protocol/client';
 import { defaultSettings, type Settings, settingsItem, settingsSchema, withManaged } from '@/lib/settings';
 import { useLocale, useStrings } from './AppShell';
+import { SOURCE_FIELDS, SourceFields } from './SourceFields';
 
 /** Regions offered for numbers written without a country code; France first. */
 const REGIONS = ['FR', 'BE', 'CH', 'LU', 'MC', 'GB', 'IE', 'DE', 'AT', 'NL', 'ES', 'PT', 'IT', 'US', 'CA'];
 const regionName = (region: string, locale: string) =>
   `${new Intl.DisplayNames([locale], { type: 'region' }).of(region) ?? region} (${region})`;
 
-/** The feed, token, language, phone region and retention; what the administrator set is shown read-only. */
+/** The feed, token, customer data source, language, phone region and retention; what the administrator set is shown read-only. */
 export function FeedForm() {
   const t = useStrings();
   const s = privacyStrings(useLocale());
@@ -24,15 +27,24 @@ export function FeedForm() {
     readManaged().then(setManaged);
   }, []);
   const shown = withManaged(settings, managed);
+  const sources = sourceStrings(locale);
+  /** Names the field a refused setting came from, in the user's words. */
+  const invalidField = (path: PropertyKey[]) => {
+    if (path[0] !== 'source') return t.invalidFeedUrl;
+    const field = SOURCE_FIELDS[settings.source.kind].find((candidate) => candidate.name === path[1]);
+    return field ? sources.invalid(sources.fields[field.label]) : t.invalidFeedUrl;
+  };
   const adminNote = (locked: unknown) => locked !== undefined && <span className="muted"> ({t.setByAdmin})</span>;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const parsed = settingsSchema.safeParse(settings);
-    if (!parsed.success) return setMessage(t.invalidFeedUrl);
-    const { feedUrl } = withManaged(parsed.data, managed);
-    if (feedUrl && !(await requestFeedPermission(feedUrl))) {
-      return setMessage(t.feedPermissionRefused(new URL(feedUrl).origin));
+    if (!parsed.success) return setMessage(invalidField(parsed.error.issues[0]?.path ?? []));
+    const { feedUrl, token, source } = withManaged(parsed.data, managed);
+    const feed = feedUrl ? { feedUrl, token } : null;
+    const origins = [...new Set([...(feedUrl ? [`${new URL(feedUrl).origin}/*`] : []), ...originsOf(source, feed)])];
+    if (origins.length > 0 && !(await requestOrigins(origins))) {
+      return setMessage(t.feedPermissionRefused(origins.map((origin) => origin.replace(/\/\*$/, '')).join(', ')));
     }
     await settingsItem.setValue(parsed.data);
     setMessage(t.settingsSaved);
@@ -61,6 +73,7 @@ export function FeedForm() {
         value={settings.token}
         onChange={(event) => setSettings({ ...settings, token: event.target.value.trim() })}
       />
+      <SourceFields source={settings.source} onChange={(source) => setSettings({ ...settings, source })} />
       <label htmlFor="locale">Language / Langue</label>
       <select
         id="locale"

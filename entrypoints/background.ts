@@ -5,7 +5,7 @@ import { uploadAudit } from '@/lib/audit/upload';
 import { forgetErasedViews } from '@/lib/background/erasure';
 import { createPanelHub } from '@/lib/background/panel-ports';
 import { createRouter } from '@/lib/background/router';
-import { createSignOut } from '@/lib/background/sign-out';
+import { createCustomerWipe, createSignOut } from '@/lib/background/sign-out';
 import { togglePanelInTab } from '@/lib/background/toggle-command';
 import { deliverOutbox, GesturesDb } from '@/lib/gestures/outbox';
 import { readSettings, settingsItem } from '@/lib/settings';
@@ -35,8 +35,10 @@ export default defineBackground(() => {
       .catch(() => undefined);
     return delivering;
   };
+  const wipeCaches = () => gestures.known.clear();
   const { syncNow, stop } = createSyncScheduler(db, {
     onErased: (ids) => forgetErasedViews(ids, hub),
+    wipeCustomers: createCustomerWipe({ db, hub, wipeCaches }),
     afterRun: () => Promise.all([sendAudit(), sendGestures()]),
   });
   const signOut = createSignOut({
@@ -46,7 +48,7 @@ export default defineBackground(() => {
     stopSync: stop,
     // Gestures not yet acknowledged stay in the outbox (they were granted); what was learnt of others' goes.
     beforeWipe: () => sendGestures(),
-    wipeCaches: () => gestures.known.clear(),
+    wipeCaches,
   });
   const deliverGestures = () => void sendGestures();
   const route = createRouter({ db, hub, record, audit, syncNow, signOut, gestures, deliverGestures });

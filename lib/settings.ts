@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
+import { sourceSchema } from './connectors/settings';
 import { type Managed, readManaged } from './managed';
 
 export const settingsSchema = z.object({
@@ -16,6 +17,8 @@ export const settingsSchema = z.object({
   retentionDays: z.number().int().min(0).max(3650).default(0),
   /** The feed's ES256 public key (JWK or SPKI PEM) that signed empowerment policies must verify against. */
   policyPublicKey: z.string().max(4096).default(''),
+  /** Where customer data comes from: the feed above, or a platform read directly (connectors/). */
+  source: sourceSchema.default({ kind: 'feed' }),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -27,6 +30,7 @@ export const defaultSettings: Settings = {
   region: 'FR',
   retentionDays: 0,
   policyPublicKey: '',
+  source: { kind: 'feed' },
 };
 
 /** Local settings; written only by extension pages (options), read by the background. */

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { AuditLog } from '../audit/log';
 import { uploadAudit } from '../audit/upload';
+import { withoutCredentials } from '../connectors/settings';
 import { meItem } from '../feed/me';
 import { readSettings, settingsItem } from '../settings';
 import type { ReconnuDb } from '../store/db';
@@ -20,24 +21,33 @@ interface SignOutDeps {
   wipeCaches?: () => Promise<unknown>;
 }
 
+/** Every local trace of customers: the store, open panels, recent callers, other caches and every page's cache. */
+export function createCustomerWipe({ db, hub, wipeCaches }: Pick<SignOutDeps, 'db' | 'hub' | 'wipeCaches'>) {
+  return async function wipeCustomers(): Promise<void> {
+    await clearLocalStore(db);
+    await wipeCaches?.();
+    hub.dropCustomers('all');
+    await recentCallersItem.setValue([]);
+    await browser.runtime.sendMessage({ type: 'erased', ids: 'all' }).catch(() => undefined);
+  };
+}
+
 /**
  * Wipes every local customer record, index entry and key, the recent callers and who the user is, and forgets the
- * token. The view audit is sent first; entries the feed has not acknowledged (offline) stay, holding customer ids
- * only, and go at the next sign-in.
+ * token (a platform source's credentials too). The view audit is sent first; entries the feed has not acknowledged
+ * (offline) stay, holding customer ids only, and go at the next sign-in.
  */
-export function createSignOut({ db, hub, audit, stopSync, beforeWipe, wipeCaches }: SignOutDeps) {
+export function createSignOut(deps: SignOutDeps) {
+  const { audit, stopSync, beforeWipe } = deps;
+  const wipeCustomers = createCustomerWipe(deps);
   return async function signOut(): Promise<void> {
     await stopSync();
     const settings = await readSettings();
     if (settings.feedUrl && settings.token) await uploadAudit(audit, settings);
     await beforeWipe?.();
-    await settingsItem.setValue({ ...settings, token: '' });
-    await clearLocalStore(db);
-    await wipeCaches?.();
-    hub.dropCustomers('all');
-    await recentCallersItem.setValue([]);
+    await settingsItem.setValue({ ...settings, token: '', source: withoutCredentials(settings.source) });
+    await wipeCustomers();
     await meItem.setValue(null);
     await syncStatusItem.setValue({ ...initialSyncStatus, notice: { code: 'signedOut' }, message: 'Signed out.' });
-    await browser.runtime.sendMessage({ type: 'erased', ids: 'all' }).catch(() => undefined);
   };
 }

@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import type { SourceConnector } from '../connectors/types';
 import type { Identifiers } from '../protocol/messages';
 import { type FeedConfig, fetchMe } from './client';
 import type { Me } from './schema';
@@ -12,6 +13,15 @@ export async function refreshMe(config: FeedConfig): Promise<void> {
     await meItem.setValue(await fetchMe(config));
   } catch {
     // offline or refused: the sync run that follows says why
+  }
+}
+
+/** Without a Reconnu feed, the platform connector says whom its credentials act for (connectors/types.ts). */
+export async function refreshMeFrom(connector: Pick<SourceConnector, 'whoAmI'>): Promise<void> {
+  try {
+    await meItem.setValue(await connector.whoAmI());
+  } catch {
+    // as above: the sync run reports why the source cannot be reached
   }
 }
 

@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
 
-/** Asks for the feed's origin only (no blanket host access); local feeds are covered by the manifest. */
-export async function requestFeedPermission(feedUrl: string): Promise<boolean> {
-  const origins = [`${new URL(feedUrl).origin}/*`];
+/** Asks for the feed's and the source's origins only (no blanket host access); local ones are in the manifest. */
+export async function requestOrigins(origins: string[]): Promise<boolean> {
   if (await browser.permissions.contains({ origins })) return true;
   return browser.permissions.request({ origins });
 }

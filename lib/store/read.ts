@@ -2,7 +2,7 @@ import { mark } from '../debug/timing';
 import type { Customer } from '../feed/schema';
 import { latestOnly } from './copies';
 import type { ReconnuDb, StaleSegments } from './db';
-import { entriesForKeys } from './key-index';
+import { entriesForKeys, entriesInRange } from './key-index';
 import { idKey } from './keys';
 import { customersWithKey, openSegments } from './segments';
 
@@ -54,6 +54,12 @@ export async function findByKeys(db: ReconnuDb, keys: string[]): Promise<Map<str
 
 export async function getCustomer(db: ReconnuDb, id: string): Promise<Customer | undefined> {
   return (await findByKey(db, idKey(id)))[0];
+}
+
+/** The id of every stored customer, from the key index's id entries (connectors compare it with what is live). */
+export async function storedCustomerIds(db: ReconnuDb): Promise<string[]> {
+  const ids = (await entriesInRange(db, 'i:', 'i:\uffff')).map(([key]) => key.slice(2));
+  return [...new Set(ids)];
 }
 
 const VISIT_BATCH = 200;

@@ -22,7 +22,7 @@ const record = (i: number, version = 1) => ({
 /** A feed of `total` customers served `size` at a time; cursors are positions. */
 function pagedFeed(total: number, size: number) {
   const calls: (string | null)[] = [];
-  const fetchPage: NonNullable<SyncDeps['fetchPage']> = async (_config, cursor) => {
+  const fetchPage: FetchPage = async (cursor) => {
     calls.push(cursor);
     const start = cursor ? Number(cursor) : 0;
     const end = Math.min(total, start + size);
@@ -32,15 +32,16 @@ function pagedFeed(total: number, size: number) {
   return { calls, fetchPage };
 }
 
+type FetchPage = SyncDeps['source']['fetchChanges'];
+
 let db: ReconnuDb;
 let published: SyncStatus[];
-const deps = (fetchPage: SyncDeps['fetchPage']): SyncDeps => ({
+const deps = (fetchPage: FetchPage): SyncDeps => ({
   db,
-  config: { feedUrl: 'http://feed.test', token: 't' },
   publish: (status) => {
     published.push(status);
   },
-  fetchPage,
+  source: { fetchChanges: fetchPage },
   retryDelay: () => 0,
 });
 
@@ -55,7 +56,7 @@ afterEach(async () => {
 describe('runSync', () => {
   it('removes an erased customer and every index entry pointing at it before the run ends', async () => {
     expect((await runSync(deps(pagedFeed(60, 100).fetchPage))).ok).toBe(true);
-    const erase: NonNullable<SyncDeps['fetchPage']> = async () => ({
+    const erase: FetchPage = async () => ({
       changes: [{ id: 'cus_0007', deleted: true, deletedAt: '2026-02-01T00:00:00Z' }, record(8, 2)],
       cursor: '61',
       more: false,
@@ -79,12 +80,12 @@ describe('runSync', () => {
   it('resumes from the committed cursor after an interruption, without gaps or duplicates', async () => {
     const feed = pagedFeed(300, 100);
     let failNext = false;
-    const interrupted: SyncDeps['fetchPage'] = async (config, cursor, limit, signal) => {
+    const interrupted: FetchPage = async (cursor, limit, signal, context) => {
       if (cursor === '200' && !failNext) {
         failNext = true;
         throw new FeedError('The feed answered 400.', 400, false);
       }
-      return feed.fetchPage(config, cursor, limit, signal);
+      return feed.fetchPage(cursor, limit, signal, context);
     };
     expect((await runSync(deps(interrupted))).ok).toBe(false);
     expect((await readCheckpoint(db)).cursor).toBe('200');
@@ -97,7 +98,7 @@ describe('runSync', () => {
     const feed = pagedFeed(50, 100);
     const delays: (number | null)[] = [];
     let attempts = 0;
-    const flaky: SyncDeps['fetchPage'] = async (...args) => {
+    const flaky: FetchPage = async (...args) => {
       attempts++;
       if (attempts === 1) throw new FeedError('The feed answered 503.', 503, true);
       if (attempts === 2) throw new FeedError('The feed answered 429.', 429, true, 2000);
@@ -147,7 +148,7 @@ describe('runSync', () => {
   });
 
   it('gives up after the last attempt with a readable error and keeps what it had', async () => {
-    const down: SyncDeps['fetchPage'] = async () => {
+    const down: FetchPage = async () => {
       throw new FeedError('The feed answered 500.', 500, true);
     };
     expect(await runSync({ ...deps(down), maxAttempts: 3 })).toEqual({ ok: false, error: 'The feed answered 500.' });
@@ -167,8 +168,7 @@ describe('runSync storage failures', () => {
       error.name = 'QuotaExceededError';
       return Promise.reject(error);
     }) as unknown as typeof table.bulkAdd;
-    const moreFeed: SyncDeps['fetchPage'] = (config, _cursor, limit, signal) =>
-      feed.fetchPage(config, '100', limit, signal);
+    const moreFeed: FetchPage = (_cursor, limit, signal, context) => feed.fetchPage('100', limit, signal, context);
     const result = await runSync(deps(moreFeed));
     table.bulkAdd = original;
     expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/storage quota/) });
@@ -182,9 +182,9 @@ describe('runSync when the feed forgets its cursors', () => {
   it('reads the feed again from the start, keeping what is stored', async () => {
     const feed = pagedFeed(150, 100);
     await runSync(deps(feed.fetchPage));
-    const reset: SyncDeps['fetchPage'] = async (config, cursor, limit, signal) => {
+    const reset: FetchPage = async (cursor, limit, signal, context) => {
       if (cursor === '150') throw new FeedError('The feed answered 400.', 400, false);
-      return feed.fetchPage(config, cursor, limit, signal);
+      return feed.fetchPage(cursor, limit, signal, context);
     };
     expect(await runSync(deps(reset))).toEqual({ ok: true, applied: 150 });
     expect(feed.calls).toEqual([null, '100', null, '100']);
@@ -194,9 +194,9 @@ describe('runSync when the feed forgets its cursors', () => {
   it('erases, after re-reading, the customers the reset feed no longer has', async () => {
     await runSync(deps(pagedFeed(150, 100).fetchPage));
     const smaller = pagedFeed(90, 40); // the feed came back with 90 customers
-    const reset: SyncDeps['fetchPage'] = async (config, cursor, limit, signal) => {
+    const reset: FetchPage = async (cursor, limit, signal, context) => {
       if (cursor === '150') throw new FeedError('The feed answered 400.', 400, false);
-      return smaller.fetchPage(config, cursor, limit, signal);
+      return smaller.fetchPage(cursor, limit, signal, context);
     };
     expect(await runSync(deps(reset))).toEqual({ ok: true, applied: 90 });
     expect(await getCustomer(db, 'cus_0089')).toBeDefined();
@@ -211,10 +211,10 @@ describe('runSync when the feed forgets its cursors', () => {
     await runSync(deps(pagedFeed(150, 100).fetchPage));
     const smaller = pagedFeed(90, 40);
     let failAt: string | null = '40';
-    const flaky: SyncDeps['fetchPage'] = async (config, cursor, limit, signal) => {
+    const flaky: FetchPage = async (cursor, limit, signal, context) => {
       if (cursor === '150') throw new FeedError('The feed answered 400.', 400, false);
       if (cursor === failAt) throw new FeedError('The feed answered 400.', 400, false);
-      return smaller.fetchPage(config, cursor, limit, signal);
+      return smaller.fetchPage(cursor, limit, signal, context);
     };
     expect((await runSync(deps(flaky))).ok).toBe(false); // stopped after the first page of the resync
     failAt = null;

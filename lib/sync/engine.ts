@@ -1,11 +1,13 @@
+import type { SourceConnector, SourceContext } from '../connectors/types';
 import { span } from '../debug/timing';
-import { type FeedConfig, FeedError, fetchChanges } from '../feed/client';
+import { FeedError } from '../feed/client';
 import { type Change, type ChangesPage, isDeletion } from '../feed/schema';
 import { pruneStaleCopies } from '../store/copies';
 import type { QuarantinedRecord, ReconnuDb } from '../store/db';
 import { readCheckpoint } from '../store/db';
 import { compactIndex } from '../store/key-merge';
 import { purgeIndex } from '../store/purge';
+import { storedCustomerIds } from '../store/read';
 import { finishResync, isResyncing, startResync } from '../store/resync';
 import type { UnlockOutcome } from '../store/unlock';
 import { applyPage } from '../store/write';
@@ -15,11 +17,11 @@ import { validateChanges } from './validate';
 
 export interface SyncDeps {
   db: ReconnuDb;
-  config: FeedConfig;
+  /** Where pages of changes come from: the Reconnu feed or a platform connector (connectors/registry.ts). */
+  source: Pick<SourceConnector, 'fetchChanges'>;
   publish: (status: SyncStatus) => Promise<void> | void;
   /** Makes the store's key available first (store/unlock.ts); without it the store must already be unlocked. */
   unlock?: () => Promise<UnlockOutcome>;
-  fetchPage?: typeof fetchChanges;
   pageSize?: number;
   maxAttempts?: number;
   now?: () => Date;
@@ -39,9 +41,9 @@ export type SyncOutcome = { ok: true; applied: number } | { ok: false; error: st
  * transaction, so a worker killed mid-sync resumes from the last committed page: no gap, no duplicate.
  */
 export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<SyncOutcome> {
-  const { db, config, publish } = deps;
-  const fetchPage = deps.fetchPage ?? fetchChanges;
+  const { db, source, publish } = deps;
   const now = deps.now ?? (() => new Date());
+  const context: SourceContext = { storedIds: () => storedCustomerIds(db), now };
   const unlocked = deps.unlock ? await deps.unlock() : { state: 'unlocked' as const };
   if (unlocked.state === 'locked') return reportLocked(deps, unlocked.error);
   const checkpoint = await readCheckpoint(db);
@@ -58,7 +60,7 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
   await publish({ ...status });
   // Each page is validated as soon as it arrives, which overlaps the previous page's database writes.
   const fetchFrom = (from: string | null): Promise<Validated> =>
-    fetchWithRetry(() => fetchPage(config, from, deps.pageSize ?? 2000, signal), deps, status, signal)
+    fetchWithRetry(() => source.fetchChanges(from, deps.pageSize ?? 2000, signal, context), deps, status, signal)
       .then(
         (fetched): Validated =>
           fetched.ok ? { ...fetched, ...validateChanges(fetched.value.changes, now()) } : fetched,

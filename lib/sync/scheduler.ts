@@ -1,13 +1,15 @@
 import { fetchStorageSecret } from '../feed/client';
-import { refreshMe } from '../feed/me';
+import { refreshMe, refreshMeFrom } from '../feed/me';
 import { refreshPolicy } from '../policy/refresh';
 import { readSettings } from '../settings';
 import { type ReconnuDb, readCheckpoint } from '../store/db';
 import { purgeNotRefreshedSince } from '../store/retention';
 import { unlockStore } from '../store/unlock';
+import { clearLocalStore } from '../store/wipe';
 import { runSync, type SyncDeps, type SyncOutcome } from './engine';
 import { applyRegion } from './region';
-import { type SyncNotice, syncStatusItem } from './status';
+import { followSource, resolveSource } from './source';
+import { namingSource, type SyncNotice, syncStatusItem } from './status';
 
 /** Customers the feed has not sent again within the retention period leave the local copy (after a good sync). */
 async function applyRetention(db: ReconnuDb, days: number): Promise<void> {
@@ -18,6 +20,8 @@ async function applyRetention(db: ReconnuDb, days: number): Promise<void> {
 }
 
 type Hooks = Pick<SyncDeps, 'onErased'> & {
+  /** Wipes what the previous source's customers left everywhere, before the first sync from a new one. */
+  wipeCustomers?: () => Promise<void>;
   /** After each run, successful or not (the audit upload rides on the sync alarm). */
   afterRun?: () => Promise<unknown>;
 };
@@ -36,18 +40,24 @@ export function createSyncScheduler(db: ReconnuDb, hooks: Hooks = {}) {
   async function start(signal: AbortSignal): Promise<SyncOutcome> {
     const settings = await readSettings();
     await applyRegion(db, settings.region);
-    if (!settings.feedUrl) return idle('No feed configured.', { code: 'noFeed' });
-    if (!settings.token) return idle('Signed out.', { code: 'signedOut' });
-    const config = { feedUrl: settings.feedUrl, token: settings.token };
-    await refreshMe(config);
-    await refreshPolicy(config, settings.policyPublicKey);
+    const resolved = resolveSource(settings);
+    if (!resolved.ok) return idle(resolved.message, resolved.notice);
+    const { connector, feed } = resolved;
+    await followSource(resolved.identity, hooks.wipeCustomers ?? (() => clearLocalStore(db)));
+    if (feed) {
+      await refreshMe(feed);
+      await refreshPolicy(feed, settings.policyPublicKey);
+    } else {
+      await refreshMeFrom(connector);
+    }
     const outcome = await runSync(
       {
         db,
-        config,
-        publish: (status) => syncStatusItem.setValue(status),
+        source: connector,
+        publish: (status) => syncStatusItem.setValue(namingSource(status, resolved.label)),
         onErased: hooks.onErased,
-        unlock: () => unlockStore(db, () => fetchStorageSecret(config)),
+        // Without a feed there is no storage secret: the store's key lasts the browser session (see store-key.ts).
+        unlock: () => unlockStore(db, () => (feed ? fetchStorageSecret(feed) : Promise.resolve(null))),
       },
       signal,
     ).catch((error: Error): SyncOutcome => ({ ok: false, error: error.message }));

@@ -51,11 +51,11 @@ async function sync(connector: SourceConnector, later = 0) {
   clock += later;
   const outcome = await runSync({
     db,
-    config: { feedUrl: server.adminApi, token: '' },
     publish: () => {},
     retryDelay: () => 0,
-    fetchPage: (_config, cursor, limit, signal) =>
-      connector.fetchChanges(cursor, limit, signal, { storedIds, now: () => new Date(clock) }),
+    // The engine gives the connector the stored ids (from the key index) and this clock.
+    source: connector,
+    now: () => new Date(clock),
   });
   expect(outcome).toMatchObject({ ok: true });
   return outcome;
