@@ -30,7 +30,7 @@ async function vendure(answer: (call: Call) => RecordedResponse) {
     return answer(call);
   });
   servers.push(server);
-  return { url: `${server.url}/admin-api`, calls };
+  return { url: `${server.url}/admin-api`, calls, requests: server.requests };
 }
 
 /** The recorded shop: one page of customers, two orders, their customers, and the sweep's address stamps. */
@@ -179,6 +179,26 @@ describe('the Vendure connector (recorded Admin API)', () => {
     const sameBucket = ['1', '2', '3'].filter((id) => bucketOf(id) === bucketOf('2'));
     const refreshFilter = refresh?.variables.options?.filter as { id: { in: string[] } } | undefined;
     expect(refreshFilter?.id.in).toEqual(sameBucket);
+  });
+
+  it('selects only the custom fields the shop defines, as scalars', async () => {
+    const config = fixture('server-config');
+    const body = structuredClone(config.body) as {
+      data: {
+        globalSettings: { serverConfig: { entityCustomFields: { entityName: string; customFields: object[] }[] } };
+      };
+    };
+    const customer = body.data.globalSettings.serverConfig.entityCustomFields.find((e) => e.entityName === 'Customer');
+    if (customer) {
+      customer.customFields = [
+        { name: 'loyaltyTier', type: 'string', list: false },
+        { name: 'notes', type: 'relation', list: false },
+      ];
+    }
+    const shop = await vendure((call) => recordedShop(call, { config: { ...config, body } }));
+    await createVendureConnector(settings(shop.url)).fetchChanges(null, 50, undefined, context());
+    const sent = JSON.parse(shop.requests[1]?.body ?? '{}') as { query: string };
+    expect(sent.query).toMatch(/customFields \{ loyaltyTier \}/);
   });
 
   it('refuses a cursor it cannot read with a 400, so the engine starts over', async () => {

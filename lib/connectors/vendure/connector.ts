@@ -36,21 +36,23 @@ interface Shape {
 type CustomerList = { customers: { totalItems: number; items: VendureCustomer[] } };
 type OrderStamp = { id: string; updatedAt: string; customer?: { id: string } | null };
 
+const SCALAR_TYPES = new Set(['string', 'localeString', 'text', 'localeText', 'int', 'float', 'boolean', 'datetime']);
+
 /** Which of Reconnu's custom fields the shop defines, and its money precision: read once per connector. */
 async function loadShape(query: VendureQuery, signal?: AbortSignal): Promise<Shape> {
   type Config = {
     globalSettings: {
       serverConfig: {
         moneyStrategyPrecision: number;
-        entityCustomFields: { entityName: string; customFields: { name?: string }[] }[];
+        entityCustomFields: { entityName: string; customFields: { name?: string; type?: string }[] }[];
       };
     };
   };
   const { data } = await query<Config>(SERVER_CONFIG, {}, signal);
   const { moneyStrategyPrecision, entityCustomFields } = data.globalSettings.serverConfig;
-  const defined = new Set(
-    entityCustomFields.find((entity) => entity.entityName === 'Customer')?.customFields.map((f) => f.name),
-  );
+  // Only scalar fields can be selected without a sub-selection: a relation or struct of the same name is left out.
+  const fields = entityCustomFields.find((entity) => entity.entityName === 'Customer')?.customFields ?? [];
+  const defined = new Set(fields.filter((field) => SCALAR_TYPES.has(field.type ?? '')).map((field) => field.name));
   return { precision: moneyStrategyPrecision, customFields: KNOWN_CUSTOM_FIELDS.filter((name) => defined.has(name)) };
 }
 
