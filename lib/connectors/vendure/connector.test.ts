@@ -4,7 +4,7 @@ import { type RecordedRequest, type RecordedResponse, startReplayServer } from '
 import { FeedError } from '../../feed/client';
 import { type ChangesPage, parseChange } from '../../feed/schema';
 import { decodeCursor, encodeCursor } from '../cursor';
-import { createVendureConnector, type VendureOptions } from './connector';
+import { createVendureConnector, sweepPeriodMs, type VendureOptions } from './connector';
 import { bucketOf } from './fingerprints';
 import { initialState, vendureStateSchema } from './state';
 
@@ -240,5 +240,13 @@ describe('the Vendure connector (recorded Admin API)', () => {
       email: '',
       role: 'agent',
     });
+  });
+});
+
+describe('sweepPeriodMs', () => {
+  it('sweeps a small shop at every sync and spends at most 5 % of the time sweeping a large one', () => {
+    expect(sweepPeriodMs(0)).toBe(30_000);
+    expect(sweepPeriodMs(400)).toBe(30_000);
+    expect(sweepPeriodMs(100_000)).toBe(2_000_000);
   });
 });

@@ -18,12 +18,19 @@ import {
 import { initialState, type VendureState, vendureStateSchema } from './state';
 import { sweepStep } from './sweep';
 
-/** Deletions and address changes are only seen by the sweep: at most this long after they happen. */
-export const SWEEP_EVERY_MS = 15 * 60_000;
+/**
+ * Deletions and address changes are only seen by the sweep. It runs again once 20 times its last duration has
+ * passed, and never sooner than 30 s: at most 5 % of the time goes to it. A small shop is swept at every sync (each
+ * minute); one whose sweep takes 100 s (100,000 customers), about every 33 minutes.
+ */
+export function sweepPeriodMs(lastTookMs: number): number {
+  return Math.max(30_000, 20 * lastTookMs);
+}
 /** Customers are read with their orders (one query each on the server): a page of them is kept small. */
 export const CUSTOMERS_PER_PAGE = 100;
 
 export interface VendureOptions {
+  /** A fixed sweep period instead of sweepPeriodMs (tests). */
   sweepEveryMs?: number;
   customersPerPage?: number;
 }
@@ -73,7 +80,7 @@ const pagerOptions = (request: PagerRequest) =>
 export function createVendureConnector(settings: SourceOf<'vendure'>, options: VendureOptions = {}): SourceConnector {
   const query = createVendureClient(settings);
   const clock = createReadClock();
-  const sweepEveryMs = options.sweepEveryMs ?? SWEEP_EVERY_MS;
+  const sweepEvery = (tookMs: number) => options.sweepEveryMs ?? sweepPeriodMs(tookMs);
   let shape: Promise<Shape> | null = null;
 
   async function fetchChanges(
@@ -141,7 +148,7 @@ export function createVendureConnector(settings: SourceOf<'vendure'>, options: V
         );
         const ids = [...new Set(step.items.flatMap((order) => (order.customer ? [order.customer.id] : [])))];
         changes = records(await byIds(ids));
-        const due = state.sweep.lastAt === null || now - state.sweep.lastAt >= sweepEveryMs;
+        const due = state.sweep.lastAt === null || now - state.sweep.lastAt >= sweepEvery(state.sweep.tookMs);
         state = { ...state, orders: step.state, phase: step.done ? (due ? 'sweep' : 'idle') : 'orders' };
         break;
       }

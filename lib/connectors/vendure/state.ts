@@ -22,6 +22,9 @@ export const vendureStateSchema = z.object({
     sums: z.array(z.number()),
     /** The last finished sweep's address sums. */
     previous: z.array(z.number()).nullable(),
+    /** When the sweep in progress began, and how long the last one took (ms): its period scales with it. */
+    startedAt: z.number().nullable().default(null),
+    tookMs: z.number().nonnegative().default(0),
   }),
   /** Vendure ids of customers to read again (their addresses changed). */
   refresh: z.array(z.string()),
@@ -34,6 +37,6 @@ export const initialState: VendureState = {
   phase: 'customers',
   customers: initialPager,
   orders: initialPager,
-  sweep: { lastAt: null, skip: 0, live: '', sums: [], previous: null },
+  sweep: { lastAt: null, skip: 0, live: '', sums: [], previous: null, startedAt: null, tookMs: 0 },
   refresh: [],
 };

@@ -23,7 +23,8 @@ export async function sweepStep(
   context: SourceContext,
   signal: AbortSignal | undefined,
 ): Promise<{ state: VendureState; deletions: Deletion[] }> {
-  const { sweep } = state;
+  const startedAt = state.sweep.startedAt ?? context.now().getTime();
+  const sweep = { ...state.sweep, startedAt };
   const { data } = await query<StampList>(
     ADDRESS_STAMPS,
     { options: { skip: sweep.skip, take: SWEEP_PAGE, sort: { id: 'ASC' } } },
@@ -55,7 +56,15 @@ export async function sweepStep(
       ...state,
       phase: refresh.length ? 'refresh' : 'idle',
       refresh,
-      sweep: { lastAt: context.now().getTime(), skip: 0, live: '', sums: [], previous: sums },
+      sweep: {
+        lastAt: context.now().getTime(),
+        skip: 0,
+        live: '',
+        sums: [],
+        previous: sums,
+        startedAt: null,
+        tookMs: context.now().getTime() - startedAt,
+      },
     },
     deletions,
   };
