@@ -9,6 +9,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   caller: async () => (await import('./bench/caller')).benchCaller(),
   search: async () => (await import('./bench/search')).benchSearch(),
   'lookup-breakdown': async () => (await import('./bench/lookup-breakdown')).benchLookupBreakdown(),
+  'live-vs-cache': async () => (await import('./bench/live-vs-cache')).benchLiveVsCache(),
 };
 
 const name = process.argv[2];

@@ -1,13 +1,15 @@
 // `npm run demo`: build, start a demo feed and demo pages on 127.0.0.1, configure the extension like a user, and
-// open the pages in Chromium. With a display it stays open until Ctrl-C; headless (or --once) it takes screenshots
+// open the pages in Chromium. `--vendure` reads the customers from a real Vendure server instead of the feed. With a display it stays open until Ctrl-C; headless (or --once) it takes screenshots
 // to demo-output/, prints what was recognized where, and exits.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
 import { configureFeed, launchWithExtension, panelFrame, panelHeading } from './browser';
-import { demoSearch, registerDemoPages } from './demo/scenario';
+import { type DemoCustomers, demoSearch, feedCustomers, registerDemoPages } from './demo/scenario';
 import { startDemoSite } from './demo/site';
+import { startVendureSource } from './demo/vendure-source';
 import { startFeedServer } from './feed-server/server';
 
 const { values: args } = parseArgs({
@@ -16,6 +18,7 @@ const { values: args } = parseArgs({
     customers: { type: 'string', default: '5000' },
     seed: { type: 'string', default: 'reconnu-demo' },
     'no-build': { type: 'boolean', default: false },
+    vendure: { type: 'boolean', default: false },
   },
 });
 const interactive = !args.once && !!process.env.DISPLAY;
@@ -24,34 +27,45 @@ const customers = Number(args.customers);
 
 if (!args['no-build']) execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
 
-const feed = await startFeedServer({ customers, seed: args.seed });
+const feed = args.vendure ? null : await startFeedServer({ customers, seed: args.seed });
 const site = await startDemoSite();
-console.log(`Demo feed: ${feed.url} (${customers} customers, seed "${args.seed}")`);
+if (feed) console.log(`Demo feed: ${feed.url} (${customers} customers, seed "${args.seed}")`);
 console.log(`Demo pages: ${site.url}`);
 const browser = await launchWithExtension({ headless: !interactive });
+let stopVendure = async () => {};
 
 const stop = async (code: number) => {
   await browser.close().catch(() => {});
   await site.close();
-  await feed.close();
+  await feed?.close();
+  await stopVendure();
   process.exit(code);
 };
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 
 try {
-  const started = Date.now();
-  const options = await configureFeed(browser, feed, customers);
-  console.log(`Synced ${customers} customers in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-  // The administrator's policy key: the panel then shows what the agent may do for each customer.
-  await options.getByLabel('Policy public key (ES256, JWK or PEM)').fill(feed.policy.publicKey);
-  await options.getByRole('button', { name: 'Sync now' }).click();
-  await options.getByText(/Empowerment policy .* in force/).waitFor({ timeout: 30_000 });
-  console.log('Empowerment policy verified and in force.');
+  let options: Page;
+  let source: DemoCustomers;
+  if (feed) {
+    const started = Date.now();
+    options = await configureFeed(browser, feed, customers);
+    console.log(`Synced ${customers} customers in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    // The administrator's policy key: the panel then shows what the agent may do for each customer.
+    await options.getByLabel('Policy public key (ES256, JWK or PEM)').fill(feed.policy.publicKey);
+    await options.getByRole('button', { name: 'Sync now' }).click();
+    await options.getByText(/Empowerment policy .* in force/).waitFor({ timeout: 30_000 });
+    console.log('Empowerment policy verified and in force.');
+    source = feedCustomers(args.seed);
+  } else {
+    const vendure = await startVendureSource(browser, Math.min(customers, 200));
+    stopVendure = vendure.stop;
+    ({ options, customers: source } = vendure);
+  }
   mkdirSync(outputDir, { recursive: true });
   await options.screenshot({ path: join(outputDir, 'options.png') });
   let failures = 0;
-  for (const [i, demoPage] of registerDemoPages(site, args.seed).entries()) {
+  for (const [i, demoPage] of registerDemoPages(site, source).entries()) {
     const page = await browser.context.newPage();
     await page.goto(demoPage.url);
     const heading = await panelHeading(page).catch((error: Error) => `(no panel: ${error.message.split('\n')[0]})`);
@@ -72,7 +86,7 @@ try {
   const side = await browser.context.newPage();
   await side.setViewportSize({ width: 400, height: 720 });
   await side.goto(browser.extensionUrl('sidepanel.html'));
-  await side.getByRole('combobox').fill(demoSearch(args.seed));
+  await side.getByRole('combobox').fill(demoSearch(source));
   await side.getByRole('option').first().waitFor({ timeout: 10_000 });
   await side.screenshot({ path: join(outputDir, 'side-panel-search.png') });
   console.log(`  side panel search: ${join(outputDir, 'side-panel-search.png')}`);

@@ -1,6 +1,6 @@
 import { chromium } from 'playwright-core';
 import { chromiumPath, configureFeed, launchWithExtension, panelFrame } from '../browser';
-import { registerDemoPages } from '../demo/scenario';
+import { feedCustomers, registerDemoPages } from '../demo/scenario';
 import { startDemoSite } from '../demo/site';
 import { startFeedServer } from '../feed-server/server';
 import { firstPaintAt, navigationStartedAt, panelPaintedAt } from './paint';
@@ -13,7 +13,7 @@ const SEED = 'bench-startup';
 export async function benchStartup(): Promise<Record<string, unknown>> {
   const feed = await startFeedServer({ customers: 2000, seed: SEED });
   const site = await startDemoSite();
-  const ticket = registerDemoPages(site, SEED)[0];
+  const ticket = registerDemoPages(site, feedCustomers(SEED))[0];
   if (!ticket) throw new Error('No demo ticket page.');
   const launchToWorker: number[] = [];
   const navigationToPanel: number[] = [];

@@ -11,20 +11,29 @@ export interface DemoPage {
 
 const fullName = (customer: Customer) => `${customer.name?.given ?? ''} ${customer.name?.family ?? ''}`.trim();
 
-/** The first customer from `start` on that has what a page needs, with a phone nobody else shares. */
-function pick(seed: string, start: number, fits: (customer: Customer) => boolean): Customer {
+/** Customer number `index` of the demo's source, if there is one. */
+export type DemoCustomers = (index: number) => Customer | undefined;
+
+/** The first customer from `start` on that has what a page needs. */
+function pick(customers: DemoCustomers, start: number, fits: (customer: Customer) => boolean): Customer {
   for (let index = start; index < start + 500; index++) {
-    const customer = generateCustomer(seed, index);
-    if (fits(customer)) return customer;
+    const customer = customers(index);
+    if (customer && fits(customer)) return customer;
   }
   throw new Error('No demo customer fits.');
 }
 
-/** Registers the three demo pages (helpdesk ticket, incoming call, store back-office) for customers of the feed. */
-export function registerDemoPages(site: DemoSite, seed: string): DemoPage[] {
-  const requester = pick(seed, 3, (c) => !!c.emails?.length && !!c.name);
-  const caller = pick(seed, 11, (c) => !!c.phones?.length && !!c.name && c.consent?.personalization !== false);
-  const shopper = pick(seed, 23, (c) => !!c.orders?.length && !!c.loyalty?.card && !!c.emails?.length);
+/** The reference feed's customers for a seed. */
+export const feedCustomers =
+  (seed: string): DemoCustomers =>
+  (index) =>
+    generateCustomer(seed, index);
+
+/** Registers the three demo pages (helpdesk ticket, incoming call, store back-office) for customers of the source. */
+export function registerDemoPages(site: DemoSite, customers: DemoCustomers): DemoPage[] {
+  const requester = pick(customers, 3, (c) => !!c.emails?.length && !!c.name);
+  const caller = pick(customers, 11, (c) => !!c.phones?.length && !!c.name && c.consent?.personalization !== false);
+  const shopper = pick(customers, 23, (c) => !!c.orders?.length && !!c.loyalty?.card && !!c.emails?.length);
   return [
     {
       label: 'helpdesk ticket',
@@ -53,9 +62,9 @@ export function registerDemoPages(site: DemoSite, seed: string): DemoPage[] {
   ];
 }
 
-/** A side-panel query for the demo: the name of a customer who has a namesake (generator: i % 100 === 57), with a typo. */
-export function demoSearch(seed: string): string {
-  const name = generateCustomer(seed, 57).name;
+/** A side-panel query for the demo: a customer's name with a typo (the feed's customer 57 has a namesake). */
+export function demoSearch(customers: DemoCustomers): string {
+  const name = pick(customers, 57, (c) => !!c.name?.family && c.name.family.length > 3).name;
   const family = name?.family ?? 'Martin';
   return `${name?.given ?? ''} ${family.slice(0, 2)}${family.slice(3)}`.trim();
 }
