@@ -1,4 +1,3 @@
-import type { Customer } from '../feed/schema';
 import { type ReconnuDb, readStaleSegments, type Segment, type StoredSegment } from './db';
 import { type Entry, entriesForKeys, removeEntries } from './key-index';
 import { idKey } from './keys';
@@ -29,18 +28,6 @@ export async function locateCopies(db: ReconnuDb, ids: string[], gone?: Set<stri
     } else copies.set(id, { version, segs: [seg] });
   }
   return copies;
-}
-
-/** Of these customers, the ones that are the latest copy of their id. */
-export async function latestOnly(db: ReconnuDb, customers: Customer[]): Promise<Customer[]> {
-  if (customers.length === 0) return customers;
-  const copies = await locateCopies(db, [...new Set(customers.map((customer) => customer.id))]);
-  const seen = new Set<string>();
-  return customers.filter((customer) => {
-    if (seen.has(customer.id) || customer.version !== copies.get(customer.id)?.version) return false;
-    seen.add(customer.id);
-    return true;
-  });
 }
 
 /**
