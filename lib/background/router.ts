@@ -1,6 +1,6 @@
 import type { Browser } from 'wxt/browser';
 import type { ViewRecorder } from '../audit/recorder';
-import { meItem, withoutOwnIdentity } from '../feed/me';
+import { currentMe, withoutOwnIdentity } from '../feed/me';
 import type { Me } from '../feed/schema';
 import { resolveLocale } from '../i18n/strings';
 import { type Recognition, recognize } from '../lookup/service';
@@ -54,7 +54,7 @@ export function createRouter(deps: RouterDeps) {
       case 'recognize': {
         if (!allowRecognize(tabId)) return { ok: false, error: 'Too many lookups from this tab.' };
         if (!allowRecognizeOnSite(host)) return { ok: false, error: 'Too many lookups from this site.' };
-        const me = await meItem.getValue();
+        const me = await currentMe();
         const found = await recognize(db, withoutOwnIdentity(request.identifiers, me));
         const state = panelState(found, me);
         hub.publish(tabId, state);
