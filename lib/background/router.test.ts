@@ -50,6 +50,7 @@ beforeEach(async () => {
   route = makeRouter();
 });
 afterEach(async () => {
+  await record.settled();
   await db.delete();
   await auditDb.delete();
 });
@@ -222,12 +223,12 @@ describe('router', () => {
       release = resolve;
     });
     let failures = 1;
-    const append: typeof log.append = async (facts) => {
+    const appendAll: typeof log.appendAll = async (facts) => {
       await held;
       if (failures-- > 0) throw new Error('transient');
-      return log.append(facts);
+      return log.appendAll(facts);
     };
-    route = makeRouter({ ...log, append });
+    route = makeRouter({ ...log, appendAll });
     expect(await route({ type: 'getCustomer', id: 'cus_1' }, page as never)).toMatchObject({ ok: true });
     expect(await auditDb.entries.count()).toBe(0);
     release();

@@ -58,10 +58,12 @@ export function createRouter(deps: RouterDeps) {
         const found = await recognize(db, withoutOwnIdentity(request.identifiers, me));
         const state = panelState(found, me);
         hub.publish(tabId, state);
-        // Audited right after the push, so the screen pop does not wait for the log's hash and write.
+        // Audited right after the push: neither the screen pop nor this answer waits for the log (recorder.ts).
         if (found.status === 'matched') {
           const { customer, foundBy } = found;
-          await record({ action: 'view', customerId: customer.id, where: host, adapter: request.adapter, foundBy });
+          record({ action: 'view', customerId: customer.id, where: host, adapter: request.adapter, foundBy }).catch(
+            (error: Error) => console.error('Reconnu: a profile view could not be audited', error),
+          );
         }
         const number = request.call ? request.identifiers.phones[0] : undefined;
         if (number) {
