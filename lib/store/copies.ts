@@ -98,8 +98,8 @@ export async function removeCopies(
   ).filter((segment): segment is StoredSegment => !!segment);
   const plan =
     prepared && stillValid(prepared, removals, stored) ? prepared : await planRemovals(db.key, stored, removals);
-  await db.segments.bulkDelete(plan.emptied);
-  await db.segments.bulkPut(plan.rewritten);
+  if (plan.emptied.length > 0) await db.segments.bulkDelete(plan.emptied);
+  if (plan.rewritten.length > 0) await db.segments.bulkPut(plan.rewritten);
   await (deferIndex ? deferRemoval(db, plan.doomed) : removeEntries(db, plan.doomed));
 }
 
