@@ -86,14 +86,33 @@ export async function configureFeed(
   await page.getByLabel('Feed URL').fill(feed.url);
   await page.getByLabel('Access token').fill(feed.token);
   await page.getByRole('button', { name: 'Sync now' }).click();
-  if (expectCustomers !== undefined) {
-    const count = expectCustomers.toLocaleString('en');
-    await page
-      .getByRole('status')
-      .filter({ hasText: `Up to date · ${count} customers` })
-      .waitFor({ timeout: 120_000 });
-  }
+  if (expectCustomers !== undefined) await waitUpToDate(page, expectCustomers);
   return page;
+}
+
+/** Points the extension at a Vendure server the way an administrator does: the options page's source picker. */
+export async function configureVendure(
+  browser: ExtensionBrowser,
+  vendure: { adminApi: string; token: string },
+  expectCustomers?: number,
+): Promise<Page> {
+  const blank = browser.context.pages().find((open) => open.url() === 'about:blank');
+  const page = blank ?? (await browser.context.newPage());
+  await page.goto(browser.extensionUrl('options.html'));
+  await page.getByLabel('Read customers from').selectOption('vendure');
+  await page.getByLabel('Admin API URL (…/admin-api)').fill(vendure.adminApi);
+  await page.getByLabel('API key or bearer token (read customers and orders)').fill(vendure.token);
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  if (expectCustomers !== undefined) await waitUpToDate(page, expectCustomers);
+  return page;
+}
+
+export async function waitUpToDate(options: Page, customers: number, timeout = 120_000): Promise<void> {
+  const count = customers.toLocaleString('en');
+  await options
+    .getByRole('status')
+    .filter({ hasText: `Up to date · ${count} customers` })
+    .waitFor({ timeout });
 }
 
 /**

@@ -1,7 +1,10 @@
 import type { FeedConfig } from '../feed/client';
 import { feedConnector } from './feed';
 import type { SourceOf, SourceSettings } from './settings';
+import { shopifyConnector } from './shopify';
 import type { SourceConnector, SourceKind } from './types';
+import { vendureConnector } from './vendure';
+import { woocommerceConnector } from './woocommerce';
 
 /** One entry per source; adding a platform is one file that exports its definition, plus one line here. */
 export interface ConnectorDefinition<K extends SourceKind> {
@@ -15,6 +18,9 @@ export interface ConnectorDefinition<K extends SourceKind> {
 
 const definitions: { [K in SourceKind]?: ConnectorDefinition<K> } = {
   feed: feedConnector,
+  vendure: vendureConnector,
+  shopify: shopifyConnector,
+  woocommerce: woocommerceConnector,
 };
 
 export function connectorDefinitions(): ConnectorDefinition<SourceKind>[] {
@@ -25,6 +31,10 @@ function definitionOf<K extends SourceKind>(kind: K): ConnectorDefinition<K> {
   const definition = definitions[kind] as ConnectorDefinition<K> | undefined;
   if (!definition) throw new Error(`No connector for source "${kind}".`);
   return definition;
+}
+
+export function labelOf(kind: SourceKind): string {
+  return definitionOf(kind).label;
 }
 
 export function createConnector(source: SourceSettings, feed: FeedConfig | null): SourceConnector {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isAllowedSiteUrl } from './woocommerce/client';
 
 const url = z.url({ protocol: /^https?$/ });
 /** Empty once signed out: the source's settings stay, its credentials go. */
@@ -27,8 +28,13 @@ export const sourceSchema = z.discriminatedUnion('kind', [
       .regex(/^\d{4}-(01|04|07|10)$/)
       .default('2025-10'),
   }),
-  /** The WordPress site's URL and a REST API key pair with Read permission. */
-  z.object({ kind: z.literal('woocommerce'), url, key: secret, secret }),
+  /** The WordPress site's URL (https://, see woocommerce/client.ts) and a REST API key pair with Read permission. */
+  z
+    .object({ kind: z.literal('woocommerce'), url, key: secret, secret })
+    .refine((source) => isAllowedSiteUrl(source.url), {
+      message: 'WooCommerce must be reached over https://',
+      path: ['url'],
+    }),
 ]);
 
 export type SourceSettings = z.infer<typeof sourceSchema>;

@@ -24,11 +24,11 @@ const en = {
   notice: (notice: SyncNotice): string | null => {
     switch (notice.code) {
       case 'unreachable':
-        return 'Cannot reach the feed';
+        return `Cannot reach ${notice.source ?? 'the feed'}`;
       case 'http':
-        return `The feed answered ${notice.status}${notice.status === 401 || notice.status === 403 ? ': check the access token' : ''}`;
+        return `${notice.source ?? 'The feed'} answered ${notice.status}${notice.status === 401 || notice.status === 403 ? `: check the ${notice.source ? 'credentials' : 'access token'}` : ''}`;
       case 'badData':
-        return 'The feed sent malformed data';
+        return `${notice.source ?? 'The feed'} sent malformed data`;
       case 'cursorReset':
         return 'The feed rejected the saved position; syncing again from the start';
       case 'quota':
@@ -132,11 +132,11 @@ const fr: Strings = {
   notice: (notice) => {
     switch (notice.code) {
       case 'unreachable':
-        return 'Le flux est injoignable';
+        return `${notice.source ?? 'Le flux'} est injoignable`;
       case 'http':
-        return `Le flux a répondu ${notice.status}${notice.status === 401 || notice.status === 403 ? ' : vérifiez le jeton d’accès' : ''}`;
+        return `${notice.source ?? 'Le flux'} a répondu ${notice.status}${notice.status === 401 || notice.status === 403 ? ` : vérifiez ${notice.source ? 'les identifiants' : 'le jeton d’accès'}` : ''}`;
       case 'badData':
-        return 'Le flux a envoyé des données mal formées';
+        return `${notice.source ?? 'Le flux'} a envoyé des données mal formées`;
       case 'cursorReset':
         return 'Le flux a refusé la position enregistrée ; nouvelle synchronisation depuis le début';
       case 'quota':

@@ -3,10 +3,13 @@ import { browser } from 'wxt/browser';
 const SCRIPT_ID = 'reconnu-overlay';
 const SCRIPT_FILE = '/content-scripts/content.js';
 
+/** Granted for a data source's downloads (Shopify's bulk exports), never a page anyone works in. */
+const DATA_ONLY_ORIGINS = new Set(['https://storage.googleapis.com/*']);
+
 /** Origins granted to the extension (at install or by the user since), as content-script match patterns. */
 async function grantedOrigins(): Promise<string[]> {
   const { origins = [] } = await browser.permissions.getAll();
-  return origins.filter((origin) => /^(https?|\*):\/\//.test(origin)).sort();
+  return origins.filter((origin) => /^(https?|\*):\/\//.test(origin) && !DATA_ONLY_ORIGINS.has(origin)).sort();
 }
 
 /**

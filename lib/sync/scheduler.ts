@@ -9,7 +9,7 @@ import { clearLocalStore } from '../store/wipe';
 import { runSync, type SyncDeps, type SyncOutcome } from './engine';
 import { applyRegion } from './region';
 import { followSource, resolveSource } from './source';
-import { type SyncNotice, syncStatusItem } from './status';
+import { namingSource, type SyncNotice, syncStatusItem } from './status';
 
 /** Customers the feed has not sent again within the retention period leave the local copy (after a good sync). */
 async function applyRetention(db: ReconnuDb, days: number): Promise<void> {
@@ -54,7 +54,7 @@ export function createSyncScheduler(db: ReconnuDb, hooks: Hooks = {}) {
       {
         db,
         source: connector,
-        publish: (status) => syncStatusItem.setValue(status),
+        publish: (status) => syncStatusItem.setValue(namingSource(status, resolved.label)),
         onErased: hooks.onErased,
         // Without a feed there is no storage secret: the store's key lasts the browser session (see store-key.ts).
         unlock: () => unlockStore(db, () => (feed ? fetchStorageSecret(feed) : Promise.resolve(null))),

@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import { createConnector, sourceIdentity } from '../connectors/registry';
+import { createConnector, labelOf, sourceIdentity } from '../connectors/registry';
 import { hasCredentials } from '../connectors/settings';
 import type { SourceConnector } from '../connectors/types';
 import type { FeedConfig } from '../feed/client';
@@ -7,7 +7,14 @@ import type { Settings } from '../settings';
 import type { SyncNotice } from './status';
 
 export type ResolvedSource =
-  | { ok: true; connector: SourceConnector; feed: FeedConfig | null; identity: string }
+  | {
+      ok: true;
+      connector: SourceConnector;
+      feed: FeedConfig | null;
+      identity: string;
+      /** The platform's name for notices; null for the Reconnu feed. */
+      label: string | null;
+    }
   | { ok: false; message: string; notice: SyncNotice };
 
 /**
@@ -22,7 +29,9 @@ export function resolveSource(settings: Settings): ResolvedSource {
   if (source.kind === 'feed' ? !settings.token : !hasCredentials(source)) {
     return { ok: false, message: 'Signed out.', notice: { code: 'signedOut' } };
   }
-  return { ok: true, connector: createConnector(source, feed), feed, identity: sourceIdentity(source, feed) };
+  const connector = createConnector(source, feed);
+  const label = source.kind === 'feed' ? null : labelOf(source.kind);
+  return { ok: true, connector, feed, identity: sourceIdentity(source, feed), label };
 }
 
 /** The source the local store was filled from. */

@@ -15,19 +15,12 @@ export interface SyncStatus {
 }
 
 export type SyncNotice =
+  /** `source`: the platform the data comes from (connectors/registry.ts label); absent for the Reconnu feed. */
+  | { code: 'unreachable' | 'badData'; source?: string }
   | {
-      code:
-        | 'unreachable'
-        | 'badData'
-        | 'cursorReset'
-        | 'quota'
-        | 'storage'
-        | 'noFeed'
-        | 'signedOut'
-        | 'locked'
-        | 'other';
+      code: 'cursorReset' | 'quota' | 'storage' | 'noFeed' | 'signedOut' | 'locked' | 'other';
     }
-  | { code: 'http'; status: number }
+  | { code: 'http'; status: number; source?: string }
   /** A new empowerment policy failed verification; the last valid one stays in force. */
   | { code: 'policyRefused'; reason: string; kept: string | null }
   | { code: 'policyNoKey' };
@@ -50,3 +43,10 @@ export const initialSyncStatus: SyncStatus = {
 };
 
 export const syncStatusItem = storage.defineItem<SyncStatus>('local:syncStatus', { fallback: initialSyncStatus });
+
+/** Names the platform in the notices about reaching it, so "Vendure answered 401" does not read "the feed". */
+export function namingSource(status: SyncStatus, source: string | null): SyncStatus {
+  const notice = status.notice;
+  if (!source || !notice || !['unreachable', 'badData', 'http'].includes(notice.code)) return status;
+  return { ...status, notice: { ...notice, source } as SyncNotice };
+}
