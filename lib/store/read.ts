@@ -65,12 +65,15 @@ export async function getCustomer(db: ReconnuDb, id: string): Promise<Customer |
 
 /** The id of every stored customer, from the key index's id entries (connectors compare it with what is live). */
 export async function storedCustomerIds(db: ReconnuDb): Promise<string[]> {
-  return db.transaction('r', [db.indexBlocks, db.indexDirectories, db.meta], () => liveIdKeys(db));
+  // No transaction: a page committed between the two reads can only add ids a connector finds live, or erased ones
+  // whose second deletion changes nothing.
+  return liveIdKeys(db);
 }
 
 /** The customer ids of the index's id entries, less those whose copy is gone and entry awaits the purge. */
 export async function liveIdKeys(db: ReconnuDb): Promise<string[]> {
-  const [entries, pending] = await Promise.all([entriesInRange(db, 'i:', 'i:\uffff'), pendingRemovals(db)]);
+  const entries = await entriesInRange(db, 'i:', 'i:\uffff');
+  const pending = await pendingRemovals(db);
   const gone = pendingSet(pending);
   const ids = entries.filter(([key, seg]) => !gone.has(`${seg}\u0001${key}`)).map(([key]) => key.slice(2));
   return [...new Set(ids)];
