@@ -38,14 +38,17 @@ export function createAuditLog(db: AuditDb) {
   // (read again after a failed append, which may or may not have been stored).
   let known: { device: string; last: AuditEntry | undefined } | undefined;
 
-  function append(facts: AuditFacts): Promise<AuditEntry> {
+  /** Chains and stores several entries in one transaction, in order; all or none are stored. */
+  function appendAll(all: AuditFacts[]): Promise<AuditEntry[]> {
     const next = tail.then(async () => {
+      if (all.length === 0) return [];
       try {
         known ??= { device: (await state()).device, last: await db.entries.orderBy('seq').last() };
-        const entry = await chainEntry(facts, known.device, known.last);
-        await db.entries.add(entry);
-        known.last = entry;
-        return entry;
+        const entries: AuditEntry[] = [];
+        for (const facts of all) entries.push(await chainEntry(facts, known.device, entries.at(-1) ?? known.last));
+        await db.transaction('rw', db.entries, () => db.entries.bulkAdd(entries));
+        known.last = entries.at(-1);
+        return entries;
       } catch (error) {
         known = undefined;
         throw error;
@@ -53,6 +56,10 @@ export function createAuditLog(db: AuditDb) {
     });
     tail = next.catch(() => undefined);
     return next;
+  }
+
+  async function append(facts: AuditFacts): Promise<AuditEntry> {
+    return (await appendAll([facts]))[0] as AuditEntry;
   }
 
   async function pending(limit: number): Promise<AuditEntry[]> {
@@ -73,7 +80,7 @@ export function createAuditLog(db: AuditDb) {
     return verifyChain(await db.entries.orderBy('seq').toArray());
   }
 
-  return { append, pending, acknowledge, recent, verify, state };
+  return { append, appendAll, pending, acknowledge, recent, verify, state };
 }
 
 export type AuditLog = ReturnType<typeof createAuditLog>;

@@ -6,7 +6,7 @@ import type { AuditLog } from '../audit/log';
 import type { ViewRecorder } from '../audit/recorder';
 import { span } from '../debug/timing';
 import { fetchTeamAudit } from '../feed/client';
-import { meItem } from '../feed/me';
+import { currentMe } from '../feed/me';
 import type { GesturesDb } from '../gestures/outbox';
 import { searchCustomers } from '../lookup/search';
 import { contactsOf, maySeeTeamAudit, profileFor } from '../privacy/view';
@@ -46,13 +46,14 @@ export function createPageHandlers({ db, record, audit, syncNow, signOut, gestur
   return async function handlePage(request: PageRequest, sender: Browser.runtime.MessageSender): Promise<unknown> {
     switch (request.type) {
       case 'getCustomer': {
-        const customer = await span('get.find', () => getCustomer(db, request.id));
+        const [customer, me] = await Promise.all([span('get.find', () => getCustomer(db, request.id)), currentMe()]);
         if (!customer) return null;
-        const where = pagePlace(sender);
-        await span('get.record', () =>
-          record({ action: 'view', customerId: customer.id, where, foundBy: request.how }),
+        // Shown first, audited right after: the reply does not wait for the log's hash and write (recorder.ts
+        // retries a failed append; the audit's readers wait for what was recorded before them).
+        record({ action: 'view', customerId: customer.id, where: pagePlace(sender), foundBy: request.how }).catch(
+          (error: Error) => console.error('Reconnu: a profile view could not be audited', error),
         );
-        return span('get.profile', async () => profileFor(customer, await meItem.getValue()));
+        return profileFor(customer, me);
       }
       case 'reveal': {
         const customer = await getCustomer(db, request.id);
@@ -76,11 +77,12 @@ export function createPageHandlers({ db, record, audit, syncNow, signOut, gestur
       case 'listQuarantine':
         return readQuarantine(db);
       case 'localAudit': {
-        if (!maySeeTeamAudit(await meItem.getValue())) throw new Error('Only supervisors can see the audit.');
+        if (!maySeeTeamAudit(await currentMe())) throw new Error('Only supervisors can see the audit.');
+        await record.settled();
         return { entries: await audit.recent(500), chain: await audit.verify() };
       }
       case 'teamAudit': {
-        if (!maySeeTeamAudit(await meItem.getValue())) throw new Error('Only supervisors can see the audit.');
+        if (!maySeeTeamAudit(await currentMe())) throw new Error('Only supervisors can see the audit.');
         const settings = await readSettings();
         const query = new URLSearchParams();
         if (request.user) query.set('user', request.user);

@@ -26,11 +26,12 @@ let db: ReconnuDb;
 let auditDb: AuditDb;
 let hub: ReturnType<typeof createPanelHub>;
 let route: ReturnType<typeof createRouter>;
+let record: ReturnType<typeof createViewRecorder>;
 let signedOut = 0;
 
-function makeRouter() {
-  const audit = createAuditLog(auditDb);
-  const record = createViewRecorder(audit, async () => undefined);
+function makeRouter(log?: ReturnType<typeof createAuditLog>) {
+  const audit = log ?? createAuditLog(auditDb);
+  record = createViewRecorder(audit, async () => undefined);
   hub = createPanelHub();
   const syncNow = async () => ({ ok: true, applied: 0 });
   const signOut = async () => void signedOut++;
@@ -49,6 +50,7 @@ beforeEach(async () => {
   route = makeRouter();
 });
 afterEach(async () => {
+  await record.settled();
   await db.delete();
   await auditDb.delete();
 });
@@ -207,10 +209,31 @@ describe('router', () => {
       ...page,
       url: page.url.replace('sidepanel', 'popup'),
     } as never);
+    await record.settled();
     expect((await auditDb.entries.toArray()).map((entry) => [entry.where, entry.foundBy])).toEqual([
       ['side panel', 'search'],
       ['popup', 'card'],
     ]);
+  });
+
+  it('answers a profile without waiting for its audit, which is written right after, retried if it fails', async () => {
+    const log = createAuditLog(auditDb);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let failures = 1;
+    const appendAll: typeof log.appendAll = async (facts) => {
+      await held;
+      if (failures-- > 0) throw new Error('transient');
+      return log.appendAll(facts);
+    };
+    route = makeRouter({ ...log, appendAll });
+    expect(await route({ type: 'getCustomer', id: 'cus_1' }, page as never)).toMatchObject({ ok: true });
+    expect(await auditDb.entries.count()).toBe(0);
+    release();
+    await record.settled();
+    expect((await auditDb.entries.toArray()).map((entry) => entry.customerId)).toEqual(['cus_1']);
   });
 
   it('shows the audit to supervisors only', async () => {

@@ -1,6 +1,6 @@
 import type { Browser } from 'wxt/browser';
 import type { ViewRecorder } from '../audit/recorder';
-import { meItem, withoutOwnIdentity } from '../feed/me';
+import { currentMe, withoutOwnIdentity } from '../feed/me';
 import type { Me } from '../feed/schema';
 import { resolveLocale } from '../i18n/strings';
 import { type Recognition, recognize } from '../lookup/service';
@@ -54,14 +54,16 @@ export function createRouter(deps: RouterDeps) {
       case 'recognize': {
         if (!allowRecognize(tabId)) return { ok: false, error: 'Too many lookups from this tab.' };
         if (!allowRecognizeOnSite(host)) return { ok: false, error: 'Too many lookups from this site.' };
-        const me = await meItem.getValue();
+        const me = await currentMe();
         const found = await recognize(db, withoutOwnIdentity(request.identifiers, me));
         const state = panelState(found, me);
         hub.publish(tabId, state);
-        // Audited right after the push, so the screen pop does not wait for the log's hash and write.
+        // Audited right after the push: neither the screen pop nor this answer waits for the log (recorder.ts).
         if (found.status === 'matched') {
           const { customer, foundBy } = found;
-          await record({ action: 'view', customerId: customer.id, where: host, adapter: request.adapter, foundBy });
+          record({ action: 'view', customerId: customer.id, where: host, adapter: request.adapter, foundBy }).catch(
+            (error: Error) => console.error('Reconnu: a profile view could not be audited', error),
+          );
         }
         const number = request.call ? request.identifiers.phones[0] : undefined;
         if (number) {

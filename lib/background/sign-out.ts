@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { AuditLog } from '../audit/log';
 import { uploadAudit } from '../audit/upload';
 import { withoutCredentials } from '../connectors/settings';
-import { meItem } from '../feed/me';
+import { setMe } from '../feed/me';
 import { readSettings, settingsItem } from '../settings';
 import type { ReconnuDb } from '../store/db';
 import { clearLocalStore } from '../store/wipe';
@@ -47,7 +47,7 @@ export function createSignOut(deps: SignOutDeps) {
     await beforeWipe?.();
     await settingsItem.setValue({ ...settings, token: '', source: withoutCredentials(settings.source) });
     await wipeCustomers();
-    await meItem.setValue(null);
+    await setMe(null);
     await syncStatusItem.setValue({ ...initialSyncStatus, notice: { code: 'signedOut' }, message: 'Signed out.' });
   };
 }

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { SourceConnector } from '../connectors/types';
 import type { Identifiers } from '../protocol/messages';
@@ -7,10 +8,50 @@ import type { Me } from './schema';
 /** Who is signed in to the feed (`GET /v1/me`): the user's role and their own identity. */
 export const meItem = storage.defineItem<Me | null>('local:me', { fallback: null });
 
+let cachedMe: Promise<Me | null> | undefined;
+
+const forgetMe = () => {
+  cachedMe = undefined;
+};
+
+function onStorageChanged(changes: Record<string, unknown>, area: string): void {
+  if (area === 'local' && 'me' in changes) forgetMe();
+}
+
+/**
+ * Who is signed in, read once and kept in memory (lookups ask on every call). Forgotten at once by setMe, and
+ * through storage.onChanged when anything else writes it; a listener found missing (removed) forgets too.
+ */
+export function currentMe(): Promise<Me | null> {
+  const changed = browser.storage.onChanged;
+  if (!changed.hasListener(onStorageChanged)) {
+    changed.addListener(onStorageChanged);
+    forgetMe();
+  }
+  if (!cachedMe) {
+    const read = meItem.getValue();
+    cachedMe = read;
+    read.catch(() => {
+      if (cachedMe === read) forgetMe();
+    });
+  }
+  return cachedMe;
+}
+
+/** Stores who is signed in; a read that overlaps the write is not kept. */
+export async function setMe(me: Me | null): Promise<void> {
+  forgetMe();
+  try {
+    await meItem.setValue(me);
+  } finally {
+    forgetMe();
+  }
+}
+
 /** Refreshed at each sync; a failure keeps the last known answer (the sync reports feed errors itself). */
 export async function refreshMe(config: FeedConfig): Promise<void> {
   try {
-    await meItem.setValue(await fetchMe(config));
+    await setMe(await fetchMe(config));
   } catch {
     // offline or refused: the sync run that follows says why
   }
@@ -19,7 +60,7 @@ export async function refreshMe(config: FeedConfig): Promise<void> {
 /** Without a Reconnu feed, the platform connector says whom its credentials act for (connectors/types.ts). */
 export async function refreshMeFrom(connector: Pick<SourceConnector, 'whoAmI'>): Promise<void> {
   try {
-    await meItem.setValue(await connector.whoAmI());
+    await setMe(await connector.whoAmI());
   } catch {
     // as above: the sync run reports why the source cannot be reached
   }

@@ -1,4 +1,3 @@
-import type { Customer } from '../feed/schema';
 import { type ReconnuDb, readStaleSegments, type Segment, type StoredSegment } from './db';
 import { type Entry, entriesForKeys, removeEntries } from './key-index';
 import { idKey } from './keys';
@@ -31,51 +30,77 @@ export async function locateCopies(db: ReconnuDb, ids: string[], gone?: Set<stri
   return copies;
 }
 
-/** Of these customers, the ones that are the latest copy of their id. */
-export async function latestOnly(db: ReconnuDb, customers: Customer[]): Promise<Customer[]> {
-  if (customers.length === 0) return customers;
-  const copies = await locateCopies(db, [...new Set(customers.map((customer) => customer.id))]);
-  const seen = new Set<string>();
-  return customers.filter((customer) => {
-    if (seen.has(customer.id) || customer.version !== copies.get(customer.id)?.version) return false;
-    seen.add(customer.id);
-    return true;
+/** What removing ids from some segments writes: computed from the segments as read (see prepareRemovals). */
+export interface RemovalPlan {
+  removals: Map<number, Set<string>>;
+  /** Each segment's box IV as read: a segment rewritten since has another one (IVs are never reused). */
+  read: Map<number, Uint8Array>;
+  emptied: number[];
+  rewritten: StoredSegment[];
+  doomed: Entry[];
+}
+
+async function planRemovals(key: CryptoKey, stored: StoredSegment[], removals: Map<number, Set<string>>) {
+  const plan: RemovalPlan = { removals, read: new Map(), emptied: [], rewritten: [], doomed: [] };
+  const remaining: Segment[] = [];
+  for (const segment of await openSegments(key, stored)) {
+    const seg = segment.seg as number;
+    const removed = removals.get(seg) as Set<string>;
+    const kept = withoutIds(segment, removed);
+    const stillHeld = new Set(kept ? segmentEntries(kept, seg).map(([entryKey]) => entryKey) : []);
+    segment.ids.forEach((id, position) => {
+      if (!removed.has(id)) return;
+      for (const entryKey of keysAt(segment, position)) if (!stillHeld.has(entryKey)) plan.doomed.push([entryKey, seg]);
+    });
+    if (kept) remaining.push(kept);
+    else plan.emptied.push(seg);
+  }
+  for (const segment of stored) plan.read.set(segment.seg as number, new Uint8Array(segment.box.iv));
+  plan.rewritten = await sealSegments(key, remaining);
+  return plan;
+}
+
+/**
+ * Reads, opens and seals again, outside any transaction, what removeCopies() will write: a write transaction then
+ * only checks that nothing changed in between (same removals, same segments as read) and writes.
+ */
+export async function prepareRemovals(db: ReconnuDb, removals: Map<number, Set<string>>): Promise<RemovalPlan> {
+  const stored = (await db.segments.bulkGet([...removals.keys()])).filter((segment) => !!segment);
+  return planRemovals(db.key, stored, removals);
+}
+
+function stillValid(plan: RemovalPlan, removals: Map<number, Set<string>>, stored: StoredSegment[]): boolean {
+  const same = (a: Set<string>, b: Set<string> | undefined) =>
+    !!b && a.size === b.size && [...a].every((id) => b.has(id));
+  if (plan.removals.size !== removals.size || stored.length !== plan.read.size) return false;
+  if (![...removals].every(([seg, ids]) => same(ids, plan.removals.get(seg)))) return false;
+  return stored.every((segment) => {
+    const iv = plan.read.get(segment.seg as number);
+    return !!iv && iv.length === segment.box.iv.length && iv.every((byte, i) => byte === segment.box.iv[i]);
   });
 }
 
 /**
  * Removes ids from segments, with their index entries, except keys another customer of the same segment still
  * holds (a household's shared phone). With `deferIndex`, the entries are recorded for purgeIndex() (purge.ts)
- * instead of removed now.
+ * instead of removed now. A `prepared` plan (prepareRemovals) is used when it still holds.
  */
 export async function removeCopies(
   db: ReconnuDb,
   removals: Map<number, Set<string>>,
   loaded?: Map<number, StoredSegment>,
   deferIndex = false,
+  prepared?: RemovalPlan,
 ): Promise<void> {
   if (removals.size === 0) return;
   const stored = (
     loaded ? [...removals.keys()].map((seg) => loaded.get(seg)) : await db.segments.bulkGet([...removals.keys()])
   ).filter((segment): segment is StoredSegment => !!segment);
-  const emptied: number[] = [];
-  const rewritten: Segment[] = [];
-  const doomed: Entry[] = [];
-  for (const segment of await openSegments(db.key, stored)) {
-    const seg = segment.seg as number;
-    const removed = removals.get(seg) as Set<string>;
-    const remaining = withoutIds(segment, removed);
-    const stillHeld = new Set(remaining ? segmentEntries(remaining, seg).map(([key]) => key) : []);
-    segment.ids.forEach((id, position) => {
-      if (!removed.has(id)) return;
-      for (const key of keysAt(segment, position)) if (!stillHeld.has(key)) doomed.push([key, seg]);
-    });
-    if (remaining) rewritten.push(remaining);
-    else emptied.push(seg);
-  }
-  await db.segments.bulkDelete(emptied);
-  await db.segments.bulkPut(await sealSegments(db.key, rewritten));
-  await (deferIndex ? deferRemoval(db, doomed) : removeEntries(db, doomed));
+  const plan =
+    prepared && stillValid(prepared, removals, stored) ? prepared : await planRemovals(db.key, stored, removals);
+  if (plan.emptied.length > 0) await db.segments.bulkDelete(plan.emptied);
+  if (plan.rewritten.length > 0) await db.segments.bulkPut(plan.rewritten);
+  await (deferIndex ? deferRemoval(db, plan.doomed) : removeEntries(db, plan.doomed));
 }
 
 export async function markStale(db: ReconnuDb, segs: Iterable<number>): Promise<void> {

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Sealed } from './crypto';
+import { metaWatch, readMeta } from './meta-cache';
 
 /**
  * Customers are packed into segments of up to SEGMENT_SIZE records: IndexedDB's cost is per record, not per byte
@@ -151,6 +152,7 @@ export class ReconnuDb extends Dexie {
       .upgrade(async (tx) => {
         for (const table of ['segments', 'meta', 'quarantine', 'resyncSeen']) await tx.table(table).clear();
       });
+    this.use(metaWatch(this));
   }
 
   /** The data key every sealed value is under; throws StoreLockedError while there is none. */
@@ -172,13 +174,13 @@ export class ReconnuDb extends Dexie {
 export const emptyCheckpoint: SyncCheckpoint = { key: 'checkpoint', cursor: null, customers: 0, lastSuccessAt: null };
 
 export async function readCheckpoint(db: ReconnuDb): Promise<SyncCheckpoint> {
-  return ((await db.meta.get('checkpoint')) as SyncCheckpoint | undefined) ?? emptyCheckpoint;
+  return ((await readMeta(db, 'checkpoint')) as SyncCheckpoint | undefined) ?? emptyCheckpoint;
 }
 
 export async function readIndexState(db: ReconnuDb): Promise<IndexState> {
-  return ((await db.meta.get('index')) as IndexState | undefined) ?? { key: 'index', runs: [], nextRun: 1 };
+  return ((await readMeta(db, 'index')) as IndexState | undefined) ?? { key: 'index', runs: [], nextRun: 1 };
 }
 
 export async function readStaleSegments(db: ReconnuDb): Promise<StaleSegments> {
-  return ((await db.meta.get('stale')) as StaleSegments | undefined) ?? { key: 'stale', segs: [] };
+  return ((await readMeta(db, 'stale')) as StaleSegments | undefined) ?? { key: 'stale', segs: [] };
 }

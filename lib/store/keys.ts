@@ -1,6 +1,6 @@
 import type { Customer } from '../feed/schema';
 import { normalizeCard, normalizeEmail, normalizeOrderNumber } from '../identifiers/normalize';
-import { normalizePhone } from '../identifiers/phone';
+import { getDefaultRegion, normalizePhone } from '../identifiers/phone';
 import { customerNameTokens } from '../search/text';
 
 /** The kinds of identifier a customer can be looked up by. */
@@ -25,6 +25,48 @@ export function idKey(id: string): string {
   return prefixes.id + id;
 }
 
+interface Analyzed {
+  region: string;
+  keys: string[];
+  unindexable: string[];
+}
+
+/**
+ * Keys of customers already analyzed: validation (lib/sync/validate.ts) computes them as a page arrives, while the
+ * previous page is being written, and packing the page reads them here instead of normalizing every identifier
+ * (phones above all) a second time. Keyed by the customer object (feed records are parsed once, never changed) and
+ * by the default region phones were read in.
+ */
+const analyzed = new WeakMap<Customer, Analyzed>();
+
+function analyze(customer: Customer): Analyzed {
+  const region = getDefaultRegion();
+  const known = analyzed.get(customer);
+  if (known?.region === region) return known;
+  const keys = new Set<string>([idKey(customer.id)]);
+  const add = (kind: IdentifierKind, raw: string | undefined) => {
+    const key = raw === undefined ? null : lookupKey(kind, raw);
+    if (key) keys.add(key);
+    return key;
+  };
+  for (const email of customer.emails ?? []) add('email', email);
+  const unindexable: string[] = [];
+  const phoneKeys = allPhones(customer).flatMap((phone) => {
+    const key = add('phone', phone);
+    if (key === null) unindexable.push(phone);
+    return key ?? [];
+  });
+  add('card', customer.loyalty?.card);
+  for (const order of customer.orders ?? []) add('order', order.number);
+  const tokens = customerNameTokens(customer);
+  const full = tokens.join(' ');
+  for (const token of tokens) keys.add(`n:${token}#${full}#${customer.id}`);
+  for (const key of phoneKeys) keys.add(`t:${[...key.slice(3)].reverse().join('')}#${customer.id}`); // "p:+…"
+  const result = { region, keys: [...keys], unindexable };
+  analyzed.set(customer, result);
+  return result;
+}
+
 /**
  * Every index key of a customer; the segment that holds it indexes all of them (multiEntry). Lookup keys (`i:`,
  * `e:`, `p:`, `c:`, `o:`) are followed by the side panel's search keys: `n:<name token>#<full name>#<id>` carries what
@@ -33,21 +75,7 @@ export function idKey(id: string): string {
  * at query time, not indexed.
  */
 export function customerKeys(customer: Customer): string[] {
-  const keys = new Set<string>([idKey(customer.id)]);
-  const add = (kind: IdentifierKind, raw: string | undefined) => {
-    const key = raw === undefined ? null : lookupKey(kind, raw);
-    if (key) keys.add(key);
-    return key;
-  };
-  for (const email of customer.emails ?? []) add('email', email);
-  const phoneKeys = allPhones(customer).flatMap((phone) => add('phone', phone) ?? []);
-  add('card', customer.loyalty?.card);
-  for (const order of customer.orders ?? []) add('order', order.number);
-  const tokens = customerNameTokens(customer);
-  const full = tokens.join(' ');
-  for (const token of tokens) keys.add(`n:${token}#${full}#${customer.id}`);
-  for (const key of phoneKeys) keys.add(`t:${[...key.slice(3)].reverse().join('')}#${customer.id}`); // "p:+…"
-  return [...keys];
+  return analyze(customer).keys;
 }
 
 /** Every phone a customer can call from: their own, their addresses', and the ones given with their orders. */
@@ -60,5 +88,5 @@ export function allPhones(customer: Customer): string[] {
 
 /** Phones that are present but cannot be indexed, reported as sync issues rather than silently dropped. */
 export function unindexablePhones(customer: Customer): string[] {
-  return allPhones(customer).filter((phone) => lookupKey('phone', phone) === null);
+  return analyze(customer).unindexable;
 }

@@ -13,8 +13,9 @@ import { compareEntries, type Entry, removeEntries } from './key-index';
  * locateCopies() skips them (pendingRemovals).
  */
 const CONTEXT = 'purge';
-/** Entries removed per transaction, sorted by key: short write transactions, each block rewritten once. */
-const PURGE_BATCH = 4000;
+/** Entries removed per transaction, sorted by key: short write transactions (lookups wait behind them), each block
+ * rewritten about once. */
+const PURGE_BATCH = 1000;
 
 export async function pendingRemovals(db: ReconnuDb): Promise<Entry[]> {
   const stored = (await db.meta.get('purge')) as PendingPurge | undefined;

@@ -1,6 +1,6 @@
 import { locateCopies, removeCopies } from './copies';
 import { type ReconnuDb, readCheckpoint } from './db';
-import { entriesInRange } from './key-index';
+import { liveIdKeys } from './read';
 
 /**
  * When the feed rejects our cursor (its log was reset), the whole feed is read again. Deletions that happened in
@@ -24,7 +24,7 @@ export async function finishResync(db: ReconnuDb): Promise<number> {
   return db.transaction('rw', [db.segments, db.indexBlocks, db.indexDirectories, db.meta, db.resyncSeen], async () => {
     if (!(await isResyncing(db))) return 0;
     const seen = new Set((await db.resyncSeen.toArray()).flatMap((page) => page.ids));
-    const stored = new Set((await entriesInRange(db, 'i:', 'i:\uffff')).map(([key]) => key.slice(2)));
+    const stored = new Set(await liveIdKeys(db));
     const unseen = [...stored].filter((id) => !seen.has(id));
     const erasures = new Map<number, Set<string>>();
     for (const [id, copies] of await locateCopies(db, unseen)) {

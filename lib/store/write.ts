@@ -1,6 +1,6 @@
-import { span } from '../debug/timing';
+import { mark, span } from '../debug/timing';
 import { type Change, type Customer, isDeletion } from '../feed/schema';
-import { locateCopies, markStale, removeCopies } from './copies';
+import { locateCopies, markStale, prepareRemovals, type RemovalPlan, removeCopies } from './copies';
 import { type QuarantinedRecord, type ReconnuDb, readCheckpoint, readIndexState } from './db';
 import { addRun } from './key-index';
 import { idKey } from './keys';
@@ -41,10 +41,17 @@ export async function applyPage(db: ReconnuDb, page: PageCommit): Promise<ApplyR
   // Sealed before the transaction, where WebCrypto costs no wait: every customer of the page is assumed new or
   // newer, which the transaction checks (when some are not, it packs and seals the others again).
   const arriving = [...latest.values()].filter((change): change is Customer => !isDeletion(change));
+  const packStarted = performance.now();
   const packed = packSegments(arriving, receivedAt);
-  const [sealed, quarantined] = await Promise.all([sealSegments(key, packed), sealQuarantined(key, page.quarantined)]);
+  mark('apply.pack', packStarted);
+  const [sealed, quarantined] = await span('apply.seal', () =>
+    Promise.all([sealSegments(key, packed), sealQuarantined(key, page.quarantined)]),
+  );
+  const prepared = await span('apply.prepareErase', () => prepareErasures(db, latest));
   const stores = [db.segments, db.indexBlocks, db.indexDirectories, db.meta, db.quarantine, db.resyncSeen];
+  const txStarted = performance.now();
   return db.transaction('rw', stores, async () => {
+    mark('apply.txWait', txStarted);
     const copies = await span('apply.locate', () => locateExisting(db, [...latest.keys()]));
     const result: ApplyResult = { added: 0, replaced: 0, deleted: 0, stale: 0, customers: 0, indexRuns: 0 };
     const erasures = new Map<number, Set<string>>();
@@ -64,11 +71,11 @@ export async function applyPage(db: ReconnuDb, page: PageCommit): Promise<ApplyR
         incoming.push(change);
       }
     }
-    await span('apply.erase', () => removeCopies(db, erasures, undefined, true));
+    await span('apply.erase', () => removeCopies(db, erasures, undefined, true, prepared));
     await markStale(db, superseded);
     const segments = incoming.length === arriving.length ? packed : packSegments(incoming, receivedAt);
     const stored = segments === packed ? sealed : await sealSegments(key, segments);
-    const segs = await db.segments.bulkAdd(stored, { allKeys: true });
+    const segs = await span('apply.segAdd', () => db.segments.bulkAdd(stored, { allKeys: true }));
     await span('apply.addRun', () =>
       addRun(
         db,
@@ -98,6 +105,20 @@ function latestPerId(changes: Change[]): Map<string, Change> {
 /** A deletion outranks every version: erasure is final within a page. */
 function rank(change: Change): number {
   return isDeletion(change) ? Number.POSITIVE_INFINITY : change.version;
+}
+
+/**
+ * The page's erasures, read, opened and sealed again before its transaction (crypto waits there cost nothing);
+ * the transaction uses them if the segments did not change meanwhile (copies.ts).
+ */
+async function prepareErasures(db: ReconnuDb, latest: Map<string, Change>): Promise<RemovalPlan | undefined> {
+  const erased = [...latest].flatMap(([id, change]) => (isDeletion(change) ? [id] : []));
+  if (erased.length === 0) return undefined;
+  const removals = new Map<number, Set<string>>();
+  for (const [id, { segs }] of await locateExisting(db, erased)) {
+    for (const seg of segs) removals.set(seg, (removals.get(seg) ?? new Set()).add(id));
+  }
+  return removals.size > 0 ? prepareRemovals(db, removals) : undefined;
 }
 
 /** Copies of these ids already stored; skipped when every id is above the highest ever indexed (a first sync). */

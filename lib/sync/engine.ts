@@ -124,17 +124,17 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
     if (result.indexRuns > MAX_RUNS_WHILE_SYNCING) await compactIndex(db);
   }
   if (resync) status.customers -= await finishResync(db);
-  // Erased customers' index entries go before the run ends (purge.ts); then the runs this sync added are folded
-  // into the index's larger runs, so lookups read few blocks.
-  await span('sync.purge', () => purgeIndex(db));
+  // The runs this sync added are folded into the index's larger runs, so lookups read few blocks.
   await span('sync.compact', () => compactIndex(db));
   const lastSuccessAt = now().toISOString();
   await db.meta.put({ ...(await readCheckpoint(db)), lastSuccessAt });
   status.quarantined = await db.quarantine.count();
   await publish({ ...status, state: 'idle', lastSuccessAt, message: null, notice: undefined });
-  // Lookups already see only latest copies; removing superseded ones is housekeeping, done once up to date.
+  // Lookups already see only latest copies and never erased ones (reads check the segments): removing superseded
+  // copies, then every index entry left pointing at nothing (erased or pruned, purge.ts), is housekeeping, done
+  // once up to date but before the run ends, each index block rewritten once.
   await span('sync.prune', () => pruneStaleCopies(db));
-  await span('sync.prunePurge', () => purgeIndex(db));
+  await span('sync.purge', () => purgeIndex(db));
   return { ok: true, applied: status.done };
 }
 

@@ -1,3 +1,4 @@
+import { mark } from '../debug/timing';
 import { type Change, isDeletion, parseChange } from '../feed/schema';
 import { getDefaultRegion } from '../identifiers/phone';
 import type { QuarantinedRecord } from '../store/db';
@@ -18,6 +19,7 @@ export function validateChanges(
   const changes: Change[] = [];
   const quarantined: QuarantinedRecord[] = [];
   const at = receivedAt.toISOString();
+  const started = performance.now();
   raw.forEach((record, position) => {
     const parsed = parseChange(record);
     if (parsed.ok) {
@@ -43,6 +45,7 @@ export function validateChanges(
       });
     }
   });
+  mark('sync.validate', started);
   return { changes, quarantined };
 }
 

@@ -1,0 +1,72 @@
+import Dexie, { type DBCore, type Middleware } from 'dexie';
+import type { MetaRow, ReconnuDb } from './db';
+
+/**
+ * The meta rows every lookup reads (the index state, the stale segments), kept in the worker's memory once read.
+ *
+ * Invalidation: every write to the meta table, whatever writes it (put, delete, clear), goes through metaWatch
+ * below, which forgets every cached row and bumps a generation when the write is issued, inside its transaction. A
+ * read whose answer arrives after a forget does not cache it (it may predate the write). Reads inside a readwrite
+ * transaction bypass the cache both ways: they may see rows that transaction wrote and has not committed (an abort
+ * would leave them cached). A read outside one sees only committed rows: IndexedDB runs it after any readwrite
+ * transaction on the meta table created before it, and a forget happens before that transaction can commit.
+ */
+interface Cache {
+  generation: number;
+  rows: Map<string, MetaRow | undefined>;
+}
+
+const caches = new WeakMap<ReconnuDb, Cache>();
+
+function cacheOf(db: ReconnuDb): Cache {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = { generation: 0, rows: new Map() };
+    caches.set(db, cache);
+  }
+  return cache;
+}
+
+export function forgetMeta(db: ReconnuDb): void {
+  const cache = cacheOf(db);
+  cache.generation++;
+  cache.rows.clear();
+}
+
+/** The meta row under this key, from memory when known (treat it as read-only: it is shared). */
+export async function readMeta(db: ReconnuDb, key: MetaRow['key']): Promise<MetaRow | undefined> {
+  if (Dexie.currentTransaction?.mode === 'readwrite') return db.meta.get(key);
+  const cache = cacheOf(db);
+  if (cache.rows.has(key)) return cache.rows.get(key);
+  const generation = cache.generation;
+  const row = await db.meta.get(key);
+  if (cache.generation === generation) cache.rows.set(key, row);
+  return row;
+}
+
+/** Dexie middleware: any mutation of the meta table forgets the cached rows of that database. */
+export function metaWatch(db: ReconnuDb): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'reconnu-meta-cache',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        if (name !== 'meta') return table;
+        return {
+          ...table,
+          mutate: (request) => {
+            forgetMeta(db);
+            return table.mutate(request);
+          },
+        };
+      },
+    }),
+  };
+}
+
+/** How many meta rows are cached (for tests). */
+export function cachedMetaCount(db: ReconnuDb): number {
+  return cacheOf(db).rows.size;
+}
