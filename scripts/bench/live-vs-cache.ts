@@ -45,8 +45,8 @@ function timedViews(page: Page, adminApi: string, auth: Record<string, string>, 
         };
         const id = found.data?.[0]?.id;
         const profile = id ? await runtime.sendMessage({ type: 'getCustomer', id }) : undefined;
-        const data = profile?.data as { name?: { given: string } } | undefined;
-        return { ms: performance.now() - started, name: data?.name?.given ?? '' };
+        const data = profile?.data as { customer: { name?: { given: string } } } | undefined;
+        return { ms: performance.now() - started, name: data?.customer.name?.given ?? '' };
       };
       const timings = [];
       for (const [i, email] of emails.entries()) {
