@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseChange } from '../../feed/schema';
-import { mapCustomer, parseSizes, toMajor, type VendureCustomer } from './map';
+import { mapCustomer, parseSizes, statusOf, toMajor, type VendureCustomer } from './map';
 
 const recorded = (name: string): VendureCustomer[] =>
   JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8')).body.data.customers.items;
@@ -47,6 +47,12 @@ describe('mapCustomer', () => {
     });
   });
 
+  it('words order states for people', () => {
+    expect(statusOf('PaymentSettled')).toBe('paid');
+    expect(statusOf('PartiallyDelivered')).toBe('partially delivered');
+    expect(statusOf('Shipped')).toBe('shipped');
+  });
+
   it('maps placed orders with their code, state, lines and totals in major units', () => {
     const order = ordered.orders?.items[0];
     if (!order) throw new Error('the recording has an order');
@@ -54,7 +60,7 @@ describe('mapCustomer', () => {
     expect(mapped).toMatchObject({
       number: order.code,
       placedAt: order.orderPlacedAt,
-      status: order.state,
+      status: statusOf(order.state),
       channel: 'web',
       total: { amount: order.totalWithTax / 100, currency: order.currencyCode },
     });

@@ -115,7 +115,7 @@ function mapOrder(order: VendureOrder, precision: number): Order {
     number: order.code,
     placedAt: order.orderPlacedAt as string,
     channel: 'web',
-    status: order.state,
+    status: statusOf(order.state),
     total: { amount: toMajor(order.totalWithTax, precision), currency: order.currencyCode },
     lines: order.lines.map((line) => ({
       sku: line.productVariant?.sku ?? '',
@@ -173,4 +173,13 @@ export function parseSizes(text: string): unknown {
   const pairs = trimmed.split(/[;\n]/).map((pair) => pair.split(/[:=]/).map((part) => part.trim()));
   if (pairs.every((pair) => pair.length === 2 && pair[0] && pair[1])) return Object.fromEntries(pairs);
   return text;
+}
+
+/** Vendure's order states are code names (PaymentSettled, PartiallyDelivered): staff read them as words. */
+export function statusOf(state: string): string {
+  if (state === 'PaymentSettled') return 'paid';
+  return state
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .trim();
 }
