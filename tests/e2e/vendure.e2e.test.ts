@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Customer } from '../../lib/feed/schema';
 import {
+  configureFeed,
   configureVendure,
   type ExtensionBrowser,
   launchWithExtension,
@@ -8,15 +10,19 @@ import {
   panelHeading,
   waitUpToDate,
 } from '../../scripts/browser';
+import { generateCustomer } from '../../scripts/feed-server/generator';
+import { type FeedServer, startFeedServer } from '../../scripts/feed-server/server';
 import { type FixtureServer, startFixtureServer } from '../../scripts/fixture-server';
 import { type VendureAdmin, vendureAdmin } from '../../scripts/vendure/admin';
 import { adminGraphQL } from '../../scripts/vendure/graphql';
 import { startVendure, type VendureServer } from '../../scripts/vendure/start';
 
 // A real Vendure server (scripts/vendure/, sql.js) as the customer data source, picked in the options page like an
-// administrator does, with the least-privilege API key; changes are made through Vendure's own Admin API.
+// administrator does, with the least-privilege API key, after the browser had synced a Reconnu feed; changes are made
+// through Vendure's own Admin API.
 
 const CUSTOMERS = 30;
+const FEED_CUSTOMERS = 12;
 
 interface ShopCustomer {
   id: string;
@@ -35,6 +41,9 @@ describe('Vendure as the source of customer data', { timeout: 240_000 }, () => {
   let browser: ExtensionBrowser;
   let options: Page;
   let shop: ShopCustomer[];
+  let feed: FeedServer;
+  let feedCustomer: Customer;
+  let feedHeadingBefore: string;
 
   beforeAll(async () => {
     vendure = await startVendure({ customers: CUSTOMERS });
@@ -42,12 +51,20 @@ describe('Vendure as the source of customer data', { timeout: 240_000 }, () => {
     shop = await shopCustomers();
     fixtures = await startFixtureServer();
     browser = await launchWithExtension();
+    // This browser first synced a feed: its customers must go when Vendure becomes the source.
+    feed = await startFeedServer({ customers: FEED_CUSTOMERS, seed: 'before-vendure' });
+    feedCustomer = Array.from({ length: FEED_CUSTOMERS }, (_, i) => generateCustomer('before-vendure', i)).find(
+      (customer) => customer.emails?.length,
+    ) as Customer;
+    await configureFeed(browser, feed, FEED_CUSTOMERS);
+    feedHeadingBefore = (await panelText(feedTicket())).heading;
     options = await configureVendure(browser, { adminApi: vendure.adminApi, token: vendure.apiKey }, CUSTOMERS);
   }, 900_000);
 
   afterAll(async () => {
     await browser?.close();
     await fixtures?.close();
+    await feed?.close();
     await vendure?.stop();
   }, 60_000);
 
@@ -67,6 +84,11 @@ describe('Vendure as the source of customer data', { timeout: 240_000 }, () => {
   const byEmail = (customer: ShopCustomer) =>
     ticket(`mail-${customer.id}`, `<p>De : <a href="mailto:${customer.emailAddress}">${customer.emailAddress}</a></p>`);
 
+  function feedTicket(): string {
+    const email = feedCustomer.emails?.[0] as string;
+    return ticket('feed-customer', `<p>De : <a href="mailto:${email}">${email}</a></p>`);
+  }
+
   async function panelText(url: string): Promise<{ heading: string; text: string }> {
     const page = await browser.context.newPage();
     try {
@@ -84,6 +106,14 @@ describe('Vendure as the source of customer data', { timeout: 240_000 }, () => {
   it('lands every Vendure customer through the options page, with the read-only API key', async () => {
     await waitUpToDate(options, CUSTOMERS);
     expect(await options.getByLabel('Read customers from').inputValue()).toBe('vendure');
+  });
+
+  it("wiped the feed's customers when Vendure became the source", async () => {
+    expect(feedHeadingBefore).toBe(`${feedCustomer.name?.given} ${feedCustomer.name?.family}`);
+    const page = await browser.context.newPage();
+    await page.goto(feedTicket());
+    expect(await panelHeading(page)).toBe('Unknown customer');
+    await page.close();
   });
 
   it('recognizes a customer by email on a ticket, with the orders placed in Vendure', async () => {
@@ -119,7 +149,8 @@ describe('Vendure as the source of customer data', { timeout: 240_000 }, () => {
     expect((await panelText(byEmail(customer))).heading).toBe(`${customer.firstName} ${customer.lastName}`);
     await admin.deleteCustomer(customer.id);
     await syncNow();
-    await waitUpToDate(options, CUSTOMERS - 1, 60_000);
+    // Deletions come with the sweep, due 30 s after the last one at the soonest: this sync or the next minute's.
+    await waitUpToDate(options, CUSTOMERS - 1, 150_000);
     const page = await browser.context.newPage();
     await page.goto(byEmail(customer));
     expect(await panelHeading(page)).toBe('Unknown customer');
