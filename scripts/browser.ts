@@ -73,16 +73,21 @@ export async function launchWithExtension(
   };
 }
 
+/** The options page, in the blank tab a new profile opens with if it is still there. */
+async function openOptions(browser: ExtensionBrowser): Promise<Page> {
+  const blank = browser.context.pages().find((open) => open.url() === 'about:blank');
+  const page = blank ?? (await browser.context.newPage());
+  await page.goto(browser.extensionUrl('options.html'));
+  return page;
+}
+
 /** Points the extension at a feed the way a user does: the options page, then "Sync now". */
 export async function configureFeed(
   browser: ExtensionBrowser,
   feed: { url: string; token: string },
   expectCustomers?: number,
 ): Promise<Page> {
-  // Reuse the blank tab a new profile opens with, if it is still there.
-  const blank = browser.context.pages().find((open) => open.url() === 'about:blank');
-  const page = blank ?? (await browser.context.newPage());
-  await page.goto(browser.extensionUrl('options.html'));
+  const page = await openOptions(browser);
   await page.getByLabel('Feed URL').fill(feed.url);
   await page.getByLabel('Access token').fill(feed.token);
   await page.getByRole('button', { name: 'Sync now' }).click();
@@ -96,9 +101,7 @@ export async function configureVendure(
   vendure: { adminApi: string; token: string },
   expectCustomers?: number,
 ): Promise<Page> {
-  const blank = browser.context.pages().find((open) => open.url() === 'about:blank');
-  const page = blank ?? (await browser.context.newPage());
-  await page.goto(browser.extensionUrl('options.html'));
+  const page = await openOptions(browser);
   await page.getByLabel('Read customers from').selectOption('vendure');
   await page.getByLabel('Admin API URL (…/admin-api)').fill(vendure.adminApi);
   await page.getByLabel('API key or bearer token (read customers and orders)').fill(vendure.token);

@@ -23,6 +23,8 @@ export async function requestPlatform(
     throw new FeedError(`Cannot reach ${platform} (${(error as Error).message}).`, null, true);
   }
   if (!response.ok) {
+    // The error body is not read: release the connection instead of leaving it to the garbage collector.
+    await response.body?.cancel().catch(() => undefined);
     const retryable = response.status === 429 || response.status >= 500;
     const hint = response.status === 401 || response.status === 403 ? ': check the credentials and their scopes' : '';
     throw new FeedError(
