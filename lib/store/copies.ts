@@ -3,6 +3,7 @@ import { type Entry, entriesForKeys, removeEntries } from './key-index';
 import { idKey } from './keys';
 import { deferRemoval } from './purge';
 import { keysAt, openSegments, sealSegments, segmentEntries, withoutIds } from './segments';
+import { storeWrites } from './store-writes';
 
 /**
  * An update does not rewrite the segment that held the previous version: the new copy goes into a new segment
@@ -33,6 +34,8 @@ export async function locateCopies(db: ReconnuDb, ids: string[], gone?: Set<stri
 /** What removing ids from some segments writes: computed from the segments as read (see prepareRemovals). */
 export interface RemovalPlan {
   removals: Map<number, Set<string>>;
+  /** The store's write count before the segments were read (store-writes.ts). */
+  writes: number;
   /** Each segment's box IV as read: a segment rewritten since has another one (IVs are never reused). */
   read: Map<number, Uint8Array>;
   emptied: number[];
@@ -40,8 +43,13 @@ export interface RemovalPlan {
   doomed: Entry[];
 }
 
-async function planRemovals(key: CryptoKey, stored: StoredSegment[], removals: Map<number, Set<string>>) {
-  const plan: RemovalPlan = { removals, read: new Map(), emptied: [], rewritten: [], doomed: [] };
+async function planRemovals(
+  key: CryptoKey,
+  stored: StoredSegment[],
+  removals: Map<number, Set<string>>,
+  writes: number,
+) {
+  const plan: RemovalPlan = { removals, writes, read: new Map(), emptied: [], rewritten: [], doomed: [] };
   const remaining: Segment[] = [];
   for (const segment of await openSegments(key, stored)) {
     const seg = segment.seg as number;
@@ -64,16 +72,23 @@ async function planRemovals(key: CryptoKey, stored: StoredSegment[], removals: M
  * Reads, opens and seals again, outside any transaction, what removeCopies() will write: a write transaction then
  * only checks that nothing changed in between (same removals, same segments as read) and writes.
  */
-export async function prepareRemovals(db: ReconnuDb, removals: Map<number, Set<string>>): Promise<RemovalPlan> {
+export async function prepareRemovals(
+  db: ReconnuDb,
+  removals: Map<number, Set<string>>,
+  writes = storeWrites(db),
+): Promise<RemovalPlan> {
   const stored = (await db.segments.bulkGet([...removals.keys()])).filter((segment) => !!segment);
-  return planRemovals(db.key, stored, removals);
+  return planRemovals(db.key, stored, removals, writes);
+}
+
+function sameRemovals(plan: RemovalPlan, removals: Map<number, Set<string>>): boolean {
+  const same = (a: Set<string>, b: Set<string> | undefined) =>
+    !!b && a.size === b.size && [...a].every((id) => b.has(id));
+  return plan.removals.size === removals.size && [...removals].every(([seg, ids]) => same(ids, plan.removals.get(seg)));
 }
 
 function stillValid(plan: RemovalPlan, removals: Map<number, Set<string>>, stored: StoredSegment[]): boolean {
-  const same = (a: Set<string>, b: Set<string> | undefined) =>
-    !!b && a.size === b.size && [...a].every((id) => b.has(id));
-  if (plan.removals.size !== removals.size || stored.length !== plan.read.size) return false;
-  if (![...removals].every(([seg, ids]) => same(ids, plan.removals.get(seg)))) return false;
+  if (!sameRemovals(plan, removals) || stored.length !== plan.read.size) return false;
   return stored.every((segment) => {
     const iv = plan.read.get(segment.seg as number);
     return !!iv && iv.length === segment.box.iv.length && iv.every((byte, i) => byte === segment.box.iv[i]);
@@ -93,11 +108,19 @@ export async function removeCopies(
   prepared?: RemovalPlan,
 ): Promise<void> {
   if (removals.size === 0) return;
-  const stored = (
-    loaded ? [...removals.keys()].map((seg) => loaded.get(seg)) : await db.segments.bulkGet([...removals.keys()])
-  ).filter((segment): segment is StoredSegment => !!segment);
-  const plan =
-    prepared && stillValid(prepared, removals, stored) ? prepared : await planRemovals(db.key, stored, removals);
+  // Nothing written since the plan's segments were read: it holds without reading them again.
+  const current = prepared && prepared.writes === storeWrites(db) && sameRemovals(prepared, removals);
+  let plan = current ? prepared : undefined;
+  if (!plan) {
+    const writes = storeWrites(db);
+    const stored = (
+      loaded ? [...removals.keys()].map((seg) => loaded.get(seg)) : await db.segments.bulkGet([...removals.keys()])
+    ).filter((segment): segment is StoredSegment => !!segment);
+    plan =
+      prepared && stillValid(prepared, removals, stored)
+        ? prepared
+        : await planRemovals(db.key, stored, removals, writes);
+  }
   if (plan.emptied.length > 0) await db.segments.bulkDelete(plan.emptied);
   if (plan.rewritten.length > 0) await db.segments.bulkPut(plan.rewritten);
   await (deferIndex ? deferRemoval(db, plan.doomed) : removeEntries(db, plan.doomed));

@@ -1,12 +1,13 @@
 import { mark, span } from '../debug/timing';
 import { type Change, type Customer, isDeletion } from '../feed/schema';
-import { locateCopies, markStale, prepareRemovals, type RemovalPlan, removeCopies } from './copies';
+import { type Copies, locateCopies, markStale, prepareRemovals, type RemovalPlan, removeCopies } from './copies';
 import { type QuarantinedRecord, type ReconnuDb, readCheckpoint, readIndexState } from './db';
 import { addRun } from './key-index';
 import { idKey } from './keys';
 import { pendingRemovals, pendingSet } from './purge';
 import { sealQuarantined } from './quarantine';
 import { packSegments, sealSegments, segmentEntries } from './segments';
+import { storeWrites } from './store-writes';
 
 export interface PageCommit {
   changes: Change[];
@@ -47,12 +48,17 @@ export async function applyPage(db: ReconnuDb, page: PageCommit): Promise<ApplyR
   const [sealed, quarantined] = await span('apply.seal', () =>
     Promise.all([sealSegments(key, packed), sealQuarantined(key, page.quarantined)]),
   );
-  const prepared = await span('apply.prepareErase', () => prepareErasures(db, latest));
+  // Where the page's customers are stored, and its erasures, read before the transaction too: it uses them as read
+  // when nothing was written to the store since (store-writes.ts), else reads again.
+  const writes = storeWrites(db);
+  const ids = [...latest.keys()];
+  const located = await span('apply.locate', () => locateExisting(db, ids));
+  const prepared = await span('apply.prepareErase', () => prepareErasures(db, latest, located, writes));
   const stores = [db.segments, db.indexBlocks, db.indexDirectories, db.meta, db.quarantine, db.resyncSeen];
   const txStarted = performance.now();
   return db.transaction('rw', stores, async () => {
     mark('apply.txWait', txStarted);
-    const copies = await span('apply.locate', () => locateExisting(db, [...latest.keys()]));
+    const copies = storeWrites(db) === writes ? located : await span('apply.relocate', () => locateExisting(db, ids));
     const result: ApplyResult = { added: 0, replaced: 0, deleted: 0, stale: 0, customers: 0, indexRuns: 0 };
     const erasures = new Map<number, Set<string>>();
     const superseded = new Set<number>();
@@ -111,18 +117,22 @@ function rank(change: Change): number {
  * The page's erasures, read, opened and sealed again before its transaction (crypto waits there cost nothing);
  * the transaction uses them if the segments did not change meanwhile (copies.ts).
  */
-async function prepareErasures(db: ReconnuDb, latest: Map<string, Change>): Promise<RemovalPlan | undefined> {
-  const erased = [...latest].flatMap(([id, change]) => (isDeletion(change) ? [id] : []));
-  if (erased.length === 0) return undefined;
+async function prepareErasures(
+  db: ReconnuDb,
+  latest: Map<string, Change>,
+  located: Map<string, Copies>,
+  writes: number,
+): Promise<RemovalPlan | undefined> {
   const removals = new Map<number, Set<string>>();
-  for (const [id, { segs }] of await locateExisting(db, erased)) {
-    for (const seg of segs) removals.set(seg, (removals.get(seg) ?? new Set()).add(id));
+  for (const [id, change] of latest) {
+    if (!isDeletion(change)) continue;
+    for (const seg of located.get(id)?.segs ?? []) removals.set(seg, (removals.get(seg) ?? new Set()).add(id));
   }
-  return removals.size > 0 ? prepareRemovals(db, removals) : undefined;
+  return removals.size > 0 ? prepareRemovals(db, removals, writes) : undefined;
 }
 
 /** Copies of these ids already stored; skipped when every id is above the highest ever indexed (a first sync). */
-async function locateExisting(db: ReconnuDb, ids: string[]) {
+async function locateExisting(db: ReconnuDb, ids: string[]): Promise<Map<string, Copies>> {
   const { maxIdKey } = await readIndexState(db);
   const lowest = [...ids].sort()[0] ?? '';
   if (ids.length === 0 || maxIdKey === undefined || idKey(lowest) > maxIdKey) return new Map();

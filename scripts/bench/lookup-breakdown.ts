@@ -15,7 +15,7 @@ type Spans = Record<string, number[]>;
  */
 export async function benchLookupBreakdown(): Promise<Record<string, unknown>> {
   const feed = await startFeedServer({ customers: CUSTOMERS, seed: 'bench-sync', keepPages: true });
-  await fetchAllPages(feed, 2000);
+  const warmed = await fetchAllPages(feed, 2000);
   const browser = await launchWithExtension();
   try {
     const worker = await attachToWorker(browser);
@@ -34,6 +34,7 @@ export async function benchLookupBreakdown(): Promise<Record<string, unknown>> {
     const syncSpans = summarize(await evaluate<Spans>('globalThis.__reconnuTiming'));
     await evaluate('globalThis.__reconnuTiming = {}; 1');
     const delta = await feed.control.mutate({ update: 1000, delete: 100 });
+    await fetchAllPages(feed, 2000, warmed.cursor);
     started = performance.now();
     await options.getByRole('button', { name: 'Sync now' }).click();
     await waitForCount(options, CUSTOMERS - delta.deleted.length);

@@ -1,0 +1,34 @@
+import type { DBCore, Middleware } from 'dexie';
+import type { ReconnuDb } from './db';
+
+/**
+ * How many writes this worker has issued to the store. Only the background writes the store, so when the count has
+ * not moved since some reads began, nothing they read has changed: a sync page reads where its customers' copies
+ * are, and prepares its erasures, before its write transaction and uses them in it as they are (write.ts).
+ */
+const counts = new WeakMap<ReconnuDb, number>();
+
+export function storeWrites(db: ReconnuDb): number {
+  return counts.get(db) ?? 0;
+}
+
+/** Dexie middleware: every mutation of any table (put, add, delete, clear) counts, when it is issued. */
+export function writeCounter(db: ReconnuDb): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'reconnu-store-writes',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        return {
+          ...table,
+          mutate: (request) => {
+            counts.set(db, storeWrites(db) + 1);
+            return table.mutate(request);
+          },
+        };
+      },
+    }),
+  };
+}
