@@ -1,7 +1,7 @@
-import { type ReconnuDb, readStaleSegments, type Segment, type StoredSegment } from './db';
+import { type PendingPurge, type ReconnuDb, readStaleSegments, type Segment, type StoredSegment } from './db';
 import { type Entry, entriesForKeys, removeEntries } from './key-index';
 import { idKey } from './keys';
-import { deferRemoval } from './purge';
+import { deferRemoval, pendingRemovals, sealPending, writePending } from './purge';
 import { keysAt, openSegments, sealSegments, segmentEntries, withoutIds } from './segments';
 import { storeWrites } from './store-writes';
 
@@ -41,6 +41,8 @@ export interface RemovalPlan {
   emptied: number[];
   rewritten: StoredSegment[];
   doomed: Entry[];
+  /** With deferred index removal: the pending purge row with `doomed` added, sealed. */
+  pending?: PendingPurge | null;
 }
 
 async function planRemovals(
@@ -75,10 +77,17 @@ async function planRemovals(
 export async function prepareRemovals(
   db: ReconnuDb,
   removals: Map<number, Set<string>>,
-  writes = storeWrites(db),
+  options: { writes?: number; loaded?: Map<number, StoredSegment>; deferIndex?: boolean } = {},
 ): Promise<RemovalPlan> {
-  const stored = (await db.segments.bulkGet([...removals.keys()])).filter((segment) => !!segment);
-  return planRemovals(db.key, stored, removals, writes);
+  const writes = options.writes ?? storeWrites(db);
+  const { loaded } = options;
+  const segs = [...removals.keys()];
+  const stored = (loaded ? segs.map((seg) => loaded.get(seg)) : await db.segments.bulkGet(segs)).filter(
+    (segment): segment is StoredSegment => !!segment,
+  );
+  const plan = await planRemovals(db.key, stored, removals, writes);
+  if (options.deferIndex) plan.pending = await sealPending(db, [...(await pendingRemovals(db)), ...plan.doomed]);
+  return plan;
 }
 
 function sameRemovals(plan: RemovalPlan, removals: Map<number, Set<string>>): boolean {
@@ -123,7 +132,9 @@ export async function removeCopies(
   }
   if (plan.emptied.length > 0) await db.segments.bulkDelete(plan.emptied);
   if (plan.rewritten.length > 0) await db.segments.bulkPut(plan.rewritten);
-  await (deferIndex ? deferRemoval(db, plan.doomed) : removeEntries(db, plan.doomed));
+  if (!deferIndex) await removeEntries(db, plan.doomed);
+  else if (current && plan.pending !== undefined) await writePending(db, plan.pending);
+  else await deferRemoval(db, plan.doomed);
 }
 
 export async function markStale(db: ReconnuDb, segs: Iterable<number>): Promise<void> {
@@ -134,35 +145,58 @@ export async function markStale(db: ReconnuDb, segs: Iterable<number>): Promise<
 
 // Small batches: lookups wait for a write transaction on the same stores, so none should last long.
 const PRUNE_BATCH = 50;
+const PRUNE_PER_RUN = 100;
+
+/** The superseded copies in these segments: a copy is superseded when the index knows a higher version of its id. */
+async function supersededIn(db: ReconnuDb, batch: number[], stored: (StoredSegment | undefined)[]) {
+  const copies = await locateCopies(db, [...new Set(stored.flatMap((segment) => segment?.ids ?? []))]);
+  const removals = new Map<number, Set<string>>();
+  const loaded = new Map<number, StoredSegment>();
+  let count = 0;
+  stored.forEach((segment, i) => {
+    const seg = batch[i] as number;
+    if (segment) loaded.set(seg, segment);
+    segment?.ids.forEach((id, position) => {
+      if ((segment.versions[position] as number) >= (copies.get(id)?.version ?? 0)) return;
+      removals.set(seg, (removals.get(seg) ?? new Set()).add(id));
+      count++;
+    });
+  });
+  return { removals, loaded, count };
+}
 
 /**
  * Removes superseded copies, a batch of segments per transaction; returns how many copies went. Their index entries
- * are left to purgeIndex() (purge.ts), which the caller runs next.
+ * are left to purgeIndex() (purge.ts), which the caller runs next. Each batch is read, opened and sealed again
+ * before its transaction, which then only writes, unless the store changed meanwhile (then it does it all inside).
  */
-export async function pruneStaleCopies(db: ReconnuDb): Promise<number> {
+export async function pruneStaleCopies(db: ReconnuDb, budget = Number.POSITIVE_INFINITY): Promise<number> {
   let pruned = 0;
-  for (;;) {
-    const done = await db.transaction('rw', db.segments, db.indexBlocks, db.indexDirectories, db.meta, async () => {
+  for (let left = budget; left > 0; left -= PRUNE_BATCH) {
+    const writes = storeWrites(db);
+    const { segs } = await readStaleSegments(db);
+    const batch = segs.slice(0, Math.min(PRUNE_BATCH, left));
+    if (batch.length === 0) return pruned;
+    const found = await supersededIn(db, batch, await db.segments.bulkGet(batch));
+    const plan = await prepareRemovals(db, found.removals, { writes, loaded: found.loaded, deferIndex: true });
+    pruned += await db.transaction('rw', db.segments, db.indexBlocks, db.indexDirectories, db.meta, async () => {
       const stale = await readStaleSegments(db);
-      const batch = stale.segs.slice(0, PRUNE_BATCH);
-      if (batch.length === 0) return true;
-      const segments = await db.segments.bulkGet(batch);
-      const ids = segments.flatMap((segment) => segment?.ids ?? []);
-      const copies = await locateCopies(db, ids);
-      const removals = new Map<number, Set<string>>();
-      const loaded = new Map<number, StoredSegment>();
-      segments.forEach((segment, i) => {
-        if (segment) loaded.set(batch[i] as number, segment);
-        segment?.ids.forEach((id, position) => {
-          if ((segment.versions[position] as number) >= (copies.get(id)?.version ?? 0)) return;
-          removals.set(batch[i] as number, (removals.get(batch[i] as number) ?? new Set()).add(id));
-          pruned++;
-        });
-      });
-      await removeCopies(db, removals, loaded, true);
-      await db.meta.put({ key: 'stale', segs: stale.segs.slice(PRUNE_BATCH) });
-      return false;
+      const current = storeWrites(db) === writes;
+      const inTx = current ? found : await supersededIn(db, batch, await db.segments.bulkGet(batch));
+      await removeCopies(db, inTx.removals, inTx.loaded, true, current ? plan : undefined);
+      await db.meta.put({ key: 'stale', segs: stale.segs.filter((seg) => !batch.includes(seg)) });
+      return inTx.count;
     });
-    if (done) return pruned;
   }
+  return pruned;
+}
+
+/**
+ * How many stale segments one sync run prunes: a big update leaves many, whose pruning (and the purge of their index
+ * entries) would keep lookups waiting for seconds. A run prunes the oldest tenth, at least PRUNE_PER_RUN: the stale
+ * list stays below ten runs' worth of updates, and a superseded copy (sealed, never served) goes within minutes.
+ */
+export async function pruneBudget(db: ReconnuDb): Promise<number> {
+  const { segs } = await readStaleSegments(db);
+  return Math.max(PRUNE_PER_RUN, Math.ceil(segs.length / 10));
 }

@@ -1,6 +1,6 @@
 import { mark } from '../debug/timing';
 import { forgetBlocks, readBlocks } from './block-cache';
-import { type KeyBlock, type ReconnuDb, readIndexState } from './db';
+import { type KeyBlock, type ReconnuDb, readIndexState, type StoredBlock } from './db';
 import { directoriesOf, putDirectory, sealBlocks } from './index-blocks';
 
 /**
@@ -133,7 +133,14 @@ export async function entriesForKeys(db: ReconnuDb, keys: string[]): Promise<Ent
     db,
     keys.map((key): [string, string] => [key, key]),
   );
-  return blocks.flatMap(blockEntries).filter(([key]) => wanted.has(key));
+  // Only matching entries are built: a lookup reads a block of BLOCK_SIZE entries per run to keep one or two.
+  const found: Entry[] = [];
+  for (const block of blocks) {
+    block.keys.forEach((key, i) => {
+      if (wanted.has(key)) found.push([key, block.segs[i] as number, block.versions[i] ?? 0]);
+    });
+  }
+  return found;
 }
 
 /** The segments that may hold a customer with this key (a segment may since have lost it: check its content). */
@@ -147,26 +154,34 @@ export async function segmentsForKey(db: ReconnuDb, key: string, runs?: number[]
   return [...segs];
 }
 
-/** Physically removes entries (an erased customer's keys must not survive in the index). */
-export async function removeEntries(db: ReconnuDb, entries: Entry[]): Promise<void> {
-  if (entries.length === 0) return;
+/** The blocks that lose entries, rewritten without them and sealed (read, not written: see writeBlocks). */
+export async function blocksWithout(db: ReconnuDb, entries: Entry[]): Promise<StoredBlock[]> {
+  if (entries.length === 0) return [];
+  const doomedKeys = new Set(entries.map(([key]) => key));
   const doomed = new Set(entries.map(([key, seg]) => `${seg}\u0001${key}`));
-  const keys = [...new Set(entries.map(([key]) => key))];
-  const touched = new Map<string, KeyBlock>();
+  const rewritten: KeyBlock[] = [];
   for (const block of await blocksFor(
     db,
-    keys.map((key): [string, string] => [key, key]),
+    [...doomedKeys].map((key): [string, string] => [key, key]),
   )) {
-    touched.set(`${block.run}\u0001${block.n}`, block);
-  }
-  const rewritten: KeyBlock[] = [];
-  forgetBlocks(db, [...touched.values()]);
-  for (const block of touched.values()) {
-    const keep = block.keys.flatMap((key, i) => (doomed.has(`${block.segs[i]}\u0001${key}`) ? [] : [i]));
-    if (keep.length === block.keys.length) continue;
+    // Most entries of a block stay: the key alone rules them out before the (key, segment) pair is built.
+    const gone = (key: string, i: number) => doomedKeys.has(key) && doomed.has(`${block.segs[i]}\u0001${key}`);
+    if (!block.keys.some(gone)) continue;
+    const keep = block.keys.flatMap((key, i) => (gone(key, i) ? [] : [i]));
     // Same record, same bound, fewer entries: the run's directory stays valid.
     const pick = <T>(values: T[]) => keep.map((i) => values[i] as T);
     rewritten.push({ ...block, keys: pick(block.keys), segs: pick(block.segs), versions: pick(block.versions) });
   }
-  await db.indexBlocks.bulkPut(await sealBlocks(db.key, rewritten));
+  return sealBlocks(db.key, rewritten);
+}
+
+/** Writes rewritten blocks in place (call inside a write transaction). */
+export async function writeBlocks(db: ReconnuDb, blocks: StoredBlock[]): Promise<void> {
+  forgetBlocks(db, blocks);
+  await db.indexBlocks.bulkPut(blocks);
+}
+
+/** Physically removes entries (an erased customer's keys must not survive in the index). */
+export async function removeEntries(db: ReconnuDb, entries: Entry[]): Promise<void> {
+  await writeBlocks(db, await blocksWithout(db, entries));
 }

@@ -1,6 +1,7 @@
 import { open, seal } from './crypto';
 import type { PendingPurge, ReconnuDb } from './db';
-import { compareEntries, type Entry, removeEntries } from './key-index';
+import { blocksWithout, compareEntries, type Entry, removeEntries, writeBlocks } from './key-index';
+import { storeWrites } from './store-writes';
 
 /**
  * Index entries whose customer copy is already gone (erased, or superseded and pruned), waiting to be removed from
@@ -13,13 +14,25 @@ import { compareEntries, type Entry, removeEntries } from './key-index';
  * locateCopies() skips them (pendingRemovals).
  */
 const CONTEXT = 'purge';
-/** Entries removed per transaction, sorted by key: short write transactions (lookups wait behind them), each block
- * rewritten about once. */
-const PURGE_BATCH = 1000;
+/**
+ * Entries removed per transaction, sorted by key: each block is rewritten about once, and each transaction is short
+ * (lookups wait behind it). What a batch writes is read, filtered and sealed before its transaction, which then only
+ * writes (or, if the store changed meanwhile, does it all again inside).
+ */
+const PURGE_BATCH = 200;
 
 export async function pendingRemovals(db: ReconnuDb): Promise<Entry[]> {
   const stored = (await db.meta.get('purge')) as PendingPurge | undefined;
   return stored ? await open<Entry[]>(db.key, stored.box, CONTEXT) : [];
+}
+
+/** The pending row holding these entries, sealed (null: none left). */
+export async function sealPending(db: ReconnuDb, entries: Entry[]): Promise<PendingPurge | null> {
+  return entries.length === 0 ? null : { key: 'purge', box: await seal(db.key, entries, CONTEXT) };
+}
+
+export async function writePending(db: ReconnuDb, row: PendingPurge | null): Promise<void> {
+  await (row ? db.meta.put(row) : db.meta.delete('purge'));
 }
 
 async function setPending(db: ReconnuDb, entries: Entry[]): Promise<void> {
@@ -43,14 +56,21 @@ export function pendingSet(entries: Entry[]): Set<string> {
 export async function purgeIndex(db: ReconnuDb): Promise<number> {
   let purged = 0;
   for (;;) {
-    const done = await db.transaction('rw', db.indexBlocks, db.indexDirectories, db.meta, async () => {
-      const pending = (await pendingRemovals(db)).sort(compareEntries);
-      if (pending.length === 0) return true;
-      await removeEntries(db, pending.slice(0, PURGE_BATCH));
-      await setPending(db, pending.slice(PURGE_BATCH));
-      purged += Math.min(PURGE_BATCH, pending.length);
-      return false;
+    const writes = storeWrites(db);
+    const pending = (await pendingRemovals(db)).sort(compareEntries);
+    if (pending.length === 0) return purged;
+    const batch = pending.slice(0, PURGE_BATCH);
+    const [blocks, rest] = await Promise.all([blocksWithout(db, batch), sealPending(db, pending.slice(PURGE_BATCH))]);
+    purged += await db.transaction('rw', db.indexBlocks, db.indexDirectories, db.meta, async () => {
+      if (storeWrites(db) === writes) {
+        await writeBlocks(db, blocks);
+        await writePending(db, rest);
+        return batch.length;
+      }
+      const current = (await pendingRemovals(db)).sort(compareEntries);
+      await removeEntries(db, current.slice(0, PURGE_BATCH));
+      await setPending(db, current.slice(PURGE_BATCH));
+      return Math.min(PURGE_BATCH, current.length);
     });
-    if (done) return purged;
   }
 }

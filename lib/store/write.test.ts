@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unlockedDb } from '../../tests/unlocked-db';
 import type { Customer, Deletion } from '../feed/schema';
-import { pruneStaleCopies } from './copies';
-import { type ReconnuDb, readCheckpoint } from './db';
+import { pruneBudget, pruneStaleCopies } from './copies';
+import { type ReconnuDb, readCheckpoint, readStaleSegments } from './db';
 import { entriesInRange } from './key-index';
 import { lookupKey } from './keys';
 import { purgeIndex } from './purge';
@@ -90,6 +90,21 @@ describe('applyPage', () => {
     expect((await allIds()).length).toBe(249);
   });
 
+  it('purges erasures larger than one purge transaction, leaving every other entry', async () => {
+    const many = Array.from({ length: 300 }, (_, i) => customer(`cus_${String(i).padStart(4, '0')}`, 1));
+    await applyPage(db, page(many, 'c1'));
+    const before = await entriesInRange(db, '', '\uffff');
+    const erased = many.filter((_, i) => i % 2 === 0).map((c) => c.id);
+    await applyPage(db, page(erased.map(deletion), 'c2'));
+    const mentions = (entry: (typeof before)[number]) => erased.some((id) => entry[0].includes(id));
+    const doomed = before.filter(mentions).length;
+    expect(doomed).toBeGreaterThan(3 * 200); // several purge transactions
+    expect(await purgeIndex(db)).toBe(doomed);
+    const after = await entriesInRange(db, '', '\uffff');
+    expect(after.filter(mentions)).toEqual([]);
+    expect(after).toEqual(before.filter((entry) => !mentions(entry)));
+    expect(await purgeIndex(db)).toBe(0);
+  });
   it('finds existing copies of scattered ids (point probes) as well as dense ones (range probe)', async () => {
     const many = Array.from({ length: 500 }, (_, i) => customer(`cus_${String(i).padStart(4, '0')}`, 1));
     await applyPage(db, page(many, 'c1'));
@@ -139,6 +154,42 @@ describe('superseded copies', () => {
     await db.segments.each((segment) => copies.push(...segment.ids));
     expect(copies.sort()).toEqual(['cus_1', 'cus_2']);
     expect(await pruneStaleCopies(db)).toBe(0);
+  });
+
+  it('prunes within a budget of segments, the oldest stale ones first, and the rest on later runs', async () => {
+    const ids = Array.from({ length: 150 }, (_, i) => `cus_${String(i).padStart(3, '0')}`);
+    await applyPage(
+      db,
+      page(
+        ids.map((id) => customer(id, 1)),
+        'c1',
+      ),
+    );
+    // One customer updated in each of the six segments of 25, in two pages.
+    const updated = ids.filter((_, i) => i % 25 === 0);
+    await applyPage(
+      db,
+      page(
+        updated.slice(0, 3).map((id) => customer(id, 2)),
+        'c2',
+      ),
+    );
+    await applyPage(
+      db,
+      page(
+        updated.slice(3).map((id) => customer(id, 2)),
+        'c3',
+      ),
+    );
+    const stale = (await readStaleSegments(db)).segs;
+    expect(stale).toHaveLength(6);
+    expect(await pruneBudget(db)).toBe(100);
+    expect(await pruneStaleCopies(db, 2)).toBe(2);
+    expect((await readStaleSegments(db)).segs).toEqual(stale.slice(2));
+    expect((await getCustomer(db, updated[0] as string))?.version).toBe(2);
+    expect(await pruneStaleCopies(db)).toBe(4);
+    expect((await readStaleSegments(db)).segs).toEqual([]);
+    expect(await allIds()).toEqual(ids);
   });
 
   it('erases every copy, stale ones included, in the same page', async () => {

@@ -128,7 +128,7 @@ async function prepareErasures(
     if (!isDeletion(change)) continue;
     for (const seg of located.get(id)?.segs ?? []) removals.set(seg, (removals.get(seg) ?? new Set()).add(id));
   }
-  return removals.size > 0 ? prepareRemovals(db, removals, writes) : undefined;
+  return removals.size > 0 ? prepareRemovals(db, removals, { writes, deferIndex: true }) : undefined;
 }
 
 /** Copies of these ids already stored; skipped when every id is above the highest ever indexed (a first sync). */

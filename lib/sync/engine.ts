@@ -2,7 +2,7 @@ import type { SourceConnector, SourceContext } from '../connectors/types';
 import { span } from '../debug/timing';
 import { FeedError } from '../feed/client';
 import { type Change, type ChangesPage, isDeletion } from '../feed/schema';
-import { pruneStaleCopies } from '../store/copies';
+import { pruneBudget, pruneStaleCopies } from '../store/copies';
 import type { QuarantinedRecord, ReconnuDb } from '../store/db';
 import { readCheckpoint } from '../store/db';
 import { compactIndex } from '../store/key-merge';
@@ -131,9 +131,10 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
   status.quarantined = await db.quarantine.count();
   await publish({ ...status, state: 'idle', lastSuccessAt, message: null, notice: undefined });
   // Lookups already see only latest copies and never erased ones (reads check the segments): removing superseded
-  // copies, then every index entry left pointing at nothing (erased or pruned, purge.ts), is housekeeping, done
-  // once up to date but before the run ends, each index block rewritten once.
-  await span('sync.prune', () => pruneStaleCopies(db));
+  // copies (a budget per run, copies.ts), then every index entry left pointing at nothing (erased or pruned,
+  // purge.ts), is housekeeping, done once up to date but before the run ends, each index block rewritten once.
+  const budget = await pruneBudget(db);
+  await span('sync.prune', () => pruneStaleCopies(db, budget));
   await span('sync.purge', () => purgeIndex(db));
   return { ok: true, applied: status.done };
 }

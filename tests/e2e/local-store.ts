@@ -71,7 +71,7 @@ export function rawLocalStoreText(extensionPage: Page): Promise<string> {
 
 /**
  * Compares the local store with the server's truth: what is missing, extra, stale or duplicated. An updated
- * customer may briefly keep a superseded copy (pruned right after the sync); only its latest copy counts, and a
+ * customer may keep a superseded copy for a few sync runs (copies.ts prunes them within a budget); only its latest copy counts, and a
  * copy stored twice at the same version is a duplicate.
  */
 export function diffWithTruth(local: [string, number][], truth: [string, number][]) {
