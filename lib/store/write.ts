@@ -1,7 +1,15 @@
 import { mark, span } from '../debug/timing';
 import { type Change, type Customer, isDeletion } from '../feed/schema';
 import { type Copies, locateCopies, markStale, prepareRemovals, type RemovalPlan, removeCopies } from './copies';
-import { type QuarantinedRecord, type ReconnuDb, readCheckpoint, readIndexState } from './db';
+import {
+  type QuarantinedRecord,
+  type ReconnuDb,
+  readCheckpoint,
+  readIndexState,
+  type Segment,
+  type StoredQuarantine,
+  type StoredSegment,
+} from './db';
 import { addRun } from './key-index';
 import { idKey } from './keys';
 import { pendingRemovals, pendingSet } from './purge';
@@ -35,19 +43,48 @@ export interface ApplyResult {
  * A deletion erases every copy of the customer in this same transaction; its index entries, sealed and pointing
  * at nothing any more, are recorded for purgeIndex(), which the sync runs before it ends (purge.ts).
  */
-export async function applyPage(db: ReconnuDb, page: PageCommit): Promise<ApplyResult> {
+/** A page's customers packed and sealed, ready to write (sealPage). */
+export interface SealedPage {
+  changes: Change[];
+  syncedAt: string;
+  latest: Map<string, Change>;
+  arriving: Customer[];
+  packed: Segment[];
+  sealed: StoredSegment[];
+  quarantined: StoredQuarantine[];
+}
+
+/**
+ * Packs and seals a page's customers, outside any transaction (WebCrypto costs no wait there), assuming every one of
+ * them new or newer: the transaction checks (when some are not, it packs and seals the others again). A sync seals
+ * the next page while the previous one is being written.
+ */
+export async function sealPage(db: ReconnuDb, page: Pick<PageCommit, 'changes' | 'quarantined' | 'syncedAt'>) {
   const key = db.key;
   const latest = latestPerId(page.changes);
-  const receivedAt = Date.parse(page.syncedAt);
-  // Sealed before the transaction, where WebCrypto costs no wait: every customer of the page is assumed new or
-  // newer, which the transaction checks (when some are not, it packs and seals the others again).
   const arriving = [...latest.values()].filter((change): change is Customer => !isDeletion(change));
   const packStarted = performance.now();
-  const packed = packSegments(arriving, receivedAt);
+  const packed = packSegments(arriving, Date.parse(page.syncedAt));
   mark('apply.pack', packStarted);
   const [sealed, quarantined] = await span('apply.seal', () =>
     Promise.all([sealSegments(key, packed), sealQuarantined(key, page.quarantined)]),
   );
+  return {
+    changes: page.changes,
+    syncedAt: page.syncedAt,
+    latest,
+    arriving,
+    packed,
+    sealed,
+    quarantined,
+  } satisfies SealedPage;
+}
+
+export async function applyPage(db: ReconnuDb, page: PageCommit, ready?: SealedPage): Promise<ApplyResult> {
+  const key = db.key;
+  const receivedAt = Date.parse(page.syncedAt);
+  const { latest, arriving, packed, sealed, quarantined } =
+    ready?.changes === page.changes && ready.syncedAt === page.syncedAt ? ready : await sealPage(db, page);
   // Where the page's customers are stored, and its erasures, read before the transaction too: it uses them as read
   // when nothing was written to the store since (store-writes.ts), else reads again.
   const writes = storeWrites(db);

@@ -10,7 +10,7 @@ import { purgeIndex } from '../store/purge';
 import { storedCustomerIds } from '../store/read';
 import { finishResync, isResyncing, startResync } from '../store/resync';
 import type { UnlockOutcome } from '../store/unlock';
-import { applyPage } from '../store/write';
+import { applyPage, type SealedPage, sealPage } from '../store/write';
 import { backoffDelay, sleep } from './backoff';
 import { feedNotice, type SyncNotice, type SyncStatus } from './status';
 import { validateChanges } from './validate';
@@ -58,13 +58,15 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
     quarantined: await db.quarantine.count(),
   };
   await publish({ ...status });
-  // Each page is validated as soon as it arrives, which overlaps the previous page's database writes.
+  // Each page is validated, packed and sealed as soon as it arrives, while the previous page is being written.
   const fetchFrom = (from: string | null): Promise<Validated> =>
     fetchWithRetry(() => source.fetchChanges(from, deps.pageSize ?? 2000, signal, context), deps, status, signal)
-      .then(
-        (fetched): Validated =>
-          fetched.ok ? { ...fetched, ...validateChanges(fetched.value.changes, now()) } : fetched,
-      )
+      .then(async (fetched): Promise<Validated> => {
+        if (!fetched.ok) return fetched;
+        const syncedAt = now().toISOString();
+        const { changes, quarantined } = validateChanges(fetched.value.changes, new Date(syncedAt));
+        return { ...fetched, changes, quarantined, sealed: await sealPage(db, { changes, quarantined, syncedAt }) };
+      })
       .catch((error: Error): Validated => ({ ok: false, error: error.message, offline: false, status: null }));
   let next = fetchFrom(cursor);
   let more = true;
@@ -98,12 +100,12 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
     }
     // The next page downloads while this one is written.
     if (page.value.more) next = fetchFrom(page.value.cursor);
-    const { changes, quarantined } = page;
+    const { changes, quarantined, sealed } = page;
     let result: Awaited<ReturnType<typeof applyPage>>;
     try {
-      const syncedAt = now().toISOString();
+      const { syncedAt } = sealed;
       result = await span('sync.apply', () =>
-        applyPage(db, { changes, quarantined, cursor: page.value.cursor, syncedAt, resync }),
+        applyPage(db, { changes, quarantined, cursor: page.value.cursor, syncedAt, resync }, sealed),
       );
     } catch (error) {
       // The page's transaction rolled back: what was stored before is intact and the cursor did not move.
@@ -121,7 +123,7 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
     status.customers = result.customers;
     status.quarantined += quarantined.length;
     await publish({ ...status, state: 'syncing', message: null, notice: undefined });
-    if (result.indexRuns > MAX_RUNS_WHILE_SYNCING) await compactIndex(db);
+    if (result.indexRuns > MAX_RUNS_WHILE_SYNCING) await span('sync.compactWhileSyncing', () => compactIndex(db));
   }
   if (resync) status.customers -= await finishResync(db);
   // The runs this sync added are folded into the index's larger runs, so lookups read few blocks.
@@ -167,7 +169,9 @@ function describeStorageError(error: Error): string {
 
 type Failed = { ok: false; error: string; offline: boolean; status: number | null };
 type Fetched = { ok: true; value: ChangesPage } | Failed;
-type Validated = { ok: true; value: ChangesPage; changes: Change[]; quarantined: QuarantinedRecord[] } | Failed;
+type Validated =
+  | { ok: true; value: ChangesPage; changes: Change[]; quarantined: QuarantinedRecord[]; sealed: SealedPage }
+  | Failed;
 
 async function fetchWithRetry(
   fetchOnce: () => Promise<ChangesPage>,
