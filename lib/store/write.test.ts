@@ -8,7 +8,7 @@ import { lookupKey } from './keys';
 import { purgeIndex } from './purge';
 import { readQuarantine } from './quarantine';
 import { findByKey, forEachCustomer, getCustomer } from './read';
-import { applyPage } from './write';
+import { applyPage, locatePage, sealPage } from './write';
 
 const customer = (id: string, version: number, extra: Partial<Customer> = {}): Customer => ({
   id,
@@ -88,6 +88,21 @@ describe('applyPage', () => {
     expect(await entriesInRange(db, 'e:cus_0005@', 'e:cus_0005@\uffff')).toEqual([]);
     expect(await entriesInRange(db, 'i:cus_0005', 'i:cus_0005')).toEqual([]);
     expect((await allIds()).length).toBe(249);
+  });
+
+  it('uses copies located before its transaction only while nothing was written since', async () => {
+    await applyPage(db, page([customer('cus_1', 1), customer('cus_2', 1)], 'c1'));
+    const next = page([customer('cus_1', 3), deletion('cus_2')], 'c3');
+    const early = { ...(await sealPage(db, next)), located: await locatePage(db, ['cus_1', 'cus_2']) };
+    expect(early.located.copies.get('cus_1')?.version).toBe(1);
+    // Written in between: what was located no longer says where the copies are.
+    await applyPage(db, page([customer('cus_1', 2), customer('cus_2', 2)], 'c2'));
+    expect(await applyPage(db, next, early)).toMatchObject({ replaced: 1, deleted: 1, customers: 1 });
+    expect(await pruneStaleCopies(db)).toBe(2);
+    const copies: [string, number][] = [];
+    await db.segments.each((segment) => segment.ids.forEach((id, i) => copies.push([id, segment.versions[i] ?? 0])));
+    expect(copies).toEqual([['cus_1', 3]]);
+    expect((await getCustomer(db, 'cus_1'))?.version).toBe(3);
   });
 
   it('purges erasures larger than one purge transaction, leaving every other entry', async () => {

@@ -52,6 +52,21 @@ export interface SealedPage {
   packed: Segment[];
   sealed: StoredSegment[];
   quarantined: StoredQuarantine[];
+  /** Where the page's customers were stored, read early (locatePage). */
+  located?: Located;
+}
+
+/** Where some customers' copies are, as read when the store had seen `writes` writes (store-writes.ts). */
+export interface Located {
+  writes: number;
+  ids: Set<string>;
+  copies: Map<string, Copies>;
+}
+
+/** Reads where these customers' copies are stored: a sync starts it as a page arrives, before validating it. */
+export async function locatePage(db: ReconnuDb, ids: string[]): Promise<Located> {
+  const writes = storeWrites(db);
+  return { writes, ids: new Set(ids), copies: await span('apply.locate', () => locateExisting(db, ids)) };
 }
 
 /**
@@ -87,9 +102,12 @@ export async function applyPage(db: ReconnuDb, page: PageCommit, ready?: SealedP
     ready?.changes === page.changes && ready.syncedAt === page.syncedAt ? ready : await sealPage(db, page);
   // Where the page's customers are stored, and its erasures, read before the transaction too: it uses them as read
   // when nothing was written to the store since (store-writes.ts), else reads again.
-  const writes = storeWrites(db);
   const ids = [...latest.keys()];
-  const located = await span('apply.locate', () => locateExisting(db, ids));
+  const early = ready?.located;
+  const { writes, copies: located } =
+    early && early.writes === storeWrites(db) && ids.every((id) => early.ids.has(id))
+      ? early
+      : await locatePage(db, ids);
   const prepared = await span('apply.prepareErase', () => prepareErasures(db, latest, located, writes));
   const stores = [db.segments, db.indexBlocks, db.indexDirectories, db.meta, db.quarantine, db.resyncSeen];
   const txStarted = performance.now();

@@ -10,7 +10,7 @@ import { purgeIndex } from '../store/purge';
 import { storedCustomerIds } from '../store/read';
 import { finishResync, isResyncing, startResync } from '../store/resync';
 import type { UnlockOutcome } from '../store/unlock';
-import { applyPage, type SealedPage, sealPage } from '../store/write';
+import { applyPage, locatePage, type SealedPage, sealPage } from '../store/write';
 import { backoffDelay, sleep } from './backoff';
 import { feedNotice, type SyncNotice, type SyncStatus } from './status';
 import { validateChanges } from './validate';
@@ -64,8 +64,12 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
       .then(async (fetched): Promise<Validated> => {
         if (!fetched.ok) return fetched;
         const syncedAt = now().toISOString();
+        // Where these customers are stored is read while the page is validated (reads wait, validation computes).
+        // A failed read is not reported here: applyPage reads again and reports it.
+        const locating = locatePage(db, idsOf(fetched.value.changes)).catch(() => undefined);
         const { changes, quarantined } = validateChanges(fetched.value.changes, new Date(syncedAt));
-        return { ...fetched, changes, quarantined, sealed: await sealPage(db, { changes, quarantined, syncedAt }) };
+        const sealed = await sealPage(db, { changes, quarantined, syncedAt });
+        return { ...fetched, changes, quarantined, sealed: { ...sealed, located: await locating } };
       })
       .catch((error: Error): Validated => ({ ok: false, error: error.message, offline: false, status: null }));
   let next = fetchFrom(cursor);
@@ -139,6 +143,16 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
   await span('sync.prune', () => pruneStaleCopies(db, budget));
   await span('sync.purge', () => purgeIndex(db));
   return { ok: true, applied: status.done };
+}
+
+/** The ids a raw page names (records without a string id are quarantined: nothing to locate). */
+function idsOf(raw: unknown[]): string[] {
+  const ids: string[] = [];
+  for (const record of raw) {
+    const id = (record as { id?: unknown } | null)?.id;
+    if (typeof id === 'string') ids.push(id);
+  }
+  return ids;
 }
 
 /** The key could not be had from the feed: the store stays as it is, unreadable, until the next sync tries again. */
