@@ -100,7 +100,9 @@ describe('applyPage', () => {
     expect(await applyPage(db, next, early)).toMatchObject({ replaced: 1, deleted: 1, customers: 1 });
     expect(await pruneStaleCopies(db)).toBe(2);
     const copies: [string, number][] = [];
-    await db.segments.each((segment) => segment.ids.forEach((id, i) => copies.push([id, segment.versions[i] ?? 0])));
+    await db.segments.each((segment) => {
+      segment.ids.forEach((id, i) => copies.push([id, segment.versions[i] ?? 0]));
+    });
     expect(copies).toEqual([['cus_1', 3]]);
     expect((await getCustomer(db, 'cus_1'))?.version).toBe(3);
   });
