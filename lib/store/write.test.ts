@@ -101,7 +101,7 @@ describe('applyPage', () => {
     expect(await pruneStaleCopies(db)).toBe(2);
     const copies: [string, number][] = [];
     await db.segments.each((segment) => {
-      segment.ids.forEach((id, i) => copies.push([id, segment.versions[i] ?? 0]));
+      for (const [i, id] of segment.ids.entries()) copies.push([id, segment.versions[i] ?? 0]);
     });
     expect(copies).toEqual([['cus_1', 3]]);
     expect((await getCustomer(db, 'cus_1'))?.version).toBe(3);
