@@ -37,12 +37,6 @@ export interface ApplyResult {
   indexRuns: number;
 }
 
-/**
- * Applies one page of changes and its cursor atomically: a worker killed at any point leaves either the page
- * and its cursor, or neither. Higher versions replace lower ones; an older or equal version changes nothing.
- * A deletion erases every copy of the customer in this same transaction; its index entries, sealed and pointing
- * at nothing any more, are recorded for purgeIndex(), which the sync runs before it ends (purge.ts).
- */
 /** A page's customers packed and sealed, ready to write (sealPage). */
 export interface SealedPage {
   changes: Change[];
@@ -95,6 +89,12 @@ export async function sealPage(db: ReconnuDb, page: Pick<PageCommit, 'changes' |
   } satisfies SealedPage;
 }
 
+/**
+ * Applies one page of changes and its cursor atomically: a worker killed at any point leaves either the page
+ * and its cursor, or neither. Higher versions replace lower ones; an older or equal version changes nothing.
+ * A deletion erases every copy of the customer in this same transaction; its index entries, sealed and pointing
+ * at nothing any more, are recorded for purgeIndex(), which the sync runs before it ends (purge.ts).
+ */
 export async function applyPage(db: ReconnuDb, page: PageCommit, ready?: SealedPage): Promise<ApplyResult> {
   const key = db.key;
   const receivedAt = Date.parse(page.syncedAt);
