@@ -7,8 +7,9 @@ import { storeWrites } from './store-writes';
 
 /**
  * An update does not rewrite the segment that held the previous version: the new copy goes into a new segment
- * and the old one becomes *stale* until pruneStaleCopies() removes it after the sync. Id keys in the index carry
- * each copy's version, so the latest copy is known without reading segments, and reads return latest copies only.
+ * and the old one becomes *stale* until pruneStaleCopies() removes it, within a few sync runs (pruneBudget). Id
+ * keys in the index carry each copy's version, so the latest copy is known without reading segments, and reads
+ * return latest copies only.
  */
 export interface Copies {
   version: number;
