@@ -33,11 +33,28 @@ export async function exportDataKey(key: CryptoKey): Promise<Uint8Array<ArrayBuf
   return new Uint8Array(await crypto.subtle.exportKey('raw', key));
 }
 
-async function encrypt(key: CryptoKey, text: string, context: string): Promise<Sealed> {
+async function encrypt(key: CryptoKey, plain: string | Uint8Array<ArrayBuffer>, context: string): Promise<Sealed> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const additionalData = encoder.encode(context);
-  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData }, key, encoder.encode(text));
+  const bytes = typeof plain === 'string' ? encoder.encode(plain) : plain;
+  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData }, key, bytes);
   return { iv, data };
+}
+
+/** Seals bytes as they are (no text encoding: large binary values, e.g. a run's key filter). */
+export function sealBytes(key: CryptoKey, bytes: Uint8Array<ArrayBuffer>, context: string): Promise<Sealed> {
+  return Dexie.waitFor(encrypt(key, bytes, context));
+}
+
+/** Opens boxes of bytes, each with its context, in one wait of the current transaction. */
+export async function openBytes(
+  key: CryptoKey,
+  items: [box: Sealed, context: string][],
+): Promise<Uint8Array<ArrayBuffer>[]> {
+  if (items.length === 0) return [];
+  const decrypt = ([box, context]: [Sealed, string]) =>
+    crypto.subtle.decrypt({ name: 'AES-GCM', iv: box.iv, additionalData: encoder.encode(context) }, key, box.data);
+  return (await Dexie.waitFor(Promise.all(items.map(decrypt)))).map((buffer) => new Uint8Array(buffer));
 }
 
 async function decrypt(key: CryptoKey, box: Sealed, context: string): Promise<string> {

@@ -51,6 +51,8 @@ export interface StoredBlock {
 export interface StoredDirectory {
   run: number;
   box: Sealed;
+  /** The filter of the run's keys (key-filter.ts), sealed as bytes; absent for runs written before filters. */
+  filter?: Sealed;
 }
 
 export interface IndexState {

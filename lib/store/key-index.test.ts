@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unlockedDb } from '../../tests/unlocked-db';
-import { type ReconnuDb, readIndexState } from './db';
+import { cachedBlockCount, forgetRuns } from './block-cache';
+import { seal } from './crypto';
+import { ReconnuDb, readIndexState } from './db';
 import { addRun, BLOCK_SIZE, type Entry, entriesInRange, removeEntries, segmentsForKey, toBlocks } from './key-index';
 import { compactIndex, mergeRuns } from './key-merge';
 
@@ -27,6 +29,45 @@ describe('key index', () => {
       [1, 'z'],
     ]);
     expect(blocks[0]?.keys).toHaveLength(BLOCK_SIZE + 11);
+  });
+
+  it('reads a block only from the runs whose filter may hold the key, merged runs included', async () => {
+    await inTx(() => addRun(db, emails(0, 2000, 1)));
+    await inTx(() => addRun(db, emails(2000, 2000, 2)));
+    await inTx(() => addRun(db, emails(4000, 2000, 3)));
+    forgetRuns(db);
+    expect(await segmentsForKey(db, 'e:user002500@example.org')).toEqual([2]);
+    expect(cachedBlockCount(db)).toBe(1);
+    expect(await segmentsForKey(db, 'e:nobody@example.org')).toEqual([]);
+    expect(cachedBlockCount(db)).toBeLessThanOrEqual(2); // a false positive of the filter may read one more
+    await mergeRuns(
+      db,
+      (await readIndexState(db)).runs.slice(0, 2).map((run) => run.id),
+    );
+    forgetRuns(db);
+    for (const at of [0, 1999, 2000, 3999]) {
+      const key = emails(at, 1, 0)[0]?.[0] as string;
+      expect(await segmentsForKey(db, key)).toEqual([at < 2000 ? 1 : 2]);
+    }
+    expect(await segmentsForKey(db, 'e:user004000@example.org')).toEqual([3]);
+    // Read back from the database (a restarted worker): the sealed filters are used as well.
+    const reopened = new ReconnuDb(db.name);
+    reopened.setKey(db.key);
+    expect(await segmentsForKey(reopened, 'e:user004000@example.org')).toEqual([3]);
+    expect(cachedBlockCount(reopened)).toBe(1);
+    reopened.close();
+  });
+
+  it('reads every run for a run whose directory predates filters', async () => {
+    await inTx(() => addRun(db, emails(0, 100, 1)));
+    const [run] = (await readIndexState(db)).runs;
+    const bounds = [emails(0, 1, 1)[0]?.[0] as string];
+    const box = await seal(db.key, bounds, `directory\n${run?.id}`);
+    await db.indexDirectories.put({ run: run?.id as number, box });
+    const reopened = new ReconnuDb(db.name);
+    reopened.setKey(db.key);
+    expect(await segmentsForKey(reopened, 'e:user000050@example.org')).toEqual([1]);
+    reopened.close();
   });
 
   it('finds every segment holding a key across runs, and ranges of keys', async () => {

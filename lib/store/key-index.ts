@@ -1,7 +1,8 @@
 import { mark } from '../debug/timing';
 import { forgetBlocks, readBlocks } from './block-cache';
 import { type KeyBlock, type ReconnuDb, readIndexState, type StoredBlock } from './db';
-import { directoriesOf, putDirectory, sealBlocks } from './index-blocks';
+import { type Directory, directoriesOf, putDirectory, sealBlocks } from './index-blocks';
+import { KeyFilter } from './key-filter';
 
 /**
  * The lookup index: (key, segment) entries kept in sorted *runs*, each cut into blocks of about BLOCK_SIZE
@@ -86,8 +87,9 @@ async function blocksFor(db: ReconnuDb, ranges: [string, string][], knownRuns?: 
   at = performance.now();
   const wanted = new Map<string, [number, number]>();
   for (const run of runs) {
-    const bounds = cache.get(run) as string[];
+    const { bounds, filter } = cache.get(run) as Directory;
     for (const [low, high] of ranges) {
+      if (low === high && filter && !filter.mayHave(low)) continue; // this run does not hold that key
       for (let i = Math.max(0, blockFor(bounds, low)); i < bounds.length && (bounds[i] as string) <= high; i++) {
         wanted.set(`${run}\u0001${i}`, [run, i]);
       }
@@ -106,10 +108,13 @@ export async function addRun(db: ReconnuDb, entries: Entry[]): Promise<void> {
   const sorted = [...entries].sort(compareEntries);
   const blocks = toBlocks(run, sorted);
   await db.indexBlocks.bulkAdd(await sealBlocks(db.key, blocks));
+  const filter = KeyFilter.forKeys(sorted.length);
+  for (const [key] of sorted) filter.add(key);
   await putDirectory(
     db,
     run,
     blocks.map((block) => block.keys[0] as string),
+    filter,
   );
   let maxIdKey = state.maxIdKey ?? '';
   for (const [key] of sorted) if (key.startsWith('i:') && key > maxIdKey) maxIdKey = key;

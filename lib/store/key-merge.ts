@@ -1,6 +1,7 @@
 import { forgetRuns } from './block-cache';
 import { type ReconnuDb, readIndexState } from './db';
 import { openBlocks, putDirectory, sealBlocks } from './index-blocks';
+import { KeyFilter } from './key-filter';
 import { blockEntries, compareEntries, type Entry, newRunId, toBlocks } from './key-index';
 
 const READ_AHEAD = 4;
@@ -46,6 +47,9 @@ export async function mergeRuns(db: ReconnuDb, runs: number[]): Promise<void> {
   await db.transaction('rw', db.indexBlocks, db.indexDirectories, db.meta, async () => {
     const state = await readIndexState(db);
     const target = newRunId(state.nextRun);
+    const filter = KeyFilter.forKeys(
+      state.runs.reduce((sum, run) => sum + (runs.includes(run.id) ? run.entries : 0), 0),
+    );
     const readers = runs.map((run) => new RunReader(db, run));
     let pending: Entry[] = [];
     let written = 0;
@@ -75,10 +79,11 @@ export async function mergeRuns(db: ReconnuDb, runs: number[]): Promise<void> {
       if (last && compareEntries(last, smallest.entry) === 0) continue;
       last = smallest.entry;
       pending.push(smallest.entry);
+      filter.add(smallest.entry[0]);
       if (pending.length >= WRITE_BATCH) await flush(false);
     }
     await flush(true);
-    if (written > 0) await putDirectory(db, target, bounds);
+    if (written > 0) await putDirectory(db, target, bounds, filter);
     forgetRuns(db, runs);
     for (const run of runs) await db.indexBlocks.where('[run+n]').between([run, 0], [run, Infinity]).delete();
     await db.indexDirectories.bulkDelete(runs);
