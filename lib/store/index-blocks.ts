@@ -43,10 +43,8 @@ const filterContext = (run: number) => `directory-filter\n${run}`;
 export async function putDirectory(db: ReconnuDb, run: number, bounds: string[], filter: KeyFilter): Promise<void> {
   const { bits, hashes } = filter.saved;
   const saved: SavedDirectory = { bounds, hashes };
-  const [box, sealedFilter] = [
-    await seal(db.key, saved, directoryContext(run)),
-    await sealBytes(db.key, bits, filterContext(run)),
-  ];
+  const box = await seal(db.key, saved, directoryContext(run));
+  const sealedFilter = await sealBytes(db.key, bits, filterContext(run));
   await db.indexDirectories.put({ run, box, filter: sealedFilter });
   directories.get(db)?.set(run, { bounds, filter });
 }

@@ -7,12 +7,13 @@ import { KeyFilter } from './key-filter';
 /**
  * The lookup index: (key, segment) entries kept in sorted *runs*, each cut into blocks of about BLOCK_SIZE
  * entries stored as one record. Writing a page's 10,000 keys is then a few dozen puts instead of 10,000 index
- * entries; a lookup reads one block per run. Runs are merged after each sync (key-merge.ts) so there stay few.
+ * entries; a lookup reads at most one block per run, none from a run whose filter rules its key out
+ * (key-filter.ts). Runs are merged after each sync (key-merge.ts) so there stay few.
  *
  * A run's blocks never change their bounds: block n holds keys from bound n up to bound n+1, even after entries are
  * removed from it. So each run's list of block bounds (its directory) can be cached for the run's whole life, and
  * finding the blocks for any set of keys is one bulkGet. Keys are personal data: blocks are sealed whole and
- * numbered, and each run's directory is one sealed record (indexDirectories).
+ * numbered, and each run's directory and filter are one sealed record (indexDirectories).
  */
 /** An index entry; id keys (`i:`) also carry the version of the copy they point to (0 elsewhere). */
 export type Entry = [key: string, seg: number, version?: number];
