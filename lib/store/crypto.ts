@@ -46,21 +46,22 @@ export function sealBytes(key: CryptoKey, bytes: Uint8Array<ArrayBuffer>, contex
   return Dexie.waitFor(encrypt(key, bytes, context));
 }
 
+function decryptBytes(key: CryptoKey, box: Sealed, context: string): Promise<ArrayBuffer> {
+  return crypto.subtle.decrypt({ name: 'AES-GCM', iv: box.iv, additionalData: encoder.encode(context) }, key, box.data);
+}
+
+async function decrypt(key: CryptoKey, box: Sealed, context: string): Promise<string> {
+  return decoder.decode(await decryptBytes(key, box, context));
+}
+
 /** Opens boxes of bytes, each with its context, in one wait of the current transaction. */
 export async function openBytes(
   key: CryptoKey,
   items: [box: Sealed, context: string][],
 ): Promise<Uint8Array<ArrayBuffer>[]> {
   if (items.length === 0) return [];
-  const decrypt = ([box, context]: [Sealed, string]) =>
-    crypto.subtle.decrypt({ name: 'AES-GCM', iv: box.iv, additionalData: encoder.encode(context) }, key, box.data);
-  return (await Dexie.waitFor(Promise.all(items.map(decrypt)))).map((buffer) => new Uint8Array(buffer));
-}
-
-async function decrypt(key: CryptoKey, box: Sealed, context: string): Promise<string> {
-  const additionalData = encoder.encode(context);
-  const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: box.iv, additionalData }, key, box.data);
-  return decoder.decode(plain);
+  const opened = await Dexie.waitFor(Promise.all(items.map(([box, context]) => decryptBytes(key, box, context))));
+  return opened.map((buffer) => new Uint8Array(buffer));
 }
 
 /** Seals texts, each with its context, in one wait of the current transaction. */

@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Sealed } from './crypto';
-import { metaWatch, readMeta } from './meta-cache';
-import { writeCounter } from './store-writes';
+import { readMeta } from './meta-cache';
+import { storeWatch } from './store-writes';
 
 /**
  * Customers are packed into segments of up to SEGMENT_SIZE records: IndexedDB's cost is per record, not per byte
@@ -155,8 +155,7 @@ export class ReconnuDb extends Dexie {
       .upgrade(async (tx) => {
         for (const table of ['segments', 'meta', 'quarantine', 'resyncSeen']) await tx.table(table).clear();
       });
-    this.use(metaWatch(this));
-    this.use(writeCounter(this));
+    this.use(storeWatch(this));
   }
 
   /** The data key every sealed value is under; throws StoreLockedError while there is none. */

@@ -1,11 +1,11 @@
-import Dexie, { type DBCore, type Middleware } from 'dexie';
+import Dexie from 'dexie';
 import type { MetaRow, ReconnuDb } from './db';
 
 /**
  * The meta rows every lookup reads (the index state, the stale segments), kept in the worker's memory once read.
  *
- * Invalidation: every write to the meta table, whatever writes it (put, delete, clear), goes through metaWatch
- * below, which forgets every cached row and bumps a generation when the write is issued, inside its transaction. A
+ * Invalidation: every write to the meta table, whatever writes it (put, delete, clear), goes through storeWatch
+ * (store-writes.ts), which forgets every cached row and bumps a generation when the write is issued, inside its transaction. A
  * read whose answer arrives after a forget does not cache it (it may predate the write). Reads inside a readwrite
  * transaction bypass the cache both ways: they may see rows that transaction wrote and has not committed (an abort
  * would leave them cached). A read outside one sees only committed rows: IndexedDB runs it after any readwrite
@@ -42,28 +42,6 @@ export async function readMeta(db: ReconnuDb, key: MetaRow['key']): Promise<Meta
   const row = await db.meta.get(key);
   if (cache.generation === generation) cache.rows.set(key, row);
   return row;
-}
-
-/** Dexie middleware: any mutation of the meta table forgets the cached rows of that database. */
-export function metaWatch(db: ReconnuDb): Middleware<DBCore> {
-  return {
-    stack: 'dbcore',
-    name: 'reconnu-meta-cache',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        if (name !== 'meta') return table;
-        return {
-          ...table,
-          mutate: (request) => {
-            forgetMeta(db);
-            return table.mutate(request);
-          },
-        };
-      },
-    }),
-  };
 }
 
 /** How many meta rows are cached (for tests). */

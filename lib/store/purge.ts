@@ -35,6 +35,8 @@ export async function writePending(db: ReconnuDb, row: PendingPurge | null): Pro
   await (row ? db.meta.put(row) : db.meta.delete('purge'));
 }
 
+// Not writePending(sealPending(...)): inside a transaction, the extra async hop after the seal's wait let Dexie
+// commit it early (PrematureCommitError), so the seal is awaited right in the put.
 async function setPending(db: ReconnuDb, entries: Entry[]): Promise<void> {
   if (entries.length === 0) await db.meta.delete('purge');
   else await db.meta.put({ key: 'purge', box: await seal(db.key, entries, CONTEXT) });

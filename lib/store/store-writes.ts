@@ -1,5 +1,6 @@
 import type { DBCore, Middleware } from 'dexie';
 import type { ReconnuDb } from './db';
+import { forgetMeta } from './meta-cache';
 
 /**
  * How many writes this worker has issued to the store. Only the background writes the store, so when the count has
@@ -12,11 +13,14 @@ export function storeWrites(db: ReconnuDb): number {
   return counts.get(db) ?? 0;
 }
 
-/** Dexie middleware: every mutation of any table (put, add, delete, clear) counts, when it is issued. */
-export function writeCounter(db: ReconnuDb): Middleware<DBCore> {
+/**
+ * Dexie middleware: every mutation of any table (put, add, delete, clear) counts when it is issued, and one of the
+ * meta table also forgets the cached meta rows (meta-cache.ts).
+ */
+export function storeWatch(db: ReconnuDb): Middleware<DBCore> {
   return {
     stack: 'dbcore',
-    name: 'reconnu-store-writes',
+    name: 'reconnu-store-watch',
     create: (down) => ({
       ...down,
       table: (name) => {
@@ -25,6 +29,7 @@ export function writeCounter(db: ReconnuDb): Middleware<DBCore> {
           ...table,
           mutate: (request) => {
             counts.set(db, storeWrites(db) + 1);
+            if (name === 'meta') forgetMeta(db);
             return table.mutate(request);
           },
         };
