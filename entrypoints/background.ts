@@ -4,6 +4,7 @@ import { createViewRecorder } from '@/lib/audit/recorder';
 import { uploadAudit } from '@/lib/audit/upload';
 import { forgetErasedViews } from '@/lib/background/erasure';
 import { createPanelHub } from '@/lib/background/panel-ports';
+import { createTabRecognition } from '@/lib/background/recognition';
 import { createRouter } from '@/lib/background/router';
 import { createCustomerWipe, createSignOut } from '@/lib/background/sign-out';
 import { togglePanelInTab } from '@/lib/background/toggle-command';
@@ -51,14 +52,18 @@ export default defineBackground(() => {
     wipeCaches,
   });
   const deliverGestures = () => void sendGestures();
-  const route = createRouter({ db, hub, record, audit, syncNow, signOut, gestures, deliverGestures });
+  const tabs = createTabRecognition(db);
+  const route = createRouter({ db, hub, record, audit, syncNow, signOut, gestures, deliverGestures, tabs });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     route(message, sender).then(sendResponse);
     return true;
   });
   browser.runtime.onConnect.addListener(hub.connect);
-  browser.tabs.onRemoved.addListener(hub.forget);
+  browser.tabs.onRemoved.addListener((tabId) => {
+    hub.forget(tabId);
+    tabs.forget(tabId);
+  });
 
   // Creating the alarm again on every wake-up would push its first firing back each time: create it once.
   browser.alarms.get('sync').then((alarm) => {

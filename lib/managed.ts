@@ -18,6 +18,9 @@ export const managedSchema = z.object({
     .regex(/^[A-Z]{2}$/)
     .optional(),
   retentionDays: z.number().int().min(0).max(3650).optional(),
+  /** The company's own email domains and phones: never taken for a customer's. */
+  organizationDomains: z.array(z.string().max(253)).max(50).optional(),
+  organizationPhones: z.array(z.string().max(64)).max(50).optional(),
 });
 
 export type Managed = z.infer<typeof managedSchema>;

@@ -19,6 +19,11 @@ export const settingsSchema = z.object({
   policyPublicKey: z.string().max(4096).default(''),
   /** Where customer data comes from: the feed above, or a platform read directly (connectors/). */
   source: sourceSchema.default({ kind: 'feed' }),
+  /** The company's own email domains and phones: never looked up as a customer's (on top of the feed's). */
+  organizationDomains: z.array(z.string().max(253)).max(50).default([]),
+  organizationPhones: z.array(z.string().max(64)).max(50).default([]),
+  /** Product adapters off: only generic detection and site rules read pages (a product changed its markup). */
+  adaptersOff: z.boolean().default(false),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -31,6 +36,9 @@ export const defaultSettings: Settings = {
   retentionDays: 0,
   policyPublicKey: '',
   source: { kind: 'feed' },
+  organizationDomains: [],
+  organizationPhones: [],
+  adaptersOff: false,
 };
 
 /** Local settings; written only by extension pages (options), read by the background. */
@@ -49,5 +57,7 @@ export function withManaged(settings: Settings, managed: Managed): Settings {
     ...(managed.defaultRegion !== undefined && { region: managed.defaultRegion }),
     ...(managed.retentionDays !== undefined && { retentionDays: managed.retentionDays }),
     ...(managed.policyPublicKey !== undefined && { policyPublicKey: managed.policyPublicKey }),
+    ...(managed.organizationDomains !== undefined && { organizationDomains: managed.organizationDomains }),
+    ...(managed.organizationPhones !== undefined && { organizationPhones: managed.organizationPhones }),
   };
 }

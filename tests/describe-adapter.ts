@@ -4,7 +4,7 @@ import { adapters } from '../lib/adapters';
 import { matchesPattern, pageKey, pickAdapter } from '../lib/adapters/match';
 import type { SiteAdapter } from '../lib/adapters/types';
 import { readAdapter } from '../lib/detect/adapter-read';
-import { readPage } from '../lib/detect/read-page';
+import { identifiersOf, readPage } from '../lib/detect/read-page';
 import { type AdapterCase, casesOf, fixtureHtml } from './adapter-cases';
 
 /** Replaces the test document with a saved page, as the browser would have parsed it. */
@@ -60,7 +60,8 @@ export function describeAdapter(adapter: SiteAdapter): void {
         const reading = readPage({ url: realUrl, doc: loadFixture(entry.file), adapter: broken });
         expect(reading.source).toBe('fallback');
         expect(reading.unhealthy).toBeTruthy();
-        const found = [...lower(reading.identifiers.emails), ...digits(reading.identifiers.phones)];
+        const { emails, phones } = identifiersOf(reading.sightings);
+        const found = [...lower(emails), ...digits(phones)];
         const customer = [...lower(entry.customer.emails), ...digits(entry.customer.phones)];
         expect(customer.some((identifier) => found.includes(identifier))).toBe(true);
         const agent = [...lower(entry.notCustomer.emails), ...digits(entry.notCustomer.phones)];

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { describeAdapter, loadFixture } from '../../tests/describe-adapter';
-import { readPage } from '../detect/read-page';
+import { identifiersOf, readPage } from '../detect/read-page';
 import aircall from './aircall';
 
 describeAdapter(aircall);
@@ -12,7 +12,7 @@ describe('Aircall specifics', () => {
   it('reads the caller, not the line the call came in on nor the inbox behind the ring pop-up', () => {
     const broken = { ...aircall, customer: { phones: '.renamed-by-vendor' } };
     const reading = readPage({ url, doc: loadFixture('aircall-incoming.html'), adapter: broken });
-    expect(reading.identifiers.phones.map((phone) => phone.replace(/\D/g, ''))).toEqual(['33612843759']);
+    expect(identifiersOf(reading.sightings).phones.map((phone) => phone.replace(/\D/g, ''))).toEqual(['33612843759']);
   });
 
   it('covers the routes where a call rings', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { describeAdapter, loadFixture } from '../../tests/describe-adapter';
-import { readPage } from '../detect/read-page';
+import { identifiersOf, namesOf, readPage } from '../detect/read-page';
 import front from './front';
 
 describeAdapter(front);
@@ -11,15 +11,15 @@ describe('Front specifics', () => {
 
   it('ignores the hidden conversation still mounted from before', () => {
     const reading = readPage({ url, doc: loadFixture('front-conversation.html'), adapter: front });
-    expect(reading.identifiers.emails).toEqual(['emile.fournier@protonmail.com']);
-    expect(reading.names).not.toContain('Julie Bernard');
+    expect(identifiersOf(reading.sightings).emails).toEqual(['emile.fournier@protonmail.com']);
+    expect(namesOf(reading.sightings)).not.toContain('Julie Bernard');
   });
 
   it('ignores it in generic detection too', () => {
     const broken = { ...front, customer: { emails: '.renamed', phones: '.renamed' } };
     const reading = readPage({ url, doc: loadFixture('front-conversation.html'), adapter: broken });
-    expect(reading.identifiers.emails).toEqual(['emile.fournier@protonmail.com']);
-    expect(reading.identifiers.phones.map((phone) => phone.replace(/\D/g, ''))).toEqual(['0640972861']);
+    expect(identifiersOf(reading.sightings).emails).toEqual(['emile.fournier@protonmail.com']);
+    expect(identifiersOf(reading.sightings).phones.map((phone) => phone.replace(/\D/g, ''))).toEqual(['0640972861']);
   });
 
   it('matches conversations opened from an inbox', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { describeAdapter, loadFixture } from '../../tests/describe-adapter';
-import { readPage } from '../detect/read-page';
+import { identifiersOf, namesOf, readPage } from '../detect/read-page';
 import gmail from './gmail';
 import { pageKey } from './match';
 
@@ -13,9 +13,9 @@ describe('Gmail thread', () => {
   it("reads the open thread, not the hidden inbox list nor the agent's own reply", () => {
     const reading = readPage({ url, doc: loadFixture('gmail-thread.html'), adapter: gmail });
     expect(reading.source).toBe('adapter');
-    expect(reading.identifiers.emails).toEqual(['oceane.moreau@yahoo.fr']);
-    expect(reading.identifiers.phones).toEqual(['06 93 47 20 58']);
-    expect(reading.names).toEqual(['Océane Moreau']);
+    expect(identifiersOf(reading.sightings).emails).toEqual(['oceane.moreau@yahoo.fr']);
+    expect(identifiersOf(reading.sightings).phones).toEqual(['06 93 47 20 58']);
+    expect(namesOf(reading.sightings)).toEqual(['Océane Moreau']);
   });
 
   it('knows thread URLs from list URLs', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { describeAdapter, loadFixture } from '../../tests/describe-adapter';
-import { readPage } from '../detect/read-page';
+import { identifiersOf, readPage } from '../detect/read-page';
 import gorgias from './gorgias';
 
 describeAdapter(gorgias);
@@ -11,7 +11,7 @@ describe('Gorgias specifics', () => {
     const url = new URL('https://maison-lumiere.gorgias.com/app/ticket/48213957');
     const reading = readPage({ url, doc: loadFixture('gorgias-ticket.html'), adapter: gorgias });
     expect(reading.source).toBe('adapter');
-    expect(reading.identifiers.orders).toEqual(['MLF-204518']);
+    expect(identifiersOf(reading.sightings).orders).toEqual(['MLF-204518']);
   });
 
   it('also matches tickets opened from a view', () => {

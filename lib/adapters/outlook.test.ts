@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { describeAdapter, loadFixture } from '../../tests/describe-adapter';
-import { readPage } from '../detect/read-page';
+import { identifiersOf, namesOf, readPage } from '../detect/read-page';
 import { pageKey } from './match';
 import outlook from './outlook';
 
@@ -17,9 +17,9 @@ describe('Outlook reading pane', () => {
       adapter: outlook,
     });
     expect(reading.source).toBe('adapter');
-    expect(reading.identifiers.emails).toEqual(['remi.faure@bbox.fr']);
-    expect(reading.identifiers.phones).toEqual(['+33 6 21 74 39 80']);
-    expect(reading.names).toEqual(['Rémi Faure']);
+    expect(identifiersOf(reading.sightings).emails).toEqual(['remi.faure@bbox.fr']);
+    expect(identifiersOf(reading.sightings).phones).toEqual(['+33 6 21 74 39 80']);
+    expect(namesOf(reading.sightings)).toEqual(['Rémi Faure']);
   });
 
   it('knows opened-message URLs from folder URLs', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { describeAdapter, loadFixture } from '../../tests/describe-adapter';
-import { readPage } from '../detect/read-page';
+import { identifiersOf, namesOf, readPage } from '../detect/read-page';
 import ringover from './ringover';
 
 describeAdapter(ringover);
@@ -12,11 +12,11 @@ describe('Ringover specifics', () => {
   it('reads the caller of the call box, not the call logs nor the Ringover line', () => {
     const broken = { ...ringover, customer: { phones: '.renamed-by-vendor' } };
     const reading = readPage({ url, doc: loadFixture('ringover-incoming.html'), adapter: broken });
-    expect(reading.identifiers.phones.map((phone) => phone.replace(/\D/g, ''))).toEqual(['393471234567']);
+    expect(identifiersOf(reading.sightings).phones.map((phone) => phone.replace(/\D/g, ''))).toEqual(['393471234567']);
   });
 
   it('gives no name for an unknown number', () => {
     const reading = readPage({ url, doc: loadFixture('ringover-incoming.html'), adapter: ringover });
-    expect(reading.names).toEqual([]);
+    expect(namesOf(reading.sightings)).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeAdapter, loadFixture } from '../../tests/describe-adapter';
 import { readAdapter } from '../detect/adapter-read';
-import { readPage } from '../detect/read-page';
+import { identifiersOf, readPage } from '../detect/read-page';
 import salesforce from './salesforce';
 
 describeAdapter(salesforce);
@@ -19,7 +19,9 @@ describe('Salesforce console workspace tabs', () => {
     const broken = { ...salesforce, customer: { emails: '.renamed-by-vendor' } };
     const url = new URL('https://maisonlumiere.lightning.force.com/lightning/r/Case/5005g00000AbCdEAAV/view');
     const reading = readPage({ url, doc: loadFixture('salesforce-case.html'), adapter: broken });
-    expect(reading.identifiers.emails).not.toContain('paul.sanchez@gmail.com');
-    expect(reading.identifiers.phones.map((phone) => phone.replace(/\D/g, ''))).not.toContain('0611223344');
+    expect(identifiersOf(reading.sightings).emails).not.toContain('paul.sanchez@gmail.com');
+    expect(identifiersOf(reading.sightings).phones.map((phone) => phone.replace(/\D/g, ''))).not.toContain(
+      '0611223344',
+    );
   });
 });

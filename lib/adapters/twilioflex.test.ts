@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { describeAdapter, loadFixture } from '../../tests/describe-adapter';
-import { readPage } from '../detect/read-page';
+import { identifiersOf, namesOf, readPage } from '../detect/read-page';
 import twilioflex from './twilioflex';
 
 describeAdapter(twilioflex);
@@ -12,11 +12,11 @@ describe('Twilio Flex specifics', () => {
   it("reads the selected task's caller, not the other tasks of the list nor the dialled company line", () => {
     const broken = { ...twilioflex, customer: { phones: '.renamed-by-vendor' } };
     const reading = readPage({ url, doc: loadFixture('twilioflex-incoming.html'), adapter: broken });
-    expect(reading.identifiers.phones.map((phone) => phone.replace(/\D/g, ''))).toEqual(['32470123456']);
+    expect(identifiersOf(reading.sightings).phones.map((phone) => phone.replace(/\D/g, ''))).toEqual(['32470123456']);
   });
 
   it('shows no name for a caller no CRM knows', () => {
     const reading = readPage({ url, doc: loadFixture('twilioflex-incoming.html'), adapter: twilioflex });
-    expect(reading.names).toEqual([]);
+    expect(namesOf(reading.sightings)).toEqual([]);
   });
 });

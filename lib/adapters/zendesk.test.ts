@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { describeAdapter, loadFixture } from '../../tests/describe-adapter';
-import { readPage } from '../detect/read-page';
+import { identifiersOf, namesOf, readPage } from '../detect/read-page';
 import zendesk from './zendesk';
 
 describeAdapter(zendesk);
@@ -15,7 +15,7 @@ describe('Zendesk ticket tabs', () => {
       adapter: zendesk,
     });
     expect(reading.source).toBe('adapter');
-    expect(reading.identifiers.emails).toEqual(['maelle.rousseau@free.fr']);
-    expect(reading.names).not.toContain('Paul Sanchez');
+    expect(identifiersOf(reading.sightings).emails).toEqual(['maelle.rousseau@free.fr']);
+    expect(namesOf(reading.sightings)).not.toContain('Paul Sanchez');
   });
 });

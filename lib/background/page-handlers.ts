@@ -9,6 +9,7 @@ import { fetchTeamAudit } from '../feed/client';
 import { currentMe } from '../feed/me';
 import type { GesturesDb } from '../gestures/outbox';
 import { searchCustomers } from '../lookup/search';
+import type { Recognition } from '../lookup/service';
 import { contactsOf, maySeeTeamAudit, profileFor } from '../privacy/view';
 import type { PageRequest } from '../protocol/messages';
 import { readSettings } from '../settings';
@@ -16,6 +17,7 @@ import type { ReconnuDb } from '../store/db';
 import { readQuarantine } from '../store/quarantine';
 import { getCustomer } from '../store/read';
 import { createGestureHandlers } from './gesture-handlers';
+import type { TabRecognition } from './recognition';
 import { senderHost } from './senders';
 
 const teamAuditSchema = z.object({ entries: z.array(auditEntrySchema.extend({ receivedAt: z.string().optional() })) });
@@ -29,6 +31,12 @@ export interface PageDeps {
   gestures: GesturesDb;
   /** Tries to send the gesture outbox now. */
   deliverGestures: () => void;
+  tabs: TabRecognition;
+}
+
+interface HandlerDeps extends PageDeps {
+  /** Shows a tab's recognition on its panel. */
+  publish: (tabId: number, found: Recognition) => Promise<unknown>;
 }
 
 /** Where a page request comes from, for the audit: the site under the overlay panel, else the extension page. */
@@ -41,13 +49,18 @@ export function pagePlace(sender: Browser.runtime.MessageSender): string {
 }
 
 /** Requests from this extension's own pages; what leaves here is already shaped for the viewer's role. */
-export function createPageHandlers({ db, record, audit, syncNow, signOut, gestures, deliverGestures }: PageDeps) {
+export function createPageHandlers(deps: HandlerDeps) {
+  const { db, record, audit, syncNow, signOut, gestures, deliverGestures, tabs, publish } = deps;
   const handleGesture = createGestureHandlers({ db, gestures, deliver: deliverGestures });
   return async function handlePage(request: PageRequest, sender: Browser.runtime.MessageSender): Promise<unknown> {
     switch (request.type) {
       case 'getCustomer': {
         const [customer, me] = await Promise.all([span('get.find', () => getCustomer(db, request.id)), currentMe()]);
         if (!customer) return null;
+        const tabId = sender.tab?.id;
+        // Picked on a tab's picker: the site learns where this customer's identifier sat.
+        if (request.how === 'candidate' && tabId !== undefined)
+          void tabs.picked(tabId, customer.id).catch(() => undefined);
         // Shown first, audited right after: the reply does not wait for the log's hash and write (recorder.ts
         // retries a failed append; the audit's readers wait for what was recorded before them).
         record({ action: 'view', customerId: customer.id, where: pagePlace(sender), foundBy: request.how }).catch(
@@ -67,6 +80,13 @@ export function createPageHandlers({ db, record, audit, syncNow, signOut, gestur
           reason,
         });
         return contactsOf(customer);
+      }
+      case 'notThisCustomer': {
+        const tabId = sender.tab?.id;
+        if (tabId === undefined) return null;
+        const found = await tabs.rejected(tabId, request.id);
+        if (found) await publish(tabId, found);
+        return null;
       }
       case 'search':
         return searchCustomers(db, request.query);

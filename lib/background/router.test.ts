@@ -12,6 +12,7 @@ import type { ReconnuDb } from '../store/db';
 import { applyPage } from '../store/write';
 import { recentCallersItem } from './callers';
 import { createPanelHub } from './panel-ports';
+import { createTabRecognition } from './recognition';
 import { createRouter } from './router';
 
 const claire: Customer = {
@@ -36,12 +37,14 @@ function makeRouter(log?: ReturnType<typeof createAuditLog>) {
   const syncNow = async () => ({ ok: true, applied: 0 });
   const signOut = async () => void signedOut++;
   const gestures = new GesturesDb(`gestures-${Math.random()}`);
-  return createRouter({ db, hub, record, audit, syncNow, signOut, gestures, deliverGestures: () => undefined });
+  const tabs = createTabRecognition(db);
+  return createRouter({ db, hub, record, audit, syncNow, signOut, gestures, deliverGestures: () => undefined, tabs });
 }
 const id = fakeBrowser.runtime.id;
 const page = { id, url: fakeBrowser.runtime.getURL('/sidepanel.html') };
 const content = (tab: number) => ({ id, url: 'https://acme.zendesk.com/agent/tickets/1', tab: { id: tab } });
-const identifiers = { emails: ['claire@example.fr'], phones: [], orders: [] };
+const sighting = (kind: 'email' | 'phone', value: string) => ({ kind, value, cues: [] });
+const sightings = [sighting('email', 'claire@example.fr')];
 
 beforeEach(async () => {
   db = await unlockedDb('router');
@@ -64,13 +67,13 @@ describe('router', () => {
   });
 
   it('tells a content script only whether it recognized someone, never who', async () => {
-    const reply = await route({ type: 'recognize', identifiers, host: 'acme.zendesk.com' }, content(4) as never);
+    const reply = await route({ type: 'recognize', sightings, host: 'acme.zendesk.com' }, content(4) as never);
     expect(reply).toEqual({ ok: true, data: { status: 'matched' } });
   });
 
   it("never takes the signed-in user's own email for a customer's", async () => {
     await meItem.setValue({ id: 'u1', name: 'Claire Martin', email: 'Claire@Example.fr', role: 'agent' });
-    const reply = await route({ type: 'recognize', identifiers, host: 'acme.zendesk.com' }, content(4) as never);
+    const reply = await route({ type: 'recognize', sightings, host: 'acme.zendesk.com' }, content(4) as never);
     expect(reply).toEqual({ ok: true, data: { status: 'unknown' } });
   });
 
@@ -89,7 +92,7 @@ describe('router', () => {
   });
 
   it('keeps recent callers for the side panel when a softphone shows a ringing number', async () => {
-    const call = { emails: [], phones: ['01 45 67 89 10'], orders: [] };
+    const call = [sighting('phone', '01 45 67 89 10')];
     await db.delete();
     db = await unlockedDb('router');
     await applyPage(db, {
@@ -99,11 +102,8 @@ describe('router', () => {
       syncedAt: '2026-01-01T00:00:00Z',
     });
     route = makeRouter();
-    await route(
-      { type: 'recognize', identifiers: call, host: 'workspace.aircall.io', call: true },
-      content(5) as never,
-    );
-    await route({ type: 'recognize', identifiers: identifiers, host: 'acme.zendesk.com' }, content(4) as never);
+    await route({ type: 'recognize', sightings: call, host: 'workspace.aircall.io', call: true }, content(5) as never);
+    await route({ type: 'recognize', sightings, host: 'acme.zendesk.com' }, content(4) as never);
     expect(await recentCallersItem.getValue()).toEqual([
       {
         number: '01 45 67 89 10',
@@ -133,26 +133,26 @@ describe('router', () => {
     for (const message of [null, 'getCustomer', { type: 'getCustomer' }, { type: 'search', query: 'x'.repeat(500) }]) {
       expect((await route(message, page as never)).ok).toBe(false);
     }
-    const flood = { type: 'recognize', identifiers: { ...identifiers, emails: Array(50).fill('a@b.fr') }, host: 'x' };
+    const flood = { type: 'recognize', sightings: Array(61).fill(sighting('email', 'a@b.fr')), host: 'x' };
     expect((await route(flood, content(4) as never)).ok).toBe(false);
   });
 
   it('rate-limits lookups per tab so a page cannot enumerate customers', async () => {
     const replies = [];
     for (let i = 0; i < 35; i++) {
-      const probe = { type: 'recognize', identifiers: { ...identifiers, emails: [`guess${i}@example.fr`] }, host: 'x' };
+      const probe = { type: 'recognize', sightings: [sighting('email', `guess${i}@example.fr`)], host: 'x' };
       replies.push(await route(probe, content(7) as never));
     }
     expect(replies.filter((reply) => !reply.ok).map((reply) => !reply.ok && reply.error)).toEqual(
       Array(5).fill('Too many lookups from this tab.'),
     );
-    expect((await route({ type: 'recognize', identifiers, host: 'x' }, content(8) as never)).ok).toBe(true);
+    expect((await route({ type: 'recognize', sightings, host: 'x' }, content(8) as never)).ok).toBe(true);
   });
 
   it('masks contacts for store staff, reveals them for a reason, and audits both', async () => {
     await meItem.setValue({ id: 'usr_hugo', name: 'Hugo', email: 'hugo@shop.example', role: 'store' });
     const seen: unknown[] = [];
-    await route({ type: 'recognize', identifiers, host: 'acme.zendesk.com', adapter: 'zendesk' }, content(4) as never);
+    await route({ type: 'recognize', sightings, host: 'acme.zendesk.com', adapter: 'zendesk' }, content(4) as never);
     hub.connect({
       name: 'reconnu-panel',
       sender: { ...page, tab: { id: 4 } },
@@ -259,7 +259,7 @@ describe('router', () => {
   it('stands the overlay down on sites the administrator does not allow', async () => {
     await fakeBrowser.storage.managed.set({ allowedSites: ['https://*.freshdesk.com/*'] });
     expect(await route({ type: 'siteConfig' }, content(4) as never)).toEqual({ ok: true, data: { blocked: true } });
-    const reply = await route({ type: 'recognize', identifiers, host: 'acme.zendesk.com' }, content(4) as never);
+    const reply = await route({ type: 'recognize', sightings, host: 'acme.zendesk.com' }, content(4) as never);
     expect(reply).toEqual({ ok: false, error: 'Not allowed on this site.' });
     await fakeBrowser.storage.managed.clear();
   });
@@ -267,7 +267,7 @@ describe('router', () => {
   it('also limits lookups per site, so opening many tabs does not multiply the allowance', async () => {
     const replies = [];
     for (let i = 0; i < 70; i++) {
-      const probe = { type: 'recognize', identifiers: { ...identifiers, emails: [`tab${i}@example.fr`] }, host: 'x' };
+      const probe = { type: 'recognize', sightings: [sighting('email', `tab${i}@example.fr`)], host: 'x' };
       replies.push(await route(probe, content(100 + i) as never));
     }
     expect(replies.filter((reply) => !reply.ok).map((reply) => !reply.ok && reply.error)).toEqual(

@@ -1,9 +1,9 @@
 import type { Browser } from 'wxt/browser';
 import type { ViewRecorder } from '../audit/recorder';
-import { currentMe, withoutOwnIdentity } from '../feed/me';
+import { currentMe } from '../feed/me';
 import type { Me } from '../feed/schema';
 import { resolveLocale } from '../i18n/strings';
-import { type Recognition, recognize } from '../lookup/service';
+import type { Recognition } from '../lookup/service';
 import { readManaged, siteAllowed } from '../managed';
 import { profileFor } from '../privacy/view';
 import {
@@ -23,21 +23,23 @@ import { restoreSessionKey } from '../store/store-key';
 import { notifyCaller, recordCall } from './callers';
 import { createPageHandlers, type PageDeps } from './page-handlers';
 import type { PanelHub } from './panel-ports';
+import type { TabRecognition } from './recognition';
 import { createRateLimiter, isExtensionPage, isOwnContentScript, senderHost } from './senders';
 
 interface RouterDeps extends PageDeps {
   db: ReconnuDb;
   hub: PanelHub;
   record: ViewRecorder;
+  tabs: TabRecognition;
 }
 
 /** The single entry point for runtime messages: validated with zod, sender checked, errors returned as data. */
 export function createRouter(deps: RouterDeps) {
-  const { db, hub, record } = deps;
+  const { db, hub, record, tabs } = deps;
   const allowRecognize = createRateLimiter(30, 10_000);
   // Per site too: a page opening many tabs of itself gets no more lookups than two busy agents' tabs.
   const allowRecognizeOnSite = createRateLimiter(60, 10_000);
-  const handlePage = createPageHandlers(deps);
+  const handlePage = createPageHandlers({ ...deps, publish: (tabId, found) => publishFound(tabId, found) });
 
   /** What the panel may show: the recognition shaped for the viewer's role. */
   function panelState(found: Recognition, me: Me | null): PanelState {
@@ -46,7 +48,17 @@ export function createRouter(deps: RouterDeps) {
     return { ...found, customer, privacy };
   }
 
-  async function handleContent(request: ContentRequest, tabId: number, url: string): Promise<Reply<unknown>> {
+  async function publishFound(tabId: number, found: Recognition): Promise<PanelState> {
+    const state = panelState(found, await currentMe());
+    hub.publish(tabId, state);
+    return state;
+  }
+
+  async function handleContent(
+    request: ContentRequest,
+    from: { tabId: number; frameId: number; url: string },
+  ): Promise<Reply<unknown>> {
+    const { tabId, url } = from;
     const host = senderHost({ url });
     const allowed = siteAllowed(await readManaged(), url);
     if (!allowed && request.type !== 'siteConfig') return { ok: false, error: 'Not allowed on this site.' };
@@ -54,10 +66,9 @@ export function createRouter(deps: RouterDeps) {
       case 'recognize': {
         if (!allowRecognize(tabId)) return { ok: false, error: 'Too many lookups from this tab.' };
         if (!allowRecognizeOnSite(host)) return { ok: false, error: 'Too many lookups from this site.' };
-        const me = await currentMe();
-        const found = await recognize(db, withoutOwnIdentity(request.identifiers, me));
-        const state = panelState(found, me);
-        hub.publish(tabId, state);
+        const { sightings, navigated = false } = request;
+        const found = await tabs.report({ ...from, sightings, navigated });
+        const state = await publishFound(tabId, found);
         // Audited right after the push: neither the screen pop nor this answer waits for the log (recorder.ts).
         if (found.status === 'matched') {
           const { customer, foundBy } = found;
@@ -65,7 +76,7 @@ export function createRouter(deps: RouterDeps) {
             (error: Error) => console.error('Reconnu: a profile view could not be audited', error),
           );
         }
-        const number = request.call ? request.identifiers.phones[0] : undefined;
+        const number = request.call ? sightings.find((sighting) => sighting.kind === 'phone')?.value : undefined;
         if (number) {
           const caller = await recordCall(number, state);
           if (request.hidden) await notifyCaller(caller);
@@ -80,7 +91,12 @@ export function createRouter(deps: RouterDeps) {
           readSettings(),
         ]);
         const config: SiteConfig = allowed
-          ? { rule: ruleForHost(rules, host), open: open[host], locale: resolveLocale(settings.locale) }
+          ? {
+              rule: ruleForHost(rules, host),
+              open: open[host],
+              locale: resolveLocale(settings.locale),
+              adaptersOff: settings.adaptersOff || undefined,
+            }
           : { blocked: true };
         return { ok: true, data: config };
       }
@@ -107,7 +123,8 @@ export function createRouter(deps: RouterDeps) {
       if (isOwnContentScript(sender)) {
         const request = contentRequestSchema.safeParse(message);
         if (!request.success) return { ok: false, error: 'Invalid request.' };
-        return await handleContent(request.data, sender.tab.id, sender.url ?? sender.tab.url ?? '');
+        const from = { tabId: sender.tab.id, frameId: sender.frameId ?? 0, url: sender.url ?? sender.tab.url ?? '' };
+        return await handleContent(request.data, from);
       }
       return { ok: false, error: 'Unknown sender.' };
     } catch (error) {

@@ -3,6 +3,7 @@ import type { AuditLog } from '../audit/log';
 import { uploadAudit } from '../audit/upload';
 import { withoutCredentials } from '../connectors/settings';
 import { setMe } from '../feed/me';
+import { forgetSites } from '../lookup/site-memory';
 import { readSettings, settingsItem } from '../settings';
 import type { ReconnuDb } from '../store/db';
 import { clearLocalStore } from '../store/wipe';
@@ -47,6 +48,7 @@ export function createSignOut(deps: SignOutDeps) {
     await beforeWipe?.();
     await settingsItem.setValue({ ...settings, token: '', source: withoutCredentials(settings.source) });
     await wipeCustomers();
+    await forgetSites();
     await setMe(null);
     await syncStatusItem.setValue({ ...initialSyncStatus, notice: { code: 'signedOut' }, message: 'Signed out.' });
   };

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { identifiersOf } from '../detect/read-page';
 import type { ContentRequest } from '../protocol/messages';
 import { startOverlay } from './overlay';
 
@@ -8,7 +9,7 @@ let requests: ContentRequest[];
 let controller: AbortController;
 const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 const recognized = () =>
-  requests.flatMap((request) => (request.type === 'recognize' ? [request.identifiers.emails] : []));
+  requests.flatMap((request) => (request.type === 'recognize' ? [identifiersOf(request.sightings).emails] : []));
 
 beforeEach(() => {
   requests = [];

@@ -2,19 +2,20 @@ import { browser } from 'wxt/browser';
 import { adapters } from '../adapters';
 import { pickAdapter } from '../adapters/match';
 import type { SiteAdapter } from '../adapters/types';
-import { detectIdentifiers, hasIdentifiers, IDENTIFIER_LIMIT } from '../detect/generic';
+import { detectSightings, IDENTIFIER_LIMIT } from '../detect/generic';
 import { findIncomingCaller } from '../detect/incoming-call';
-import { genericOptions, readPage } from '../detect/read-page';
+import { fieldSightings, genericOptions, readPage, sightedValues } from '../detect/read-page';
 import type {
   ContentCommand,
   ContentRequest,
-  Identifiers,
   RecognizeResponse,
   Reply,
+  Sighting,
   SiteConfig,
 } from '../protocol/messages';
 import { assessBurst } from './burst-filter';
-import { mountPanelFrame } from './panel-frame';
+import { mountPanelFrame, type PanelFrame } from './panel-frame';
+import { watchPage } from './watch';
 
 /** At most one full read per this interval on pages whose identifiers keep changing (live feeds). */
 const MIN_READ_GAP_MS = 50;
@@ -33,37 +34,39 @@ async function send<T>(request: ContentRequest): Promise<T | undefined> {
   }
 }
 
-const valuesOf = ({ emails, phones, orders }: Identifiers) => [...emails, ...phones, ...orders];
-
 /**
  * The content script's whole job: find who the page is about, ask the background to recognize them, and dock the
- * panel. The identifiers that appeared last win: on a single-page app, the ticket just opened is the one the agent
- * looks at, even if the previous one is still in the DOM. Everything stops with `signal`.
+ * panel. Each identifier goes with how it appears (lib/detect/cues.ts); the background decides who the customer is.
+ * Identifiers that just appeared are read at once (a call card, the ticket just opened), and the whole page is read
+ * again once it settles. A frame of another origin reads its own document and reports to the tab's panel without
+ * a panel of its own. Everything stops with `signal`.
  */
-export async function startOverlay(parent: AbortSignal): Promise<void> {
+export async function startOverlay(parent: AbortSignal, options: { frame?: boolean } = {}): Promise<void> {
   // Stops with the content script, or when the administrator does not allow this site.
   const standDown = new AbortController();
   parent.addEventListener('abort', () => standDown.abort(), { once: true });
   const signal = standDown.signal;
   // The panel's page starts loading (hidden) while the site's settings are fetched: it is the slowest part.
   let userOpen: boolean | undefined;
-  const panel = mountPanelFrame(signal, (open) => {
-    userOpen = open;
-    void send({ type: 'setPanelOpen', open });
-  });
+  const panel: PanelFrame | undefined = options.frame
+    ? undefined
+    : mountPanelFrame(signal, (open) => {
+        userOpen = open;
+        void send({ type: 'setPanelOpen', open });
+      });
   const config = (await send<SiteConfig>({ type: 'siteConfig' })) ?? {};
   if (config.blocked) standDown.abort();
   if (signal.aborted) return;
   userOpen ??= config.open;
-  if (config.locale) panel.setLocale(config.locale);
-  if (userOpen) panel.setOpen(true);
+  if (config.locale) panel?.setLocale(config.locale);
+  if (userOpen) panel?.setOpen(true);
 
   let chosen: SiteAdapter | undefined;
   let fingerprintsTriedAt = Number.NEGATIVE_INFINITY;
   let current = new Set<string>();
   const seen = new Set<string>();
   /** What a scoped read found last; it stays the customer while it is still on the page. */
-  let focus: { identifiers: Identifiers; call: boolean } | undefined;
+  let focus: { sightings: Sighting[]; call: boolean } | undefined;
   let lastSent = '';
   let lastReadAt = Number.NEGATIVE_INFINITY;
   const reported = new Set<string>();
@@ -80,17 +83,19 @@ export async function startOverlay(parent: AbortSignal): Promise<void> {
     return timer;
   };
 
-  const recognize = async (identifiers: Identifiers, call = false) => {
-    const signature = JSON.stringify(identifiers);
-    if (!hasIdentifiers(identifiers) || signature === lastSent) return;
+  const recognize = async (sightings: Sighting[], call = false, navigated = false) => {
+    const signature = JSON.stringify(sightings);
+    // After a navigation even "nothing here" is said: the previous page's customer must leave the panel.
+    if ((sightings.length === 0 && !navigated) || signature === lastSent) return;
     lastSent = signature;
     const response = await send<RecognizeResponse>({
       type: 'recognize',
-      identifiers,
+      sightings,
       host: location.host,
       adapter: chosen?.id,
       call,
       hidden: document.hidden,
+      navigated,
     });
     if (signal.aborted) return;
     if (!response) {
@@ -101,20 +106,21 @@ export async function startOverlay(parent: AbortSignal): Promise<void> {
           void readAll();
         }, RETRY_MS);
       }
-    } else if (userOpen !== false) panel.setOpen(true);
+    } else if (userOpen !== false && response.status !== 'waiting') panel?.setOpen(true);
   };
 
-  const readAll = async () => {
+  const readAll = async (navigated = false) => {
     clearTimeout(pendingRead);
     pendingRead = undefined;
     lastReadAt = performance.now();
     const url = new URL(location.href);
     if (!chosen && lastReadAt - fingerprintsTriedAt >= FINGERPRINT_RETRY_MS) {
       fingerprintsTriedAt = lastReadAt;
-      chosen = pickAdapter(adapters, url, document)?.adapter;
+      chosen = config.adaptersOff ? undefined : pickAdapter(adapters, url, document)?.adapter;
     }
-    const reading = readPage({ url, doc: document, adapter: chosen, rule: config.rule });
-    current = new Set(valuesOf(reading.identifiers));
+    const extraRoots = watcher.refresh();
+    const reading = readPage({ url, doc: document, adapter: chosen, rule: config.rule, extraRoots });
+    current = new Set(sightedValues(reading.sightings));
     for (const value of current) seen.add(value);
     if (chosen && reading.unhealthy && !reported.has(chosen.id)) {
       reported.add(chosen.id);
@@ -125,11 +131,11 @@ export async function startOverlay(parent: AbortSignal): Promise<void> {
         page: reading.unhealthy.page,
       });
     }
-    if (focus && valuesOf(focus.identifiers).every((value) => current.has(value))) {
-      return recognize(focus.identifiers, focus.call);
+    if (!navigated && focus && sightedValues(focus.sightings).every((value) => current.has(value))) {
+      return recognize(focus.sightings, focus.call);
     }
     focus = undefined;
-    return recognize(reading.identifiers, reading.call);
+    return recognize(reading.sightings, reading.call, navigated);
   };
 
   // Only where identifiers just appeared: a few elements instead of the whole page. Adapter and rule pages read
@@ -137,28 +143,26 @@ export async function startOverlay(parent: AbortSignal): Promise<void> {
   const readScoped = async (roots: readonly Element[]) => {
     if (chosen || config.rule) return readAll();
     const options = genericOptions();
-    const found: Identifiers = { emails: [], phones: [], orders: [] };
+    const found: Sighting[] = [];
     for (const root of roots) {
       // A call card that just appeared: its caller is the customer, whatever else the card shows.
       const caller = findIncomingCaller(root.parentElement?.parentElement ?? root);
-      if (caller) return pop({ emails: [], phones: [caller], orders: [] }, true);
-      const part = detectIdentifiers(root, options);
-      found.emails.push(...part.emails);
-      found.phones.push(...part.phones);
-      found.orders.push(...part.orders);
+      if (caller) return pop(fieldSightings({ emails: [], phones: [caller], orders: [] }), true);
+      found.push(...detectSightings(root, options));
     }
-    if (!hasIdentifiers(found)) return;
+    if (found.length === 0) return;
     // The lookup takes at most IDENTIFIER_LIMIT of each kind: the ones that appeared last.
-    const unique = (values: string[]) => [...new Set(values)].slice(-IDENTIFIER_LIMIT);
-    return pop({ emails: unique(found.emails), phones: unique(found.phones), orders: unique(found.orders) }, false);
+    const last = (kind: Sighting['kind']) =>
+      found.filter((sighting) => sighting.kind === kind).slice(-IDENTIFIER_LIMIT);
+    return pop([...last('email'), ...last('phone'), ...last('order')], false);
   };
   // What just appeared becomes the customer; the whole page is reconciled once it settles.
-  const pop = (identifiers: Identifiers, call: boolean) => {
-    focus = { identifiers, call };
-    for (const value of valuesOf(identifiers)) current.add(value);
+  const pop = (sightings: Sighting[], call: boolean) => {
+    focus = { sightings, call };
+    for (const value of sightedValues(sightings)) current.add(value);
     clearTimeout(pendingRead);
     pendingRead = later(() => void readAll(), RECONCILE_MS);
-    return recognize(identifiers, call);
+    return recognize(sightings, call);
   };
 
   const requestFullRead = () => {
@@ -168,23 +172,23 @@ export async function startOverlay(parent: AbortSignal): Promise<void> {
     else pendingRead = later(() => void readAll(), wait);
   };
 
-  const observer = new MutationObserver((records) => {
+  const onMutations = (records: MutationRecord[]) => {
     const burst = assessBurst(records, current, seen, chosen?.orderPattern);
     if (seen.size > 2_000) seen.clear();
     for (const candidate of burst.fresh) seen.add(candidate);
     if (burst.rescan === 'scoped') void readScoped(burst.roots);
     else if (burst.rescan === 'full') requestFullRead();
-  });
-  observer.observe(document.documentElement, {
-    childList: true,
-    subtree: true,
-    characterData: true,
-    characterDataOldValue: true,
-    attributes: true,
-    attributeFilter: ['class', 'style', 'hidden', 'aria-hidden', 'href'],
-  });
+  };
+  // A single-page app switched tickets: nothing of the previous page may stay on the panel.
+  const onNavigate = () => {
+    focus = undefined;
+    lastSent = '';
+    current = new Set();
+    void readAll(true);
+  };
+  const watcher = watchPage({ signal, onMutations, onStructure: requestFullRead, onNavigate });
   const onCommand = (message: unknown, sender: { id?: string }) => {
-    if (sender.id !== browser.runtime.id || (message as ContentCommand)?.type !== 'togglePanel') return;
+    if (!panel || sender.id !== browser.runtime.id || (message as ContentCommand)?.type !== 'togglePanel') return;
     panel.setOpen(!panel.open);
     userOpen = panel.open;
     void send({ type: 'setPanelOpen', open: panel.open });
@@ -193,7 +197,6 @@ export async function startOverlay(parent: AbortSignal): Promise<void> {
   signal.addEventListener(
     'abort',
     () => {
-      observer.disconnect();
       for (const timer of timers) clearTimeout(timer);
       browser.runtime.onMessage.removeListener(onCommand);
     },

@@ -1,6 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { detectIdentifiers } from './generic';
+import { detectSightings, type GenericOptions } from './generic';
+import { identifiersOf } from './read-page';
+
+const detectIdentifiers = (root: ParentNode, options?: GenericOptions) => identifiersOf(detectSightings(root, options));
 
 function dom(html: string): HTMLElement {
   document.body.innerHTML = html;

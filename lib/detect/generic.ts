@@ -1,8 +1,10 @@
-import type { Identifiers } from '../protocol/messages';
+import { MAX_SIGHTINGS, type Sighting } from '../protocol/messages';
+import { evidenceAt, type Place } from './cues';
 import { EMAIL, GENERIC_EXCLUDE, isPlausiblePhone, isShown, linkTarget, MAYBE_IDENTIFIER, PHONE } from './patterns';
+import { QuoteTracker } from './quotes';
 
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'TEXTAREA', 'RECONNU-PANEL']);
-/** Per kind, as many as a lookup takes (identifiersSchema). */
+/** Per kind, as many as a lookup takes. */
 export const IDENTIFIER_LIMIT = 20;
 
 export interface GenericOptions {
@@ -14,66 +16,77 @@ export interface GenericOptions {
   companyDomains?: readonly string[];
 }
 
-/** Visible identifiers in a subtree: mailto:/tel: links first, then emails, phones and order numbers in plain text. */
-export function detectIdentifiers(root: ParentNode, options: GenericOptions = {}): Identifiers {
+interface Found {
+  kind: Sighting['kind'];
+  value: string;
+  place: Place;
+}
+
+/**
+ * Every visible identifier of a subtree, each with how it appears (its label, its region, whether it is quoted):
+ * mailto:/tel: links, then emails, phones and order numbers in plain text. Page headers, navigation and
+ * signatures are left out; who the customer is among the rest is decided from this evidence (lookup/evidence.ts).
+ */
+export function detectSightings(root: ParentNode, options: GenericOptions = {}): Sighting[] {
   const excluded = options.exclude ? `${GENERIC_EXCLUDE}, ${options.exclude}` : GENERIC_EXCLUDE;
   const keep = (element: Element | null) => !!element && !element.closest(excluded) && isShown(element);
   const ownDomain = (email: string) =>
     (options.companyDomains ?? []).some((domain) => email.toLowerCase().endsWith(`@${domain.toLowerCase()}`));
-  const emails = new Set<string>();
-  const phones = new Set<string>();
-  const orders = new Set<string>();
-  const addEmail = (email: string) => {
-    if (email && !ownDomain(email)) emails.add(email);
+  const found: Found[] = [];
+  const add = (kind: Found['kind'], value: string, place: Place) => {
+    if (value && !(kind === 'email' && ownDomain(value))) found.push({ kind, value, place });
   };
 
   for (const link of root.querySelectorAll('a[href^="mailto:" i], a[href^="tel:" i], a[href^="callto:" i]')) {
     const target = linkTarget(link);
-    if (!target || !keep(link)) continue;
-    if (target.kind === 'email') addEmail(target.value);
-    else if (target.value) phones.add(target.value);
+    if (target && keep(link)) add(target.kind, target.value, { node: link, offset: 0, link: true });
   }
   const orderPattern = options.orderPattern;
   const orderTest = orderPattern && new RegExp(orderPattern.source, orderPattern.flags.replace('g', ''));
   // One native read of all the text: most pages of a busy back-office hold no identifier at all.
   const allText = (root as Node).textContent ?? '';
-  if (!MAYBE_IDENTIFIER.test(allText) && !orderTest?.test(allText)) return result(emails, phones, orders);
+  const quotes = new QuoteTracker();
+  if (!MAYBE_IDENTIFIER.test(allText) && !orderTest?.test(allText)) return withEvidence(found, quotes);
   // No filter callback: calling into JS for each of thousands of text nodes costs more than the regexes.
   const ownerDocument = (root as Node).ownerDocument ?? document;
   const walker = ownerDocument.createTreeWalker(root as Node, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
     const text = node.nodeValue ?? '';
     if (text.length < 4) continue;
+    if (text.includes(':') || text.includes('--')) quotes.see(node);
     const maybe = MAYBE_IDENTIFIER.test(text);
     if (!maybe && !orderTest?.test(text)) continue;
-    const found: [Set<string>, string][] = [];
+    const here: [Found['kind'], string, number][] = [];
     if (maybe) {
-      for (const match of text.matchAll(EMAIL)) found.push([emails, match[0]]);
+      for (const match of text.matchAll(EMAIL)) here.push(['email', match[0], match.index]);
       for (const match of text.matchAll(PHONE)) {
         const phone = match[0].trim();
-        if (isPlausiblePhone(phone)) found.push([phones, phone]);
+        if (isPlausiblePhone(phone)) here.push(['phone', phone, match.index]);
       }
     }
-    if (orderPattern) for (const match of text.matchAll(orderPattern)) found.push([orders, match[0]]);
+    if (orderPattern) for (const match of text.matchAll(orderPattern)) here.push(['order', match[0], match.index]);
     // Exclusion and visibility cost a style lookup each: only for text that really holds an identifier.
     const parent = node.parentElement;
-    if (found.length === 0 || !parent || SKIPPED.has(parent.tagName) || !keep(parent)) continue;
-    for (const [set, value] of found) {
-      if (set === emails) addEmail(value);
-      else set.add(value);
-    }
+    if (here.length === 0 || !parent || SKIPPED.has(parent.tagName) || !keep(parent)) continue;
+    for (const [kind, value, offset] of here) add(kind, value, { node, offset });
   }
-  return result(emails, phones, orders);
+  return withEvidence(found, quotes);
 }
 
-function result(emails: Set<string>, phones: Set<string>, orders: Set<string>): Identifiers {
-  return { emails: first(emails), phones: first(phones), orders: first(orders) };
-}
-
-export function hasIdentifiers(identifiers: Identifiers): boolean {
-  return identifiers.emails.length + identifiers.phones.length + identifiers.orders.length > 0;
-}
-
-function first(values: Set<string>): string[] {
-  return [...values].slice(0, IDENTIFIER_LIMIT);
+/** Evidence for the first identifiers of each kind, the same one at the same place once. */
+function withEvidence(found: readonly Found[], quotes: QuoteTracker): Sighting[] {
+  const perKind = new Map<string, number>();
+  const seen = new Set<string>();
+  const sightings: Sighting[] = [];
+  for (const { kind, value, place } of found) {
+    const count = perKind.get(kind) ?? 0;
+    if (count >= IDENTIFIER_LIMIT || sightings.length >= MAX_SIGHTINGS) continue;
+    const evidence = evidenceAt(place, quotes);
+    const key = `${kind}\u0000${value}\u0000${evidence.region}\u0000${evidence.cues.join()}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    perKind.set(kind, count + 1);
+    sightings.push({ kind, value, ...evidence });
+  }
+  return sightings;
 }

@@ -1,7 +1,13 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { SiteAdapter } from '../adapters/types';
-import { readPage, type SiteRule } from './read-page';
+import { identifiersOf, namesOf, type PageReading, readPage, type SiteRule } from './read-page';
+
+/** A reading as the tests compare it: its identifiers by kind and the names beside them. */
+function summary(reading: PageReading) {
+  const { sightings, ...rest } = reading;
+  return { ...rest, identifiers: identifiersOf(sightings), names: namesOf(sightings) };
+}
 
 const crm: SiteRule = {
   host: 'crm.acme.internal',
@@ -22,7 +28,7 @@ describe('readPage with a per-site rule (in-house CRM, no code)', () => {
     const doc = page(`<div class="me">Agent : jules@acme.fr</div>
       <div id="client"><h2>Lucie Marchetti</h2><span class="mail">lucie.marchetti@orange.fr</span>
       <span class="tel">06 58 31 72 90</span></div><p>Autre : paul@gmail.com</p>`);
-    expect(readPage({ url, doc, rule: crm })).toEqual({
+    expect(summary(readPage({ url, doc, rule: crm }))).toEqual({
       identifiers: { emails: ['lucie.marchetti@orange.fr'], phones: ['06 58 31 72 90'], orders: [] },
       names: ['Lucie Marchetti'],
       source: 'rule',
@@ -32,7 +38,7 @@ describe('readPage with a per-site rule (in-house CRM, no code)', () => {
   it("falls back to generic detection without the company's own domains, ignored areas or order pattern", () => {
     const doc = page(`<div class="me">jules@acme.fr</div><p>Commande CMD-204518 de lucie@orange.fr,
       copie support@acme.fr</p>`);
-    expect(readPage({ url, doc, rule: crm })).toMatchObject({
+    expect(summary(readPage({ url, doc, rule: crm }))).toMatchObject({
       identifiers: { emails: ['lucie@orange.fr'], phones: [], orders: ['CMD-204518'] },
       source: 'generic',
     });
@@ -40,7 +46,9 @@ describe('readPage with a per-site rule (in-house CRM, no code)', () => {
 
   it('survives an invalid order pattern', () => {
     const doc = page('<p>lucie@orange.fr</p>');
-    expect(readPage({ url, doc, rule: { ...crm, orderPattern: '(' } }).identifiers.emails).toEqual(['lucie@orange.fr']);
+    expect(summary(readPage({ url, doc, rule: { ...crm, orderPattern: '(' } })).identifiers.emails).toEqual([
+      'lucie@orange.fr',
+    ]);
   });
 });
 
@@ -60,7 +68,7 @@ describe('readPage self-healing', () => {
 
   it('reads the adapter when its selectors match', () => {
     const doc = page('<div id="desk-app"><div class="ticket"><span class="requester-email">a@b.fr</span></div></div>');
-    expect(readPage({ url: ticket, doc, adapter })).toMatchObject({
+    expect(summary(readPage({ url: ticket, doc, adapter }))).toMatchObject({
       source: 'adapter',
       identifiers: { emails: ['a@b.fr'] },
     });
@@ -69,14 +77,14 @@ describe('readPage self-healing', () => {
   it('falls back to generic detection in the scope and reports the adapter when the vendor renamed its fields', () => {
     const doc = page(`<div class="ticket"><span class="cx-email">a@b.fr</span><p class="agent">me@shop.fr</p></div>`);
     const reading = readPage({ url: ticket, doc, adapter });
-    expect(reading).toMatchObject({ source: 'fallback', identifiers: { emails: ['a@b.fr'] } });
+    expect(summary(reading)).toMatchObject({ source: 'fallback', identifiers: { emails: ['a@b.fr'] } });
     expect(reading.unhealthy).toEqual({ kind: 'fields', page: '/tickets/12' });
   });
 
   it('reports a missing conversation container, and stays quiet on pages that show no customer', () => {
     const moved = readPage({ url: ticket, doc: page('<main><p>a@b.fr</p></main>'), adapter });
     expect(moved.unhealthy).toEqual({ kind: 'container', page: '/tickets/12' });
-    expect(moved.identifiers.emails).toEqual(['a@b.fr']);
+    expect(identifiersOf(moved.sightings).emails).toEqual(['a@b.fr']);
     expect(readPage({ url: ticket, doc: page('<div class="ticket">Nouveau ticket</div>'), adapter }).unhealthy).toBe(
       undefined,
     );

@@ -110,6 +110,15 @@ export const meSchema = z.object({
   email: z.string(),
   role: z.enum(['agent', 'store', 'supervisor', 'admin']),
   stores: z.array(z.string()).optional(),
+  /** The user's own phones: never taken for a customer's. */
+  phones: z.array(z.string().max(64)).max(20).optional(),
+  /** The organization's own email domains and phones (a compatible addition to v1): never a customer's. */
+  organization: z
+    .object({
+      domains: z.array(z.string().max(253)).max(50).default([]),
+      phones: z.array(z.string().max(64)).max(50).default([]),
+    })
+    .optional(),
 });
 
 /** The page envelope is validated strictly; its changes are validated one by one (see parseChange). */

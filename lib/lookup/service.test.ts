@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mentioned } from '../../tests/sightings';
 import { unlockedDb } from '../../tests/unlocked-db';
 import type { Customer } from '../feed/schema';
 import type { ReconnuDb } from '../store/db';
@@ -6,7 +7,6 @@ import { applyPage } from '../store/write';
 import { searchCustomers as search } from './search';
 import { recognize } from './service';
 
-const none = { emails: [], phones: [], orders: [] };
 const customer = (id: string, extra: Partial<Customer>): Customer => ({
   id,
   version: 1,
@@ -49,12 +49,15 @@ afterEach(async () => {
 
 describe('recognize', () => {
   it('matches one customer by email, whatever its case', async () => {
-    const state = await recognize(db, { ...none, emails: ['Claire.Martin@orange.fr', 'agent@company.example'] });
+    const { recognition: state } = await recognize(
+      db,
+      mentioned({ emails: ['Claire.Martin@orange.fr', 'agent@company.example'] }),
+    );
     expect(state).toMatchObject({ status: 'matched', customer: { id: 'cus_1' }, foundBy: 'email' });
   });
 
   it('never picks one of several customers sharing a number, and tells them apart by city and last order', async () => {
-    const state = await recognize(db, { ...none, phones: ['01.45.67.89.10'] });
+    const { recognition: state } = await recognize(db, mentioned({ phones: ['01.45.67.89.10'] }));
     expect(state.status).toBe('ambiguous');
     if (state.status === 'ambiguous') {
       expect(state.candidates.map((c) => c.id).sort()).toEqual(['cus_1', 'cus_2']);
@@ -64,7 +67,9 @@ describe('recognize', () => {
   });
 
   it('says unknown when nothing matches', async () => {
-    expect(await recognize(db, { ...none, emails: ['someone@else.example'] })).toEqual({ status: 'unknown' });
+    expect((await recognize(db, mentioned({ emails: ['someone@else.example'] }))).recognition).toEqual({
+      status: 'unknown',
+    });
   });
 });
 

@@ -1,10 +1,12 @@
 import { visibleText } from '../display/visible';
 import { type Customer, displayName } from '../feed/schema';
 import { phoneExtension } from '../identifiers/phone';
-import type { CandidateSummary, Identifiers, PanelState } from '../protocol/messages';
+import type { CandidateSummary, PanelState, Sighting } from '../protocol/messages';
 import type { ReconnuDb } from '../store/db';
-import { allPhones, type IdentifierKind, lookupKey } from '../store/keys';
-import { findByKey } from '../store/read';
+import { allPhones, lookupKey } from '../store/keys';
+import { findByKeys } from '../store/read';
+import { type Candidate, decide, scoreCandidate } from './evidence';
+import { isOwn, type OwnIdentity } from './own-identity';
 
 /**
  * A picker longer than this helps nobody, and would let a page listing many identifiers show many customers per
@@ -12,35 +14,94 @@ import { findByKey } from '../store/read';
  */
 export const MAX_CANDIDATES = 10;
 
-/**
- * Answers "who is this?" from the local cache. It never guesses: one customer is a match, several are a choice
- * for the user (the first MAX_CANDIDATES found), none is unknown.
- */
 /** What the cache knows, before it is shaped for the viewer (see privacy/view.ts). */
 export type Recognition =
   | Exclude<PanelState, { status: 'matched' }>
   | { status: 'matched'; customer: Customer; foundBy: string };
 
-export async function recognize(db: ReconnuDb, identifiers: Identifiers): Promise<Recognition> {
-  const probes: [IdentifierKind, string][] = [
-    ...identifiers.emails.map((value): [IdentifierKind, string] => ['email', value]),
-    ...identifiers.phones.map((value): [IdentifierKind, string] => ['phone', value]),
-    ...identifiers.orders.map((value): [IdentifierKind, string] => ['order', value]),
-  ];
-  const found = new Map<string, { customer: Customer; foundBy: string }>();
-  for (const [kind, value] of probes) {
-    const key = lookupKey(kind, value);
-    if (!key) continue;
-    for (const customer of await findByKey(db, key)) {
-      if (kind === 'phone' && !sameDesk(customer, key, value)) continue;
-      if (!found.has(customer.id)) found.set(customer.id, { customer, foundBy: kind });
+/** A sighting that found customers: what learning from the agent's pick or rejection goes back to. */
+export interface Hit {
+  key: string;
+  region: string;
+  customerIds: string[];
+  strong: boolean;
+}
+
+export interface RecognizeOptions {
+  /** The user's and the organization's own identifiers: never a customer's. */
+  own?: OwnIdentity;
+  /** Drops a sighting (by its lookup key) the site's memory says is chrome or was rejected there. */
+  skip?: (key: string) => boolean;
+  /** Whether the agent picked a customer found at this region of the site before. */
+  preferred?: (region: string) => boolean;
+  /** Customers the agent said are not this page's. */
+  excluded?: ReadonlySet<string>;
+}
+
+/** Cues that place an identifier where a customer is shown: such a sighting is never the site's chrome. */
+const STRONG = new Set(['field', 'label', 'card', 'sender', 'learned']);
+
+/**
+ * Answers "who is this page about?" from the local cache and the evidence of each identifier: the one customer who
+ * clearly dominates, the plausible ones most likely first, or nobody. It never guesses between comparable ones.
+ */
+export async function recognize(
+  db: ReconnuDb,
+  sightings: readonly Sighting[],
+  options: RecognizeOptions = {},
+): Promise<{ recognition: Recognition; hits: Hit[] }> {
+  const keyed = sightings.flatMap((sighting) => {
+    const key = lookupKey(sighting.kind, sighting.value);
+    if (!key || (options.own && isOwn(options.own, key)) || options.skip?.(key)) return [];
+    const learned = sighting.region && options.preferred?.(sighting.region);
+    return [{ key, sighting: learned ? { ...sighting, cues: [...sighting.cues, 'learned' as const] } : sighting }];
+  });
+  const found = await findByKeys(db, [...new Set(keyed.map(({ key }) => key))]);
+  const byCustomer = new Map<string, { customer: Customer; sightings: Sighting[] }>();
+  const hits: Hit[] = [];
+  for (const { key, sighting } of keyed) {
+    const owners = (found.get(key) ?? []).filter(
+      (customer) =>
+        !options.excluded?.has(customer.id) &&
+        !(options.own && holdsOwn(customer, options.own)) &&
+        (key[0] !== 'p' || sameDesk(customer, key, sighting.value)),
+    );
+    if (owners.length === 0) continue;
+    hits.push({
+      key,
+      region: sighting.region ?? '',
+      customerIds: owners.map((customer) => customer.id),
+      strong: sighting.cues.some((cue) => STRONG.has(cue)),
+    });
+    for (const customer of owners) {
+      const entry = byCustomer.get(customer.id) ?? { customer, sightings: [] };
+      entry.sightings.push(sighting);
+      byCustomer.set(customer.id, entry);
     }
   }
-  if (found.size === 0) return { status: 'unknown' };
-  const [first] = found.values();
-  if (found.size === 1 && first) return { status: 'matched', customer: first.customer, foundBy: first.foundBy };
-  const candidates = [...found.values()].slice(0, MAX_CANDIDATES);
-  return { status: 'ambiguous', candidates: candidates.map(({ customer }) => summarize(customer)) };
+  const candidates = [...byCustomer.values()].map(({ customer, sightings: seen }) => scoreCandidate(customer, seen));
+  return { recognition: recognitionOf(candidates), hits };
+}
+
+function recognitionOf(candidates: readonly Candidate[]): Recognition {
+  const { chosen, plausible } = decide(candidates);
+  if (chosen) return { status: 'matched', customer: chosen.customer, foundBy: chosen.foundBy };
+  if (plausible.length === 0) return { status: 'unknown' };
+  return {
+    status: 'ambiguous',
+    candidates: plausible
+      .slice(0, MAX_CANDIDATES)
+      .map((entry) => ({ ...summarize(entry.customer), reason: entry.reason })),
+  };
+}
+
+/** The agent's own customer record (they shop there too) is never the customer of their pages. */
+function holdsOwn(customer: Customer, own: OwnIdentity): boolean {
+  const keys = [
+    ...(customer.emails ?? []).map((email) => lookupKey('email', email)),
+    ...(customer.phones ?? []).map((phone) => lookupKey('phone', phone)),
+  ];
+  return keys.some((key) => key !== null && own.keys.has(key));
 }
 
 /**

@@ -12,6 +12,7 @@ import type { CandidateSummary, PageRequestInput, Reply } from './messages';
 interface Answers {
   getCustomer: ProfileView | null;
   reveal: Contacts | null;
+  notThisCustomer: null;
   search: CandidateSummary[];
   syncNow: SyncOutcome;
   signOut: undefined;

@@ -12,12 +12,37 @@ export const identifiersSchema = z.object({
 });
 export type Identifiers = z.infer<typeof identifiersSchema>;
 
+/**
+ * How an identifier appears on the page, as an agent reading it would see it. `field`: a field an adapter or a site
+ * rule names; `label`: next to a requester/customer/from label; `card`: in a customer card or region; `sender`: a
+ * message's sender; `link`: a mailto:/tel: link; `quoted`: in quoted history; `agent`: in the agent's own reply,
+ * signature or menu; `cc`/`to`: a copy or a recipient; `learned`: where the agent picked a customer before on this site.
+ */
+export const cueSchema = z.enum(['field', 'label', 'card', 'sender', 'link', 'quoted', 'agent', 'cc', 'to', 'learned']);
+export type Cue = z.infer<typeof cueSchema>;
+
+/** One identifier as the page shows it, with its evidence. Nothing here leaves the extension. */
+export const sightingSchema = z.object({
+  kind: z.enum(['email', 'phone', 'order']),
+  value: z.string().min(1).max(320),
+  cues: z.array(cueSchema).max(10),
+  /** The text around it, where the customer's stored name may be written (corroboration). */
+  near: z.string().max(300).optional(),
+  /** A stable description of where it sits (landmark, label, short CSS path), to learn from the agent's picks. */
+  region: z.string().max(200).optional(),
+});
+export type Sighting = z.infer<typeof sightingSchema>;
+/** As many as a page may submit at once: a hostile page listing thousands gets no more lookups. */
+export const MAX_SIGHTINGS = 60;
+
 /** Messages a content script may send. The site they concern is always the sender's own tab, never a claim. */
 export const contentRequestSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('recognize'),
-    identifiers: identifiersSchema,
+    sightings: z.array(sightingSchema).max(MAX_SIGHTINGS),
     host: z.string().max(253),
+    /** The page changed without a top-level navigation (a single-page app): what it showed before is gone. */
+    navigated: z.boolean().optional(),
     adapter: z.string().max(40).optional(),
     /** A ringing caller (screen pop), and whether the agent's tab is in the background (desktop notification). */
     call: z.boolean().optional(),
@@ -42,6 +67,8 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
     how: z.enum(['search', 'candidate', 'recent-caller', 'card']).default('search'),
   }),
   z.object({ type: z.literal('reveal'), id: z.string().min(1).max(200), reason: z.string().trim().min(3).max(500) }),
+  /** The agent says the panel's customer is not this page's: the site never proposes them from there again. */
+  z.object({ type: z.literal('notThisCustomer'), id: z.string().min(1).max(200) }),
   z.object({ type: z.literal('signOut') }),
   z.object({ type: z.literal('localAudit') }),
   z.object({
@@ -85,10 +112,14 @@ export type PageRequest = z.infer<typeof pageRequestSchema>;
 /** A page request as sent (defaults not yet applied). */
 export type PageRequestInput = z.input<typeof pageRequestSchema>;
 
+/** Why a candidate is on the picker, in a few words the panel translates. */
+export type CandidateReason = 'requester' | 'sender' | 'linked' | 'mentioned' | 'quoted' | 'copied' | 'learned';
+
 export interface CandidateSummary {
   id: string;
   name: string;
   hint: string;
+  reason?: CandidateReason;
 }
 
 /** What the panel of a tab shows; pushed by the background over the panel's port. */
@@ -111,6 +142,8 @@ export interface SiteConfig {
   locale?: 'en' | 'fr';
   /** The administrator does not allow Reconnu on this site (managed `allowedSites`): the overlay stands down. */
   blocked?: boolean;
+  /** Product adapters are turned off (settings): only generic detection and site rules read the page. */
+  adaptersOff?: boolean;
 }
 
 /** Messages the background sends to a tab's content script. */

@@ -29,6 +29,7 @@ export async function syncContentScriptRegistration(): Promise<string[]> {
     matches,
     js: [SCRIPT_FILE],
     runAt: 'document_idle' as const,
+    allFrames: true,
     // Registered again at every start anyway; Chrome also keeps it across browser restarts, Firefox need not.
     persistAcrossSessions: !import.meta.env.FIREFOX,
   };
@@ -40,7 +41,7 @@ export async function syncContentScriptRegistration(): Promise<string[]> {
 /** Starts the overlay in a tab now (a site just turned on, or activeTab granted by the toolbar button or shortcut). */
 export async function injectOverlay(tabId: number): Promise<boolean> {
   try {
-    await browser.scripting.executeScript({ target: { tabId }, files: [SCRIPT_FILE] });
+    await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [SCRIPT_FILE] });
     return true;
   } catch {
     return false; // no access to that tab (chrome:// page, or not granted)

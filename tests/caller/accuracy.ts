@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readWithSelectors } from '../../lib/detect/adapter-read';
+import { fieldSightings } from '../../lib/detect/read-page';
 import type { Customer } from '../../lib/feed/schema';
 import type { Recognition } from '../../lib/lookup/service';
 import { recognize } from '../../lib/lookup/service';
@@ -47,7 +48,8 @@ export function callerField(doc: Document, input: string): Element {
 export async function recognizeCaller(db: ReconnuDb, doc: Document, input: string): Promise<Recognition> {
   const reading = readWithSelectors(callerField(doc, input), { phones: '.caller' });
   if (reading.identifiers.phones.length === 0) return { status: 'unknown' };
-  return recognize(db, { emails: [], phones: reading.identifiers.phones, orders: [] });
+  return (await recognize(db, fieldSightings({ emails: [], phones: reading.identifiers.phones, orders: [] })))
+    .recognition;
 }
 
 export function judge(expected: CallerCase['expect'], state: Recognition): Outcome {

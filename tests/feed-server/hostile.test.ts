@@ -10,6 +10,7 @@ import { applyPage } from '../../lib/store/write';
 import { validateChanges } from '../../lib/sync/validate';
 import { hostileCases, VICTIM } from '../../scripts/feed-server/hostile';
 import { startFeedServer } from '../../scripts/feed-server/server';
+import { mentioned } from '../sightings';
 
 const cases = hostileCases();
 const polluted = () =>
@@ -64,11 +65,14 @@ describe('hostile feed records', () => {
       expect(customerKeys(customer)).not.toContain('p:+33612345678');
     }
     const victim = { emails: ['claire.martin@hostile.test'], phones: ['06 12 34 56 78'], orders: [] };
-    expect(await recognize(db, victim)).toMatchObject({ status: 'matched', customer: { id: VICTIM.id } });
+    expect((await recognize(db, mentioned(victim))).recognition).toMatchObject({
+      status: 'matched',
+      customer: { id: VICTIM.id },
+    });
     const lookalike = { emails: ['claire.martin\u200b@hostile.test'], phones: [], orders: [] };
-    expect(await recognize(db, lookalike)).toEqual({ status: 'unknown' });
+    expect((await recognize(db, mentioned(lookalike))).recognition).toEqual({ status: 'unknown' });
     const reversed = { emails: [], phones: ['\u202e87 65 43 21 60'], orders: [] };
-    expect(await recognize(db, reversed)).toEqual({ status: 'unknown' });
+    expect((await recognize(db, mentioned(reversed))).recognition).toEqual({ status: 'unknown' });
   });
 
   it('the reference feed serves them verbatim among normal customers', async () => {

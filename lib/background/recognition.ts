@@ -1,0 +1,120 @@
+import { currentMe } from '../feed/me';
+import { ownIdentity } from '../lookup/own-identity';
+import { type Hit, type Recognition, recognize } from '../lookup/service';
+import { isChrome, learnRegions, learnRejects, readSite, recordSeen, siteHash } from '../lookup/site-memory';
+import { MAX_SIGHTINGS, type Sighting } from '../protocol/messages';
+import { readSettings } from '../settings';
+import type { ReconnuDb } from '../store/db';
+
+/** What one tab shows: the sightings of each of its frames, and what they found last. */
+interface TabReading {
+  host: string;
+  path: string;
+  frames: Map<number, Sighting[]>;
+  hits: Hit[];
+  /** Customers the agent said are not this page's: left out until the page changes. */
+  rejected: Set<string>;
+}
+
+export interface FrameReport {
+  tabId: number;
+  frameId: number;
+  url: string;
+  sightings: Sighting[];
+  navigated: boolean;
+}
+
+/**
+ * Recognition per tab: the frames of a tab report to one panel, a single-page navigation of the top frame clears
+ * what every frame said before, the site's memory (chrome, the agent's picks and rejections) weighs in, and the
+ * user's and the organization's own identifiers never count.
+ */
+export function createTabRecognition(db: ReconnuDb) {
+  const tabs = new Map<number, TabReading>();
+
+  async function evaluate(tab: TabReading): Promise<Recognition> {
+    const [me, settings, site] = await Promise.all([currentMe(), readSettings(), readSite(tab.host)]);
+    const sightings = [...tab.frames.values()].flat().slice(0, MAX_SIGHTINGS * 2);
+    const hashes = new Map<string, Promise<string>>();
+    const hashOf = (key: string) => {
+      const known = hashes.get(key);
+      if (known) return known;
+      const hash = siteHash(tab.host, key);
+      hashes.set(key, hash);
+      return hash;
+    };
+    const options = {
+      own: ownIdentity(me, settings),
+      preferred: (region: string) => region in site.prefer,
+      excluded: tab.rejected,
+    };
+    let result = await recognize(db, sightings, options);
+    // The site's memory acts on what was found: its chrome and what the agent rejected there go.
+    const dropped = new Set<string>();
+    for (const hit of result.hits) {
+      const hash = await hashOf(hit.key);
+      if (site.reject[hash] !== undefined || (!hit.strong && isChrome(site, hash))) dropped.add(hit.key);
+    }
+    const weak = result.hits.filter((hit) => !hit.strong && !dropped.has(hit.key));
+    const pathHash = await siteHash(tab.host, `path:${tab.path}`);
+    await recordSeen(tab.host, pathHash, await Promise.all(weak.map((hit) => hashOf(hit.key))));
+    if (dropped.size > 0) result = await recognize(db, sightings, { ...options, skip: (key) => dropped.has(key) });
+    tab.hits = result.hits;
+    return result.recognition;
+  }
+
+  return {
+    /** A frame's reading: the tab's recognition, all frames together. */
+    async report({ tabId, frameId, url, sightings, navigated }: FrameReport): Promise<Recognition> {
+      const { host, path } = place(url);
+      let tab = tabs.get(tabId);
+      if (!tab || tab.host !== host || (navigated && frameId === 0)) {
+        tab = { host, path, frames: new Map(), hits: [], rejected: new Set() };
+        tabs.set(tabId, tab);
+      }
+      if (frameId === 0) tab.path = path;
+      tab.frames.set(frameId, sightings);
+      if (sightings.length === 0 && [...tab.frames.values()].every((list) => list.length === 0)) {
+        return { status: 'waiting' };
+      }
+      return evaluate(tab);
+    },
+
+    /** The agent picked this customer on the tab's picker: the site prefers the regions that found them. */
+    async picked(tabId: number, customerId: string): Promise<void> {
+      const tab = tabs.get(tabId);
+      if (!tab) return;
+      const regions = tab.hits
+        .filter((hit) => hit.customerIds.includes(customerId) && hit.region)
+        .map((hit) => hit.region);
+      await learnRegions(tab.host, [...new Set(regions)]);
+    },
+
+    /** "Not this customer": what found them is never proposed on this site again; the page is decided anew. */
+    async rejected(tabId: number, customerId: string): Promise<Recognition | undefined> {
+      const tab = tabs.get(tabId);
+      if (!tab) return undefined;
+      const keys = tab.hits.filter((hit) => hit.customerIds.includes(customerId)).map((hit) => hit.key);
+      await learnRejects(tab.host, await Promise.all(keys.map((key) => siteHash(tab.host, key))));
+      tab.rejected.add(customerId);
+      return evaluate(tab);
+    },
+
+    forget(tabId: number): void {
+      tabs.delete(tabId);
+    },
+  };
+}
+
+export type TabRecognition = ReturnType<typeof createTabRecognition>;
+
+/** The site and the page of a URL: its path, and the hash route of a single-page app ("#/tickets/12"). */
+function place(url: string): { host: string; path: string } {
+  try {
+    const parsed = new URL(url);
+    const route = /^#!?\//.test(parsed.hash) ? parsed.hash : '';
+    return { host: parsed.host, path: parsed.pathname + route };
+  } catch {
+    return { host: '', path: '' };
+  }
+}

@@ -1,0 +1,166 @@
+import type { Cue } from '../protocol/messages';
+import type { QuoteTracker } from './quotes';
+import {
+  AGENT_REGION,
+  AGENT_WORDS,
+  CC_WORDS,
+  CUSTOMER_REGION,
+  CUSTOMER_WORDS,
+  plain,
+  regionWords,
+  SENDER_REGION,
+  SENDER_WORDS,
+  TO_WORDS,
+} from './words';
+
+const BLOCK = 'p, div, li, td, th, dd, dt, pre, section, article, aside, header, footer, h1, h2, h3, h4, h5, h6, form';
+const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"], legend, caption, dt, th, label';
+const LANDMARK =
+  'aside, main, article, form, dialog, [role="complementary"], [role="main"], [role="dialog"], [role="region"]';
+const NEAR = 150;
+
+/** Where an identifier was read: a text node and the offset of the match, or a mailto:/tel: link. */
+export interface Place {
+  node: Node;
+  offset: number;
+  link?: boolean;
+}
+
+export interface Evidence {
+  cues: Cue[];
+  near: string;
+  region: string;
+}
+
+/** What an agent reading the page would say of this identifier: its label, its region, whether it is quoted. */
+export function evidenceAt(place: Place, quotes: QuoteTracker): Evidence {
+  const element = place.node instanceof Element ? place.node : place.node.parentElement;
+  const cues = new Set<Cue>();
+  if (!element) return { cues: [], near: '', region: '' };
+  if (place.link) cues.add('link');
+  if (quotes.isQuoted(place.node, place.offset)) cues.add('quoted');
+  const label = labelOf(place, element);
+  const labelCue = label ? classifyLabel(label) : undefined;
+  if (labelCue) cues.add(labelCue);
+  const regionCue = regionOf(element);
+  for (const cue of regionCue) cues.add(cue);
+  return { cues: [...cues], near: nearText(place, element), region: describeRegion(element, label) };
+}
+
+function classifyLabel(label: string): Cue | undefined {
+  if (SENDER_WORDS.test(label)) return 'sender';
+  if (CC_WORDS.test(label)) return 'cc';
+  if (TO_WORDS.test(label)) return 'to';
+  if (AGENT_WORDS.test(label)) return 'agent';
+  if (CUSTOMER_WORDS.test(label)) return 'label';
+  return undefined;
+}
+
+/**
+ * The label an identifier is written under: "From: X <x@…>" on its own line, else the term of a definition list,
+ * the header of a table row, or a short element just before its field.
+ */
+function labelOf(place: Place, element: Element): string | undefined {
+  const block = (place.link ? element.parentElement : element)?.closest(BLOCK);
+  if (block) {
+    const range = element.ownerDocument.createRange();
+    range.setStart(block, 0);
+    if (place.link) range.setEndBefore(element);
+    else range.setEnd(place.node, place.offset);
+    const line = range.toString().split('\n').pop() ?? '';
+    const inline = /([\p{L}][\p{L} .'’-]{0,30}?)\s*[:：]\s*[^:：]{0,60}$/u.exec(line.slice(-100));
+    if (inline?.[1]) return plain(inline[1]);
+    if (/[\p{L}\d]/u.test(line)) return undefined; // written in a sentence: no label
+  }
+  let field: Element | null = block ?? element;
+  for (let depth = 0; field && depth < 3; depth++, field = field.parentElement) {
+    const term = field.tagName === 'DD' ? previousOf(field, 'DT') : field.tagName === 'TD' ? rowHeader(field) : null;
+    const before = term ?? field.previousElementSibling;
+    const text = before?.textContent?.trim() ?? '';
+    if (text && text.length <= 40) return plain(text.replace(/[:：]\s*$/, ''));
+    if (text) break;
+  }
+  return undefined;
+}
+
+function previousOf(element: Element, tag: string): Element | null {
+  let before = element.previousElementSibling;
+  while (before && before.tagName !== tag) before = before.previousElementSibling;
+  return before;
+}
+
+function rowHeader(cell: Element): Element | null {
+  return cell.parentElement?.querySelector('th') ?? cell.previousElementSibling;
+}
+
+/** Cues from the regions around an identifier: a customer card, a message's sender, the agent's own messages. */
+function regionOf(element: Element): Cue[] {
+  const cues: Cue[] = [];
+  let side: Cue | undefined;
+  let sender = false;
+  let headed = false;
+  for (let up: Element | null = element, depth = 0; up && depth < 12 && !side; up = up.parentElement, depth++) {
+    const words = regionWords(up);
+    if (words && !sender && depth < 5 && SENDER_REGION.test(words)) sender = true;
+    if (words && CUSTOMER_REGION.test(words)) side = 'card';
+    else if (words && AGENT_REGION.test(words)) side = 'agent';
+    else if (!headed && depth > 0 && depth < 6) {
+      const heading = nearestHeading(up, element);
+      // The nearest heading decides, even when it names neither side ("Conversation").
+      headed = heading !== undefined;
+      if (heading) side = headingCue(heading);
+    }
+  }
+  if (side) cues.push(side);
+  if (sender) cues.push('sender');
+  return cues;
+}
+
+/** The heading of the card an identifier sits in: "Requester", "Client", "Assignee"… */
+function nearestHeading(container: Element, element: Element): string | undefined {
+  let nearest: Element | undefined;
+  for (const heading of container.querySelectorAll(HEADING)) {
+    if (heading.contains(element)) continue;
+    if (!(heading.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
+    nearest = heading;
+  }
+  return nearest?.textContent ?? undefined;
+}
+
+function headingCue(text: string): Cue | undefined {
+  if (text.length > 60) return undefined;
+  const words = plain(text);
+  if (CUSTOMER_WORDS.test(words)) return 'card';
+  if (AGENT_WORDS.test(words)) return 'agent';
+  return undefined;
+}
+
+/** The text around an identifier, where its owner's name is usually written. */
+function nearText(place: Place, element: Element): string {
+  let container: Element = element;
+  for (let depth = 0; depth < 4 && (container.textContent?.length ?? 0) < 40 && container.parentElement; depth++) {
+    container = container.parentElement;
+  }
+  const text = container.textContent ?? '';
+  const anchor = place.link ? (element.textContent ?? '') : (place.node.nodeValue ?? '');
+  const at = Math.max(0, text.indexOf(anchor.trim().slice(0, 40)));
+  return text
+    .slice(Math.max(0, at - NEAR), at + NEAR)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 300);
+}
+
+/** "aside:requester|requester|div.sidebar>dl>dd": stable across tickets of one product, without generated names. */
+function describeRegion(element: Element, label: string | undefined): string {
+  const landmark = element.closest(LANDMARK);
+  const landmarkName = landmark
+    ? `${landmark.getAttribute('role') ?? landmark.tagName.toLowerCase()}:${plain(landmark.getAttribute('aria-label') ?? '').slice(0, 30)}`
+    : '';
+  const steps: string[] = [];
+  for (let up: Element | null = element, depth = 0; up && depth < 4; up = up.parentElement, depth++) {
+    const stable = [...up.classList].find((name) => /^[a-z][a-z-_]{2,30}$/i.test(name));
+    steps.unshift(up.tagName.toLowerCase() + (stable ? `.${stable}` : ''));
+  }
+  return `${landmarkName}|${(label ?? '').slice(0, 30)}|${steps.join('>')}`.slice(0, 200);
+}

@@ -1,0 +1,88 @@
+import { type Customer, displayName } from '../feed/schema';
+import type { CandidateReason, Cue, Sighting } from '../protocol/messages';
+import { plainName } from './names';
+
+/** What each cue adds to a plain mention (1): a field an adapter names is the customer by construction. */
+const STRENGTH: Partial<Record<Cue, number>> = { field: 6, learned: 4, label: 3, card: 3, sender: 2, link: 0.5 };
+/** Evidence of someone other than the current customer: an older conversation, the agent's side, a copy. */
+const WEAK: Partial<Record<Cue, number>> = { agent: 0.2, quoted: 0.25, cc: 0.3 };
+/** The customer's stored name written next to the identifier. */
+const NAME_BONUS = 2;
+/** A candidate needs at least a plain mention outside quotes, copies and the agent's side to be proposed. */
+export const PLAUSIBLE = 1;
+/** The leader opens by itself only with at least this many times the runner-up's score, and this much more. */
+const DOMINANCE_RATIO = 2;
+const DOMINANCE_GAP = 1.5;
+
+export interface Candidate {
+  customer: Customer;
+  score: number;
+  reason: CandidateReason;
+  /** The kind of identifier of the strongest evidence: how the customer was found, for the audit. */
+  foundBy: Sighting['kind'];
+}
+
+/** How strongly one sighting says its owner is the customer of the page. */
+export function sightingScore(sighting: Sighting, customer: Customer): number {
+  const weak = sighting.cues.map((cue) => WEAK[cue]).filter((value) => value !== undefined);
+  if (weak.length > 0) return Math.min(...weak);
+  let score = sighting.cues.includes('to') ? 0.6 : 1;
+  for (const cue of sighting.cues) score += STRENGTH[cue] ?? 0;
+  if (nameWritten(customer, sighting.near)) score += NAME_BONUS;
+  return score;
+}
+
+/** The candidate's score: its strongest sighting, plus a little for each other place it appears. */
+export function scoreCandidate(customer: Customer, sightings: readonly Sighting[]): Candidate {
+  const scored = sightings
+    .map((sighting) => ({ sighting, score: sightingScore(sighting, customer) }))
+    .sort((a, b) => b.score - a.score);
+  const [best, ...rest] = scored;
+  if (!best) throw new Error('A candidate has at least one sighting.');
+  const corroboration = Math.min(
+    1.5,
+    0.3 * rest.reduce((sum, entry) => sum + (entry.score >= PLAUSIBLE ? entry.score : 0), 0),
+  );
+  return {
+    customer,
+    score: best.score + corroboration,
+    reason: reasonOf(best.sighting),
+    foundBy: best.sighting.kind,
+  };
+}
+
+/**
+ * Who the page is about: the one candidate that clearly dominates, or the plausible ones most likely first, or
+ * nobody. Two candidates with comparable evidence are never chosen between: the agent is.
+ */
+export function decide(candidates: readonly Candidate[]): { chosen?: Candidate; plausible: Candidate[] } {
+  const plausible = candidates.filter((entry) => entry.score >= PLAUSIBLE).sort((a, b) => b.score - a.score);
+  const [top, second] = plausible;
+  if (!top) return { plausible };
+  const dominates =
+    !second || (top.score >= DOMINANCE_RATIO * second.score && top.score - second.score >= DOMINANCE_GAP);
+  return dominates ? { chosen: top, plausible } : { plausible };
+}
+
+function reasonOf(sighting: Sighting): CandidateReason {
+  const cues = new Set(sighting.cues);
+  if (cues.has('quoted')) return 'quoted';
+  if (cues.has('cc')) return 'copied';
+  if (cues.has('field') || cues.has('label') || cues.has('card')) return 'requester';
+  if (cues.has('learned')) return 'learned';
+  if (cues.has('sender')) return 'sender';
+  if (cues.has('link')) return 'linked';
+  return 'mentioned';
+}
+
+/** Whether the text around an identifier names its owner: their family name and their given or preferred name. */
+export function nameWritten(customer: Customer, near: string | undefined): boolean {
+  if (!near || !customer.name) return false;
+  const text = ` ${plainName(near)} `;
+  const has = (part: string | undefined) => {
+    const words = plainName(part ?? '');
+    return words.length >= 2 && text.includes(` ${words} `);
+  };
+  const { given, family, preferred } = customer.name;
+  return has(family) && (has(given) || has(preferred) || has(displayName(customer)));
+}
