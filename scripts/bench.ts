@@ -10,6 +10,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   search: async () => (await import('./bench/search')).benchSearch(),
   'lookup-breakdown': async () => (await import('./bench/lookup-breakdown')).benchLookupBreakdown(),
   'live-vs-cache': async () => (await import('./bench/live-vs-cache')).benchLiveVsCache(),
+  recognition: async () => (await import('./bench/recognition')).benchRecognition(),
 };
 
 const name = process.argv[2];

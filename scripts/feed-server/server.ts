@@ -43,6 +43,8 @@ export interface FeedServerOptions {
   storageKeys?: boolean;
   /** Server secret the storage secrets are derived from; derived from the seed when omitted. */
   storageSecret?: string;
+  /** Who the agent token signs in as, instead of the reference agent (the recognition corpus's agent). */
+  agent?: Me;
 }
 
 export interface FeedServer {
@@ -80,9 +82,15 @@ function routeOf(pathname: string): string {
   return /^\/v1\/gestures\/[^/]+\/(approve|reject)$/.test(pathname) ? '/v1/gestures/:id/decide' : pathname;
 }
 
-function usersFor(token: string): Map<string, Me> {
+/** The reference company's own domain and switchboard: never a customer's (see the README's feed API). */
+const ORGANIZATION = { domains: ['example.org'], phones: ['+33 1 84 60 12 00'] };
+
+function usersFor(token: string, agent?: Me): Map<string, Me> {
   return new Map<string, Me>([
-    [token, { id: 'usr_lea', name: 'Léa Martin', email: 'lea.martin@example.org', role: 'agent' }],
+    [
+      token,
+      agent ?? { id: 'usr_lea', name: 'Léa Martin', email: 'lea.martin@example.org', role: 'agent', organization: ORGANIZATION },
+    ],
     [
       `${token}-store`,
       {
@@ -91,6 +99,7 @@ function usersFor(token: string): Map<string, Me> {
         email: 'hugo.bernard@example.org',
         role: 'store',
         stores: ['paris-rivoli'],
+        organization: ORGANIZATION,
       },
     ],
     [
@@ -101,6 +110,7 @@ function usersFor(token: string): Map<string, Me> {
         email: 'camille.roux@example.org',
         role: 'supervisor',
         stores: ['paris-rivoli', 'paris-opera'],
+        organization: ORGANIZATION,
       },
     ],
   ]);
@@ -112,7 +122,7 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
     throw new RangeError(`customers must be an integer between 0 and ${MAX_CUSTOMERS}`);
   }
   const token = options.token ?? randomBytes(12).toString('hex');
-  const users = usersFor(token);
+  const users = usersFor(token, options.agent);
   const log = new ChangeLog(seed, customers);
   const faults = new Faults();
   const stats = new RequestStats();

@@ -43,7 +43,7 @@ const national = (phone: string) => {
 function pageText(file: string): string {
   let html = readFileSync(join(root, 'pages', file), 'utf8');
   for (const m of html.matchAll(/src="\/__frames\/([^"]+)"/g)) {
-    const frame = join(root, 'pages', 'frames', m[1]);
+    const frame = join(root, 'pages', 'frames', m[1] ?? '');
     if (!existsSync(frame)) fail(`${file}: frame ${m[1]} missing`);
     else html += readFileSync(frame, 'utf8');
   }

@@ -1,0 +1,175 @@
+// Runs the recognition corpus through the built extension in Chromium: each page served at its product's path on
+// 127.0.0.1, generic detection alone or under its product's adapter, and what the panel opened on, judged.
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { Customer, Me } from '../../lib/feed/schema';
+import { type ExtensionBrowser, panelFrame } from '../../scripts/browser';
+import { panelPaintedAt } from '../../scripts/bench/paint';
+
+const ROOT = import.meta.dirname;
+
+export interface CorpusCase {
+  file: string;
+  product: string;
+  kind: string;
+  adapter: string | null;
+  url: string;
+  expect: string | null;
+  decoys: string[];
+  why: string;
+}
+
+export type Verdict = 'auto-correct' | 'picker' | 'wrong-person' | 'unknown-correct' | 'missed';
+
+export interface Outcome {
+  file: string;
+  product: string;
+  mode: 'generic' | 'adapter';
+  expect: string | null;
+  /** The customer the panel opened on, 'picker', or null when it named nobody. */
+  got: string | null;
+  verdict: Verdict;
+  /** Page loaded → panel painted, when the panel showed anything. */
+  ms?: number;
+}
+
+export const corpusCases = (): CorpusCase[] => JSON.parse(readFileSync(join(ROOT, 'cases.json'), 'utf8'));
+export const corpusCustomers = (): Customer[] => JSON.parse(readFileSync(join(ROOT, 'customers.json'), 'utf8'));
+export const corpusAgent = (): Me => JSON.parse(readFileSync(join(ROOT, 'me.json'), 'utf8'));
+
+/**
+ * Serves each page at its product's path (and the framed documents at /__frames/), each on its own 127.0.0.1 port:
+ * pages of webmails share a path and differ by their hash, and each page is then a site of its own.
+ */
+export async function startCorpusServer(cases: readonly CorpusCase[]) {
+  const servers = new Map<string, Server>();
+  const origins = new Map<string, string>();
+  for (const entry of cases) {
+    const server = createServer((request, response) => {
+      const url = new URL(request.url ?? '/', 'http://x');
+      const framed = /^\/__frames\/([\w.-]+\.html)$/.exec(url.pathname)?.[1];
+      const page = new URL(entry.url);
+      const file = framed ? join('frames', framed) : url.pathname === page.pathname ? entry.file : undefined;
+      if (!file) return void response.writeHead(404).end('no such page');
+      const html = readFileSync(join(ROOT, 'pages', file), 'utf8');
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(html);
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    servers.set(entry.file, server);
+    origins.set(entry.file, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  }
+  return {
+    urlOf: (entry: CorpusCase) => {
+      const { pathname, search, hash } = new URL(entry.url);
+      return origins.get(entry.file) + pathname + search + hash;
+    },
+    close: () =>
+      Promise.all([...servers.values()].map((server) => new Promise<void>((done) => server.close(() => done())))),
+  };
+}
+
+/** Adapters on or off, and the site's memory wiped: each page is judged as the first of its site. */
+async function prepare(browser: ExtensionBrowser, adaptersOff: boolean): Promise<void> {
+  await browser.worker.evaluate(async (off) => {
+    const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+    const { settings } = await api.storage.local.get('settings');
+    await api.storage.local.set({ settings: { ...(settings as object), adaptersOff: off } });
+    await api.storage.local.remove(['siteMemory']);
+  }, adaptersOff);
+}
+
+/** The customer id of the latest profile view the extension audited, after `after` (its sequence number). */
+function lastViewed(browser: ExtensionBrowser): Promise<{ seq: number; customerId: string } | null> {
+  return browser.worker.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('reconnu-audit');
+        // Not created yet: creating it here would block the extension's own upgrade of it.
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => resolve(null);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('entries')) {
+            db.close();
+            return resolve(null);
+          }
+          const cursor = db.transaction('entries').objectStore('entries').openCursor(null, 'prev');
+          cursor.onerror = () => reject(cursor.error);
+          cursor.onsuccess = () => {
+            const entry = cursor.result?.value as { seq: number; customerId: string } | undefined;
+            db.close();
+            resolve(entry ? { seq: entry.seq, customerId: entry.customerId } : null);
+          };
+        };
+      }),
+  );
+}
+
+const HEADING_TIMEOUT = 4_000;
+
+/** What the panel of `page` opened on: a customer's id, 'picker', 'unknown', or null when it stayed closed. */
+async function panelOutcome(browser: ExtensionBrowser, page: Page, viewedBefore: number) {
+  const frame = await panelFrame(page);
+  const heading = frame.locator('h1').first();
+  try {
+    await heading.waitFor({ timeout: HEADING_TIMEOUT });
+  } catch {
+    return { got: null };
+  }
+  const text = (await heading.textContent())?.trim() ?? '';
+  const ms = await panelPaintedAt(frame);
+  if (text === 'Several customers match') return { got: 'picker', paintedAt: ms };
+  if (text === 'Unknown customer') return { got: null, paintedAt: ms };
+  for (let tries = 0; tries < 40; tries++) {
+    const viewed = await lastViewed(browser);
+    if (viewed && viewed.seq > viewedBefore) return { got: viewed.customerId, paintedAt: ms };
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`The panel shows ${text} but no view was audited.`);
+}
+
+export function judge(expected: string | null, got: string | null): Verdict {
+  if (got === 'picker') return 'picker';
+  if (got === null) return expected === null ? 'unknown-correct' : 'missed';
+  return got === expected ? 'auto-correct' : 'wrong-person';
+}
+
+/**
+ * Runs the cases one page at a time, in a fresh tab each, each page on a port of its own for this run: a site the
+ * extension has not seen (its views are audited once per site and customer).
+ */
+export async function runCorpus(
+  browser: ExtensionBrowser,
+  all: readonly CorpusCase[],
+  mode: 'generic' | 'adapter',
+): Promise<Outcome[]> {
+  const cases = all.filter((entry) => mode === 'generic' || entry.adapter);
+  const server = await startCorpusServer(cases);
+  const outcomes: Outcome[] = [];
+  for (const entry of cases) {
+    await prepare(browser, mode === 'generic');
+    const before = (await lastViewed(browser))?.seq ?? 0;
+    const page = await browser.context.newPage();
+    await page.goto(server.urlOf(entry));
+    const loadedAt = await page.evaluate(() => {
+      const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+      return performance.timeOrigin + (navigation?.domContentLoadedEventEnd ?? 0);
+    });
+    const { got, paintedAt } = await panelOutcome(browser, page, before);
+    outcomes.push({
+      file: entry.file,
+      product: entry.product,
+      mode,
+      expect: entry.expect,
+      got,
+      verdict: judge(entry.expect, got),
+      ...(paintedAt !== undefined && { ms: Math.max(0, paintedAt - loadedAt) }),
+    });
+    await page.close();
+  }
+  await server.close();
+  return outcomes;
+}
