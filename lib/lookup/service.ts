@@ -3,7 +3,8 @@ import { type Customer, displayName } from '../feed/schema';
 import { phoneExtension } from '../identifiers/phone';
 import type { CandidateSummary, Identifiers, PanelState } from '../protocol/messages';
 import type { ReconnuDb } from '../store/db';
-import { allPhones, type IdentifierKind, lookupKey } from '../store/keys';
+import { type IdentifierKind, lookupKey, storedPhoneKey } from '../store/keys';
+import { storedPhones } from '../store/phone-regions';
 import { findByKey } from '../store/read';
 
 /**
@@ -50,9 +51,9 @@ export async function recognize(db: ReconnuDb, identifiers: Identifiers): Promis
 function sameDesk(customer: Customer, key: string, raw: string): boolean {
   const calling = phoneExtension(raw);
   if (!calling) return true;
-  const stored = allPhones(customer).filter((phone) => lookupKey('phone', phone) === key);
+  const stored = storedPhones(customer).filter((phone) => storedPhoneKey(phone) === key);
   return stored.some((phone) => {
-    const extension = phoneExtension(phone);
+    const extension = phoneExtension(phone.raw);
     return !extension || extension === calling;
   });
 }
