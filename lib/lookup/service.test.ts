@@ -66,6 +66,23 @@ describe('recognize', () => {
     }
   });
 
+  it("finds a Belgian customer by their address's national number, and not by a French number of the same digits", async () => {
+    const belgian = customer('cus_be', {
+      name: { given: 'Lotte', family: 'Peeters' },
+      addresses: [{ city: 'Gent', country: 'BE', phone: '0470 12 34 56 poste 12' }],
+    });
+    await applyPage(db, { changes: [belgian], quarantined: [], cursor: 'c2', syncedAt: '2026-01-02T00:00:00Z' });
+    for (const phone of ['+32 470 12 34 56', '0032470123456', '+32 470 12 34 56 poste 12']) {
+      expect((await recognize(db, mentioned({ phones: [phone] }))).recognition, phone).toMatchObject({
+        status: 'matched',
+        customer: { id: 'cus_be' },
+      });
+    }
+    for (const phone of ['+33 4 70 12 34 56', '04 70 12 34 56', '+32 470 12 34 56 poste 13']) {
+      expect((await recognize(db, mentioned({ phones: [phone] }))).recognition, phone).toEqual({ status: 'unknown' });
+    }
+  });
+
   it('says unknown when nothing matches', async () => {
     expect((await recognize(db, mentioned({ emails: ['someone@else.example'] }))).recognition).toEqual({
       status: 'unknown',

@@ -3,7 +3,8 @@ import { type Customer, displayName } from '../feed/schema';
 import { phoneExtension } from '../identifiers/phone';
 import type { CandidateSummary, PanelState, Sighting } from '../protocol/messages';
 import type { ReconnuDb } from '../store/db';
-import { allPhones, lookupKey } from '../store/keys';
+import { lookupKey, storedPhoneKey } from '../store/keys';
+import { storedPhones } from '../store/phone-regions';
 import { findByKeys } from '../store/read';
 import { type Candidate, decide, scoreCandidate } from './evidence';
 import { isOwn, type OwnIdentity } from './own-identity';
@@ -99,7 +100,7 @@ function recognitionOf(candidates: readonly Candidate[]): Recognition {
 function holdsOwn(customer: Customer, own: OwnIdentity): boolean {
   const keys = [
     ...(customer.emails ?? []).map((email) => lookupKey('email', email)),
-    ...(customer.phones ?? []).map((phone) => lookupKey('phone', phone)),
+    ...storedPhones(customer).map(storedPhoneKey),
   ];
   return keys.some((key) => key !== null && own.keys.has(key));
 }
@@ -111,9 +112,9 @@ function holdsOwn(customer: Customer, own: OwnIdentity): boolean {
 function sameDesk(customer: Customer, key: string, raw: string): boolean {
   const calling = phoneExtension(raw);
   if (!calling) return true;
-  const stored = allPhones(customer).filter((phone) => lookupKey('phone', phone) === key);
+  const stored = storedPhones(customer).filter((phone) => storedPhoneKey(phone) === key);
   return stored.some((phone) => {
-    const extension = phoneExtension(phone);
+    const extension = phoneExtension(phone.raw);
     return !extension || extension === calling;
   });
 }

@@ -2,6 +2,7 @@ import type { Customer } from '../feed/schema';
 import { normalizeCard, normalizeEmail, normalizeOrderNumber } from '../identifiers/normalize';
 import { getDefaultRegion, normalizePhone } from '../identifiers/phone';
 import { customerNameTokens } from '../search/text';
+import { type StoredPhone, storedPhones } from './phone-regions';
 
 /** The kinds of identifier a customer can be looked up by. */
 export type IdentifierKind = 'id' | 'email' | 'phone' | 'card' | 'order';
@@ -25,17 +26,29 @@ export function idKey(id: string): string {
   return prefixes.id + id;
 }
 
+/**
+ * The index key of a customer's stored phone, read in the country it belongs to (see storedPhones). A number that
+ * is no number of that country ("06 12 34 56 78" on a Belgian delivery address) is read in the default region, as
+ * every stored number was before addresses counted: its only valid reading, not a guess between two.
+ */
+export function storedPhoneKey(phone: StoredPhone): string | null {
+  const fallback = getDefaultRegion();
+  const normalized =
+    normalizePhone(phone.raw, phone.region) ?? (phone.region === fallback ? null : normalizePhone(phone.raw, fallback));
+  return normalized === null ? null : prefixes.phone + normalized;
+}
+
 interface Analyzed {
   region: string;
   keys: string[];
-  unindexable: string[];
+  unindexable: StoredPhone[];
 }
 
 /**
  * Keys of customers already analyzed: validation (lib/sync/validate.ts) computes them as a page arrives, while the
  * previous page is being written, and packing the page reads them here instead of normalizing every identifier
- * (phones above all) a second time. Keyed by the customer object (feed records are parsed once, never changed) and
- * by the default region phones were read in.
+ * (phones above all) a second time. Keyed by the customer object (feed records are parsed once, never changed, so
+ * the countries of their addresses cannot change either) and by the default region, which phones fall back to.
  */
 const analyzed = new WeakMap<Customer, Analyzed>();
 
@@ -50,10 +63,11 @@ function analyze(customer: Customer): Analyzed {
     return key;
   };
   for (const email of customer.emails ?? []) add('email', email);
-  const unindexable: string[] = [];
-  const phoneKeys = allPhones(customer).flatMap((phone) => {
-    const key = add('phone', phone);
+  const unindexable: StoredPhone[] = [];
+  const phoneKeys = storedPhones(customer).flatMap((phone) => {
+    const key = storedPhoneKey(phone);
     if (key === null) unindexable.push(phone);
+    else keys.add(key);
     return key ?? [];
   });
   add('card', customer.loyalty?.card);
@@ -78,15 +92,15 @@ export function customerKeys(customer: Customer): string[] {
   return analyze(customer).keys;
 }
 
-/** Every phone a customer can call from: their own, their addresses', and the ones given with their orders. */
+/** Every phone a customer can call from, as written: their own, their addresses', and the ones given with orders. */
 export function allPhones(customer: Customer): string[] {
-  const phones = [...(customer.phones ?? [])];
-  for (const address of customer.addresses ?? []) if (address.phone) phones.push(address.phone);
-  for (const order of customer.orders ?? []) if (order.phone) phones.push(order.phone);
-  return phones;
+  return storedPhones(customer).map((phone) => phone.raw);
 }
 
-/** Phones that are present but cannot be indexed, reported as sync issues rather than silently dropped. */
-export function unindexablePhones(customer: Customer): string[] {
+/**
+ * Phones that are present but cannot be indexed, with the country they were read in: reported as sync issues
+ * rather than silently dropped.
+ */
+export function unindexablePhones(customer: Customer): StoredPhone[] {
   return analyze(customer).unindexable;
 }

@@ -3,6 +3,12 @@ import { type Change, isDeletion, parseChange } from '../feed/schema';
 import { getDefaultRegion } from '../identifiers/phone';
 import type { QuarantinedRecord } from '../store/db';
 import { unindexablePhones } from '../store/keys';
+import type { StoredPhone } from '../store/phone-regions';
+
+/** A number read in its address's country says so: the default region in the reason would mislead. */
+function described(phone: StoredPhone): string {
+  return phone.region === getDefaultRegion() ? `"${phone.raw}"` : `"${phone.raw}" (read in ${phone.region})`;
+}
 
 /** What of a rejected record is kept to show: enough to recognize it, never the megabytes a broken feed may send. */
 const RAW_PREVIEW = 2_000;
@@ -29,9 +35,9 @@ export function validateChanges(
       if (unusable.length > 0) {
         quarantined.push({
           id: parsed.change.id,
-          reason: `Stored, but ${unusable.map((phone) => `"${phone}"`).join(', ')} is not a valid phone number (default region ${getDefaultRegion()}): not indexed.`,
+          reason: `Stored, but ${unusable.map(described).join(', ')} is not a valid phone number (default region ${getDefaultRegion()}): not indexed.`,
           receivedAt: at,
-          raw: JSON.stringify(unusable),
+          raw: JSON.stringify(unusable.map((phone) => phone.raw)),
         });
       }
     } else {

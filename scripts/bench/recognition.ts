@@ -1,10 +1,4 @@
-import {
-  corpusAgent,
-  corpusCases,
-  corpusCustomers,
-  type Outcome,
-  runCorpus,
-} from '../../tests/recognition/corpus';
+import { corpusAgent, corpusCases, corpusCustomers, type Outcome, runCorpus } from '../../tests/recognition/corpus';
 import { configureFeed, launchWithExtension } from '../browser';
 import { startFeedServer } from '../feed-server/server';
 import { percentile, round } from './stats';

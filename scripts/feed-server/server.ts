@@ -89,7 +89,13 @@ function usersFor(token: string, agent?: Me): Map<string, Me> {
   return new Map<string, Me>([
     [
       token,
-      agent ?? { id: 'usr_lea', name: 'Léa Martin', email: 'lea.martin@example.org', role: 'agent', organization: ORGANIZATION },
+      agent ?? {
+        id: 'usr_lea',
+        name: 'Léa Martin',
+        email: 'lea.martin@example.org',
+        role: 'agent',
+        organization: ORGANIZATION,
+      },
     ],
     [
       `${token}-store`,

@@ -6,8 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Customer, Me } from '../../lib/feed/schema';
-import { type ExtensionBrowser, panelFrame } from '../../scripts/browser';
 import { panelPaintedAt } from '../../scripts/bench/paint';
+import { type ExtensionBrowser, panelFrame } from '../../scripts/browser';
 
 const ROOT = import.meta.dirname;
 

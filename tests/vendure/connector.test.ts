@@ -115,7 +115,8 @@ describe('the Vendure connector against a real Vendure server', { timeout: 300_0
     expect(withOrder?.orders?.find((placed) => placed.number === order.code)).toMatchObject({
       status: 'paid',
       lines: [{ sku: 'ECH-LIN', quantity: 2, unitPrice: 39.5 }],
-      phone: '06 98 76 54 32',
+      // Made international with its shipping country (FR): the feed has no country beside an order's phone.
+      phone: '+33698765432',
     });
 
     // An order moving on (cancelled) is seen by the orders pass too.
@@ -128,12 +129,22 @@ describe('the Vendure connector against a real Vendure server', { timeout: 300_0
     const [address] = await admin.addresses(third.id);
     if (!address) throw new Error('seeded customers have an address');
     await admin.updateAddress(address.id, { phoneNumber: '+33 1 84 60 12 00' });
+    await admin.createAddress(first.id, {
+      streetLine1: 'Rue Neuve 1',
+      city: 'Bruxelles',
+      postalCode: '1000',
+      countryCode: 'BE',
+      phoneNumber: '0470 99 88 77',
+    });
     await admin.deleteCustomer(fourth.id);
     await sync(connector);
     expect(await getCustomer(db, `vendure:${fourth.id}`)).toBeDefined();
     await sync(connector, 16 * 60_000);
     expect((await getCustomer(db, `vendure:${third.id}`))?.addresses?.[0]?.phone).toBe('+33 1 84 60 12 00');
     expect((await findByKey(db, 'p:+33184601200')).map((found) => found.id)).toEqual([`vendure:${third.id}`]);
+    // A Belgian address's national mobile is Belgian, whatever the agent's default region.
+    expect((await findByKey(db, 'p:+32470998877')).map((found) => found.id)).toEqual([`vendure:${first.id}`]);
+    expect(await findByKey(db, 'p:+33470998877')).toEqual([]);
     expect(await getCustomer(db, `vendure:${fourth.id}`)).toBeUndefined();
     expect(await storedIds()).toHaveLength((await shopCustomers()).length);
   });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseChange } from '../../feed/schema';
+import { customerKeys } from '../../store/keys';
 import { mapCustomer, parseSizes, statusOf, toMajor, type VendureCustomer } from './map';
 
 const recorded = (name: string): VendureCustomer[] =>
@@ -45,6 +46,35 @@ describe('mapCustomer', () => {
       country: address?.country?.code,
       phone: address?.phoneNumber,
     });
+  });
+
+  it("carries each address's country beside its phone, so a Belgian mobile is read as Belgian", () => {
+    const order = ordered.orders?.items[0] as NonNullable<VendureCustomer['orders']>['items'][number];
+    const belgian: VendureCustomer = {
+      ...ordered,
+      phoneNumber: '0470 12 34 56',
+      addresses: [
+        { id: '71', updatedAt: ordered.updatedAt, city: 'Gent', phoneNumber: '0471 98 76 54', country: { code: 'be' } },
+      ],
+      orders: { items: [{ ...order, shippingAddress: { phoneNumber: '02 512 34 56', countryCode: 'BE' } }] },
+    };
+    const record = mapCustomer(belgian, 1, 2);
+    expect(record.addresses).toEqual([{ city: 'Gent', country: 'BE', phone: '0471 98 76 54' }]);
+    expect(record.orders?.[0]?.phone).toBe('+3225123456');
+    const keys = customerKeys(record);
+    expect(keys).toEqual(expect.arrayContaining(['p:+32470123456', 'p:+32471987654', 'p:+3225123456']));
+    expect(keys).not.toContain('p:+33470123456');
+  });
+
+  it("makes an order's national phone international with its shipping country, and keeps what it cannot read", () => {
+    const order = ordered.orders?.items[0] as NonNullable<VendureCustomer['orders']>['items'][number];
+    const phoneOf = (shippingAddress: typeof order.shippingAddress) =>
+      mapCustomer({ ...ordered, orders: { items: [{ ...order, shippingAddress }] } }, 1, 2).orders?.[0]?.phone;
+    expect(phoneOf({ phoneNumber: '06.20.00.02.12', countryCode: 'FR' })).toBe('+33620000212');
+    expect(phoneOf({ phoneNumber: '+32 470 12 34 56', countryCode: 'FR' })).toBe('+32 470 12 34 56');
+    expect(phoneOf({ phoneNumber: '06 20 00 02 12', countryCode: null })).toBe('06 20 00 02 12');
+    expect(phoneOf({ phoneNumber: '', countryCode: 'FR' })).toBeUndefined();
+    expect(phoneOf(null)).toBeUndefined();
   });
 
   it('words order states for people', () => {

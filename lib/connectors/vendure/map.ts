@@ -1,4 +1,5 @@
 import type { Customer, Order } from '../../feed/schema';
+import { phoneIn } from '../phone';
 
 /** A Customer as the Admin API returns it for `customersQuery` (custom fields: those the shop defines). */
 export interface VendureCustomer {
@@ -36,7 +37,7 @@ interface VendureOrder {
   updatedAt: string;
   totalWithTax: number;
   currencyCode: string;
-  shippingAddress?: { phoneNumber?: string | null } | null;
+  shippingAddress?: { phoneNumber?: string | null; countryCode?: string | null } | null;
   lines: { quantity: number; unitPriceWithTax: number; productVariant?: { sku: string; name: string } | null }[];
 }
 
@@ -109,7 +110,12 @@ function mapAddress(address: VendureAddress): NonNullable<Customer['addresses']>
 /** Money from minor units (Vendure's integers) to major units, at the shop's precision (2 unless it changed it). */
 export const toMajor = (minor: number, precision: number) => Number((minor / 10 ** precision).toFixed(precision));
 
+/**
+ * An address's phone stays as typed beside the address's country (the store reads it there); an order has no
+ * country in the feed, so its shipping phone is made international with the shipping address's country.
+ */
 function mapOrder(order: VendureOrder, precision: number): Order {
+  const phone = phoneIn(order.shippingAddress?.phoneNumber, order.shippingAddress?.countryCode);
   return {
     id: localId(`order:${order.id}`),
     number: order.code,
@@ -123,7 +129,7 @@ function mapOrder(order: VendureOrder, precision: number): Order {
       quantity: line.quantity,
       unitPrice: toMajor(line.unitPriceWithTax, precision),
     })),
-    ...(present(order.shippingAddress?.phoneNumber) ? { phone: order.shippingAddress.phoneNumber } : {}),
+    ...(phone ? { phone } : {}),
   };
 }
 

@@ -55,7 +55,7 @@ export function customersQuery(customFields: readonly string[]): string {
       orders(options: { take: ${ORDERS_PER_CUSTOMER}, sort: { createdAt: DESC } }) {
         items {
           id code state active orderPlacedAt updatedAt totalWithTax currencyCode
-          shippingAddress { phoneNumber }
+          shippingAddress { phoneNumber countryCode }
           lines { quantity unitPriceWithTax productVariant { sku name } }
         }
       }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseChange } from '../../feed/schema';
+import { phoneIn } from '../phone';
 import { mapCustomer } from './map';
 import { metaExtras } from './meta';
 import { channelOf, decodeEntities, mapOrder } from './orders';
-import { phoneIn } from './phone';
 import type { WooCustomer, WooOrder } from './wire';
 
 const meta = (entries: Record<string, unknown>) =>

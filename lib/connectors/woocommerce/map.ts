@@ -1,6 +1,6 @@
+import { phoneIn } from '../phone';
 import { metaExtras } from './meta';
 import { mapOrder } from './orders';
-import { phoneIn } from './phone';
 import { gmtToIso, type WooAddress, type WooCustomer, type WooOrder, type WooRefund } from './wire';
 
 /** Local ids of WooCommerce customers: `woo:` and the WordPress user id. */

@@ -1,5 +1,5 @@
 import type { Order } from '../../feed/schema';
-import { phoneIn } from './phone';
+import { phoneIn } from '../phone';
 import { gmtToIso, type WooLineItem, type WooOrder, type WooRefund } from './wire';
 
 /**
