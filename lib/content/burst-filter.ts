@@ -1,4 +1,5 @@
-import { EMAIL, isPlausiblePhone, MAYBE_IDENTIFIER, PHONE } from '../detect/patterns';
+import { EMAIL, MAYBE_IDENTIFIER } from '../detect/patterns';
+import { phonesInText } from '../detect/phone-text';
 
 /** Larger subtrees are not searched piecewise: one full scan is cheaper than reading their text here. */
 const MAX_TEXT = 20_000;
@@ -8,7 +9,7 @@ export function candidatesIn(text: string, orderPattern?: RegExp): string[] {
   const found: string[] = [];
   if (MAYBE_IDENTIFIER.test(text)) {
     for (const match of text.matchAll(EMAIL)) found.push(match[0]);
-    for (const match of text.matchAll(PHONE)) if (isPlausiblePhone(match[0].trim())) found.push(match[0].trim());
+    for (const phone of phonesInText(text)) found.push(phone.raw);
   }
   if (orderPattern) for (const match of text.matchAll(orderPattern)) found.push(match[0]);
   return found;

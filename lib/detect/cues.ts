@@ -6,6 +6,7 @@ import {
   CC_WORDS,
   CUSTOMER_REGION,
   CUSTOMER_WORDS,
+  INTERNAL,
   plain,
   regionWords,
   SENDER_REGION,
@@ -44,6 +45,7 @@ export function evidenceAt(place: Place, quotes: QuoteTracker): Evidence {
   if (labelCue) cues.add(labelCue);
   const regionCue = regionOf(element);
   for (const cue of regionCue) cues.add(cue);
+  if (inListRow(element)) cues.add('listed');
   return { cues: [...cues], near: nearText(place, element), region: describeRegion(element, label) };
 }
 
@@ -61,15 +63,17 @@ function classifyLabel(label: string): Cue | undefined {
  * the header of a table row, or a short element just before its field.
  */
 function labelOf(place: Place, element: Element): string | undefined {
-  const block = (place.link ? element.parentElement : element)?.closest(BLOCK);
+  // Within the identifier's own element first: products put "cc:" and the address in one span.
+  const own = place.link ? element.parentElement : element;
+  if (own && !place.link) {
+    const local = inlineLabel(textBefore(own, place, element));
+    if (local) return local;
+  }
+  const block = own?.closest(BLOCK);
   if (block) {
-    const range = element.ownerDocument.createRange();
-    range.setStart(block, 0);
-    if (place.link) range.setEndBefore(element);
-    else range.setEnd(place.node, place.offset);
-    const line = range.toString().split('\n').pop() ?? '';
-    const inline = /([\p{L}][\p{L} .'’-]{0,30}?)\s*[:：]\s*[^:：]{0,60}$/u.exec(line.slice(-100));
-    if (inline?.[1]) return plain(inline[1]);
+    const line = textBefore(block, place, element).split('\n').pop() ?? '';
+    const inline = inlineLabel(line);
+    if (inline) return inline;
     if (/[\p{L}\d]/u.test(line)) return undefined; // written in a sentence: no label
   }
   let field: Element | null = block ?? element;
@@ -81,6 +85,34 @@ function labelOf(place: Place, element: Element): string | undefined {
     if (text) break;
   }
   return undefined;
+}
+
+/** A row of a table or grid listing tickets or messages (an inbox), not one conversation's field. */
+function inListRow(element: Element): boolean {
+  const row = element.closest('tr, [role="row"], [role="option"]');
+  const list = row?.parentElement;
+  if (!row || !list) return false;
+  const cells =
+    row.tagName === 'TR' ? row.children.length : row.querySelectorAll('[role="gridcell"], [role="cell"]').length;
+  const rows = [...list.children].filter((sibling) => sibling.tagName === row.tagName).length;
+  return rows >= 3 && (row.getAttribute('role') === 'option' || cells >= 3);
+}
+
+/** The text of `container` before the identifier. */
+function textBefore(container: Element, place: Place, element: Element): string {
+  const range = element.ownerDocument.createRange();
+  range.setStart(container, 0);
+  if (place.link) range.setEndBefore(element);
+  else range.setEnd(place.node, place.offset);
+  return range.toString();
+}
+
+/** "From: X <", "Demandeur : ", or a recipient written without a colon: "Gabriel Rossi <g@…> to ". */
+function inlineLabel(text: string): string | undefined {
+  const joined = /(?:^|\s)(to|a|à|an|cc|bcc|cci)\s*$/iu.exec(text);
+  if (joined?.[1]) return plain(joined[1]);
+  const inline = /([\p{L}][\p{L} .'’-]{0,30}?)\s*[:：]\s*[^:：@]{0,60}$/u.exec(text.slice(-100));
+  return inline?.[1] ? plain(inline[1]) : undefined;
 }
 
 function previousOf(element: Element, tag: string): Element | null {
@@ -111,20 +143,32 @@ function regionOf(element: Element): Cue[] {
       if (heading) side = headingCue(heading);
     }
   }
+  if (internal(element)) side = 'agent';
   if (side) cues.push(side);
   if (sender) cues.push('sender');
   return cues;
 }
 
+/** Inside an internal call or note: a colleague, not a customer. */
+function internal(element: Element): boolean {
+  for (let up: Element | null = element, depth = 0; up && depth < 12; up = up.parentElement, depth++) {
+    if (INTERNAL.test(regionWords(up))) return true;
+  }
+  return false;
+}
+
 /** The heading of the card an identifier sits in: "Requester", "Client", "Assignee"… */
 function nearestHeading(container: Element, element: Element): string | undefined {
-  let nearest: Element | undefined;
-  for (const heading of container.querySelectorAll(HEADING)) {
-    if (heading.contains(element)) continue;
-    if (!(heading.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
-    nearest = heading;
+  const branch = [...container.children].find((child) => child.contains(element));
+  for (let before = branch?.previousElementSibling; before; before = before.previousElementSibling) {
+    const heading = before.matches(HEADING)
+      ? before
+      : before.firstElementChild?.matches(HEADING)
+        ? before.firstElementChild
+        : null;
+    if (heading) return heading.textContent ?? undefined;
   }
-  return nearest?.textContent ?? undefined;
+  return undefined;
 }
 
 function headingCue(text: string): Cue | undefined {

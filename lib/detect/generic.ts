@@ -1,6 +1,7 @@
 import { MAX_SIGHTINGS, type Sighting } from '../protocol/messages';
 import { evidenceAt, type Place } from './cues';
-import { EMAIL, GENERIC_EXCLUDE, isPlausiblePhone, isShown, linkTarget, MAYBE_IDENTIFIER, PHONE } from './patterns';
+import { EMAIL, GENERIC_EXCLUDE, isShown, linkTarget, MAYBE_IDENTIFIER } from './patterns';
+import { phonesInText } from './phone-text';
 import { QuoteTracker } from './quotes';
 
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'TEXTAREA', 'RECONNU-PANEL']);
@@ -59,10 +60,7 @@ export function detectSightings(root: ParentNode, options: GenericOptions = {}):
     const here: [Found['kind'], string, number][] = [];
     if (maybe) {
       for (const match of text.matchAll(EMAIL)) here.push(['email', match[0], match.index]);
-      for (const match of text.matchAll(PHONE)) {
-        const phone = match[0].trim();
-        if (isPlausiblePhone(phone)) here.push(['phone', phone, match.index]);
-      }
+      for (const phone of phonesInText(text)) here.push(['phone', phone.raw, phone.index]);
     }
     if (orderPattern) for (const match of text.matchAll(orderPattern)) here.push(['order', match[0], match.index]);
     // Exclusion and visibility cost a style lookup each: only for text that really holds an identifier.

@@ -24,10 +24,13 @@ export const CC_WORDS = /^(?:cc|bcc|cci|copie|copie a|en copie|kopie|copy|watche
  * history. Generated class names ("sc-1x9fz", "css-4rbku5") hold no such word and are ignored by construction.
  */
 export const CUSTOMER_REGION =
-  /\b(?:customer|requester|requestor|enduser|end user|contact|client|caller|visitor|buyer|purchaser|consumer|kunde|demandeur|requester card|user profile)\b/;
+  /\b(?:customer|requester|requestor|enduser|end user|contact|client|caller|visitor|buyer|purchaser|consumer|kunde|demandeur|requester card|user profile|user details|user detail|user info|userinfo|user card|user panel|contact details|contact info)\b/;
 export const SENDER_REGION = /\b(?:from|sender|author|expediteur|absender|byline|originator)\b/;
 export const AGENT_REGION =
   /\b(?:agent|assignee|owner|staff|operator|outbound|outgoing|internal|note|notes|private|response|current user|currentuser|account menu|user menu|usermenu|profile menu|my account|from me|is self|myself)\b/;
+/** Regions of an internal call, chat or note between colleagues. */
+export const INTERNAL =
+  /\b(?:internal|interne|intern|internal call|appel interne|interner anruf|private note|note interne)\b/;
 export const QUOTED_REGION = /\b(?:quote|quoted|cite|blockquote|gmail quote|quoted text|reply history|trimmed)\b/;
 
 /** "On Mon, 2 Nov 2026 at 10:14, X wrote:", "Le … a écrit :", "Am … schrieb …:", "El … escribió:"… */

@@ -4,8 +4,8 @@ import { plainName } from './names';
 
 /** What each cue adds to a plain mention (1): a field an adapter names is the customer by construction. */
 const STRENGTH: Partial<Record<Cue, number>> = { field: 6, learned: 4, label: 3, card: 3, sender: 2, link: 0.5 };
-/** Evidence of someone other than the current customer: an older conversation, the agent's side, a copy. */
-const WEAK: Partial<Record<Cue, number>> = { agent: 0.2, quoted: 0.25, cc: 0.3 };
+/** Evidence of someone other than the current customer: an older conversation, the agent's side, a copy, a list. */
+const WEAK: Partial<Record<Cue, number>> = { agent: 0.2, quoted: 0.25, cc: 0.3, listed: 0.3 };
 /** The customer's stored name written next to the identifier. */
 const NAME_BONUS = 2;
 /** A candidate needs at least a plain mention outside quotes, copies and the agent's side to be proposed. */
@@ -18,17 +18,19 @@ export interface Candidate {
   customer: Customer;
   score: number;
   reason: CandidateReason;
+  /** Found where a page shows its customer (a requester label or card), or where the agent picked one before. */
+  placed: boolean;
   /** The kind of identifier of the strongest evidence: how the customer was found, for the audit. */
   foundBy: Sighting['kind'];
 }
 
-/** How strongly one sighting says its owner is the customer of the page. */
-export function sightingScore(sighting: Sighting, customer: Customer): number {
+/** How strongly one sighting says its owner is the customer of the page (without a customer: its place alone). */
+export function sightingScore(sighting: Sighting, customer?: Customer): number {
   const weak = sighting.cues.map((cue) => WEAK[cue]).filter((value) => value !== undefined);
   if (weak.length > 0) return Math.min(...weak);
   let score = sighting.cues.includes('to') ? 0.6 : 1;
   for (const cue of sighting.cues) score += STRENGTH[cue] ?? 0;
-  if (nameWritten(customer, sighting.near)) score += NAME_BONUS;
+  if (customer && nameWritten(customer, sighting.near)) score += NAME_BONUS;
   return score;
 }
 
@@ -47,18 +49,36 @@ export function scoreCandidate(customer: Customer, sightings: readonly Sighting[
     customer,
     score: best.score + corroboration,
     reason: reasonOf(best.sighting),
+    placed: best.sighting.cues.some((cue) => PLACED.has(cue)),
     foundBy: best.sighting.kind,
   };
 }
 
+const PLACED = new Set<Cue>(['label', 'card', 'learned']);
+
+/** What the page says beyond its candidates: of people who are not in the store, and of the company's own. */
+export interface PageEvidence {
+  /** The strongest place held by an identifier nobody in the store has: the page may be about a new customer. */
+  strangerScore: number;
+  /** Every message sender on the page is the user or the organization: an internal conversation. */
+  internal: boolean;
+}
+
 /**
  * Who the page is about: the one candidate that clearly dominates, or the plausible ones most likely first, or
- * nobody. Two candidates with comparable evidence are never chosen between: the agent is.
+ * nobody. Two candidates with comparable evidence are never chosen between: the agent is. Nobody is proposed
+ * when a stranger holds a stronger place than every candidate (a new customer writing to a mailbox the store
+ * knows), nor from a mere mention in an internal conversation.
  */
-export function decide(candidates: readonly Candidate[]): { chosen?: Candidate; plausible: Candidate[] } {
-  const plausible = candidates.filter((entry) => entry.score >= PLAUSIBLE).sort((a, b) => b.score - a.score);
+export function decide(
+  candidates: readonly Candidate[],
+  page: PageEvidence = { strangerScore: 0, internal: false },
+): { chosen?: Candidate; plausible: Candidate[] } {
+  const plausible = candidates
+    .filter((entry) => entry.score >= PLAUSIBLE && (entry.placed || !page.internal))
+    .sort((a, b) => b.score - a.score);
   const [top, second] = plausible;
-  if (!top) return { plausible };
+  if (!top || page.strangerScore > top.score) return { plausible: [] };
   const dominates =
     !second || (top.score >= DOMINANCE_RATIO * second.score && top.score - second.score >= DOMINANCE_GAP);
   return dominates ? { chosen: top, plausible } : { plausible };

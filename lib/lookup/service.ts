@@ -1,12 +1,13 @@
 import { visibleText } from '../display/visible';
 import { type Customer, displayName } from '../feed/schema';
-import { phoneExtension } from '../identifiers/phone';
+import { getDefaultRegion, phoneExtension } from '../identifiers/phone';
+import { plausibleGrouping } from '../identifiers/phone-grouping';
 import type { CandidateSummary, PanelState, Sighting } from '../protocol/messages';
 import type { ReconnuDb } from '../store/db';
 import { lookupKey, storedPhoneKey } from '../store/keys';
 import { storedPhones } from '../store/phone-regions';
 import { findByKeys } from '../store/read';
-import { type Candidate, decide, scoreCandidate } from './evidence';
+import { type Candidate, decide, type PageEvidence, scoreCandidate, sightingScore } from './evidence';
 import { isOwn, type OwnIdentity } from './own-identity';
 
 /**
@@ -54,10 +55,14 @@ export async function recognize(
   const keyed = sightings.flatMap((sighting) => {
     const key = lookupKey(sighting.kind, sighting.value);
     if (!key || (options.own && isOwn(options.own, key)) || options.skip?.(key)) return [];
+    // A number read in free text and grouped the way no phone of its country is ("0612 3456 78") is a reference.
+    const typed = sighting.kind !== 'phone' || sighting.cues.includes('field') || sighting.cues.includes('link');
+    if (!typed && !plausibleGrouping(sighting.value, getDefaultRegion())) return [];
     const learned = sighting.region && options.preferred?.(sighting.region);
     return [{ key, sighting: learned ? { ...sighting, cues: [...sighting.cues, 'learned' as const] } : sighting }];
   });
   const found = await findByKeys(db, [...new Set(keyed.map(({ key }) => key))]);
+  const page: PageEvidence = { strangerScore: 0, internal: internalConversation(sightings, options.own) };
   const byCustomer = new Map<string, { customer: Customer; sightings: Sighting[] }>();
   const hits: Hit[] = [];
   for (const { key, sighting } of keyed) {
@@ -67,7 +72,11 @@ export async function recognize(
         !(options.own && holdsOwn(customer, options.own)) &&
         (key[0] !== 'p' || sameDesk(customer, key, sighting.value)),
     );
-    if (owners.length === 0) continue;
+    if (owners.length === 0) {
+      // Only someone the store does not know is a stranger: not the agent's own record, nor one they rejected.
+      if (!found.get(key)?.length) page.strangerScore = Math.max(page.strangerScore, sightingScore(sighting));
+      continue;
+    }
     hits.push({
       key,
       region: sighting.region ?? '',
@@ -81,11 +90,11 @@ export async function recognize(
     }
   }
   const candidates = [...byCustomer.values()].map(({ customer, sightings: seen }) => scoreCandidate(customer, seen));
-  return { recognition: recognitionOf(candidates), hits };
+  return { recognition: recognitionOf(candidates, page), hits };
 }
 
-function recognitionOf(candidates: readonly Candidate[]): Recognition {
-  const { chosen, plausible } = decide(candidates);
+function recognitionOf(candidates: readonly Candidate[], page: PageEvidence): Recognition {
+  const { chosen, plausible } = decide(candidates, page);
   if (chosen) return { status: 'matched', customer: chosen.customer, foundBy: chosen.foundBy };
   if (plausible.length === 0) return { status: 'unknown' };
   return {
@@ -94,6 +103,25 @@ function recognitionOf(candidates: readonly Candidate[]): Recognition {
       .slice(0, MAX_CANDIDATES)
       .map((entry) => ({ ...summarize(entry.customer), reason: entry.reason })),
   };
+}
+
+/** Cues that place someone in a conversation: its sender, a recipient, a copy, a customer field or card. */
+const IN_CONVERSATION = new Set(['sender', 'to', 'cc', 'card', 'label']);
+
+/**
+ * A conversation among the company's own people: one of them is a sender (or the customer an adapter reads), and
+ * nobody from outside is a sender, a recipient, a copy, or in a customer card.
+ */
+function internalConversation(sightings: readonly Sighting[], own: OwnIdentity | undefined): boolean {
+  if (!own) return false;
+  let ownSender = false;
+  for (const sighting of sightings) {
+    if (sighting.cues.includes('quoted')) continue;
+    const key = lookupKey(sighting.kind, sighting.value);
+    if (key && isOwn(own, key)) ownSender ||= sighting.cues.includes('sender') || sighting.cues.includes('field');
+    else if (sighting.cues.some((cue) => IN_CONVERSATION.has(cue))) return false;
+  }
+  return ownSender;
 }
 
 /** The agent's own customer record (they shop there too) is never the customer of their pages. */

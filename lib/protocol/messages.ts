@@ -16,16 +16,28 @@ export type Identifiers = z.infer<typeof identifiersSchema>;
  * How an identifier appears on the page, as an agent reading it would see it. `field`: a field an adapter or a site
  * rule names; `label`: next to a requester/customer/from label; `card`: in a customer card or region; `sender`: a
  * message's sender; `link`: a mailto:/tel: link; `quoted`: in quoted history; `agent`: in the agent's own reply,
- * signature or menu; `cc`/`to`: a copy or a recipient; `learned`: where the agent picked a customer before on this site.
+ * signature or menu; `cc`/`to`: a copy or a recipient; `listed`: a row of a list of tickets or messages; `learned`: where the agent picked a customer before on this site.
  */
-export const cueSchema = z.enum(['field', 'label', 'card', 'sender', 'link', 'quoted', 'agent', 'cc', 'to', 'learned']);
+export const cueSchema = z.enum([
+  'field',
+  'label',
+  'card',
+  'sender',
+  'link',
+  'quoted',
+  'agent',
+  'cc',
+  'to',
+  'listed',
+  'learned',
+]);
 export type Cue = z.infer<typeof cueSchema>;
 
 /** One identifier as the page shows it, with its evidence. Nothing here leaves the extension. */
 export const sightingSchema = z.object({
   kind: z.enum(['email', 'phone', 'order']),
   value: z.string().min(1).max(320),
-  cues: z.array(cueSchema).max(10),
+  cues: z.array(cueSchema).max(11),
   /** The text around it, where the customer's stored name may be written (corroboration). */
   near: z.string().max(300).optional(),
   /** A stable description of where it sits (landmark, label, short CSS path), to learn from the agent's picks. */
