@@ -4,6 +4,7 @@ import { CandidateList } from '@/components/CandidateList';
 import { CustomerById } from '@/components/CustomerById';
 import { CustomerSearch } from '@/components/CustomerSearch';
 import { ProfileView } from '@/components/ProfileView';
+import { ask } from '@/lib/protocol/client';
 import { PANEL_PORT, type PanelState } from '@/lib/protocol/messages';
 
 /** Follows what the background recognized in this tab, pushed over a port. */
@@ -40,13 +41,24 @@ function Panel() {
     case 'waiting':
       return <p className="muted">{t.lookingUp}</p>;
     case 'matched':
-      return <ProfileView customer={state.customer} privacy={state.privacy} />;
+      return (
+        <>
+          <ProfileView customer={state.customer} privacy={state.privacy} />
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => void ask({ type: 'notThisCustomer', id: state.customer.id })}
+          >
+            {t.notThisCustomer}
+          </button>
+        </>
+      );
     case 'ambiguous':
       return (
         <>
           <h1>{t.severalMatch}</h1>
           <p>{t.pickOne}</p>
-          <CandidateList candidates={state.candidates} onPick={setPicked} label={t.pickOne} />
+          <CandidateList candidates={state.candidates} onPick={setPicked} label={t.pickOne} reasons={t.reasons} />
         </>
       );
     case 'unknown':

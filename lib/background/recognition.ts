@@ -1,8 +1,9 @@
+import { MAX_SIGHTINGS } from '../detect/limits';
 import { currentMe } from '../feed/me';
 import { ownIdentity } from '../lookup/own-identity';
 import { type Hit, type Recognition, recognize } from '../lookup/service';
 import { isChrome, learnRegions, learnRejects, readSite, recordSeen, siteHash } from '../lookup/site-memory';
-import { MAX_SIGHTINGS, type Sighting } from '../protocol/messages';
+import type { Sighting } from '../protocol/messages';
 import { readSettings } from '../settings';
 import type { ReconnuDb } from '../store/db';
 
@@ -49,16 +50,22 @@ export function createTabRecognition(db: ReconnuDb) {
       excluded: tab.rejected,
     };
     let result = await recognize(db, sightings, options);
-    // The site's memory acts on what was found: its chrome and what the agent rejected there go.
-    const dropped = new Set<string>();
+    // The site's memory acts on what was found: what the agent rejected there goes, and so do its chrome's weak
+    // sightings (a mailbox in a menu), not the same identifier where a customer is shown.
+    const rejected = new Set<string>();
+    const chrome = new Set<string>();
     for (const hit of result.hits) {
       const hash = await hashOf(hit.key);
-      if (site.reject[hash] !== undefined || (!hit.strong && isChrome(site, hash))) dropped.add(hit.key);
+      if (site.reject[hash] !== undefined) rejected.add(hit.key);
+      else if (isChrome(site, hash)) chrome.add(hit.key);
     }
-    const weak = result.hits.filter((hit) => !hit.strong && !dropped.has(hit.key));
+    const weak = result.hits.filter((hit) => !hit.strong && !rejected.has(hit.key) && !chrome.has(hit.key));
     const pathHash = await siteHash(tab.host, `path:${tab.path}`);
     await recordSeen(tab.host, pathHash, await Promise.all(weak.map((hit) => hashOf(hit.key))));
-    if (dropped.size > 0) result = await recognize(db, sightings, { ...options, skip: (key) => dropped.has(key) });
+    if (rejected.size + chrome.size > 0) {
+      const skip = (key: string, strong: boolean) => rejected.has(key) || (!strong && chrome.has(key));
+      result = await recognize(db, sightings, { ...options, skip });
+    }
     tab.hits = result.hits;
     return result.recognition;
   }

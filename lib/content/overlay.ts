@@ -2,8 +2,9 @@ import { browser } from 'wxt/browser';
 import { adapters } from '../adapters';
 import { pickAdapter } from '../adapters/match';
 import type { SiteAdapter } from '../adapters/types';
-import { detectSightings, IDENTIFIER_LIMIT } from '../detect/generic';
+import { detectSightings } from '../detect/generic';
 import { findIncomingCaller } from '../detect/incoming-call';
+import { IDENTIFIER_LIMIT } from '../detect/limits';
 import { fieldSightings, genericOptions, readPage, sightedValues } from '../detect/read-page';
 import type {
   ContentCommand,
@@ -184,6 +185,7 @@ export async function startOverlay(parent: AbortSignal, options: { frame?: boole
     focus = undefined;
     lastSent = '';
     current = new Set();
+    seen.clear(); // what the new page shows must be read even if an earlier page showed it too
     void readAll(true);
   };
   const watcher = watchPage({ signal, onMutations, onStructure: requestFullRead, onNavigate });

@@ -19,6 +19,8 @@ const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"], legend, caption, dt, 
 const LANDMARK =
   'aside, main, article, form, dialog, [role="complementary"], [role="main"], [role="dialog"], [role="region"]';
 const NEAR = 150;
+/** More text than this is an application's shell, not one card or message. */
+const SHELL_TEXT = 4_000;
 
 /** Where an identifier was read: a text node and the offset of the match, or a mailto:/tel: link. */
 export interface Place {
@@ -134,8 +136,10 @@ function regionOf(element: Element): Cue[] {
   for (let up: Element | null = element, depth = 0; up && depth < 12 && !side; up = up.parentElement, depth++) {
     const words = regionWords(up);
     if (words && !sender && depth < 5 && SENDER_REGION.test(words)) sender = true;
-    if (words && CUSTOMER_REGION.test(words)) side = 'card';
-    else if (words && AGENT_REGION.test(words)) side = 'agent';
+    // An app shell named after its users ("agent-workspace", "customer-portal") says nothing of one identifier.
+    const region = words && (CUSTOMER_REGION.test(words) || AGENT_REGION.test(words)) && !isShell(up);
+    if (region && CUSTOMER_REGION.test(words)) side = 'card';
+    else if (region) side = 'agent';
     else if (!headed && depth > 0 && depth < 6) {
       const heading = nearestHeading(up, element);
       // The nearest heading decides, even when it names neither side ("Conversation").
@@ -147,6 +151,11 @@ function regionOf(element: Element): Cue[] {
   if (side) cues.push(side);
   if (sender) cues.push('sender');
   return cues;
+}
+
+/** A region as large as a whole application rather than a card, a message or a menu. */
+function isShell(element: Element): boolean {
+  return element.tagName === 'BODY' || element.tagName === 'HTML' || (element.textContent?.length ?? 0) > SHELL_TEXT;
 }
 
 /** Inside an internal call or note: a colleague, not a customer. */

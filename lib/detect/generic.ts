@@ -1,12 +1,11 @@
-import { MAX_SIGHTINGS, type Sighting } from '../protocol/messages';
+import type { Sighting } from '../protocol/messages';
 import { evidenceAt, type Place } from './cues';
+import { IDENTIFIER_LIMIT, MAX_SIGHTINGS } from './limits';
 import { EMAIL, GENERIC_EXCLUDE, isShown, linkTarget, MAYBE_IDENTIFIER } from './patterns';
 import { phonesInText } from './phone-text';
 import { QuoteTracker } from './quotes';
 
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'TEXTAREA', 'RECONNU-PANEL']);
-/** Per kind, as many as a lookup takes. */
-export const IDENTIFIER_LIMIT = 20;
 
 export interface GenericOptions {
   /** Order numbers as the site writes them (global regex); none are read without one. */

@@ -32,8 +32,8 @@ export interface Hit {
 export interface RecognizeOptions {
   /** The user's and the organization's own identifiers: never a customer's. */
   own?: OwnIdentity;
-  /** Drops a sighting (by its lookup key) the site's memory says is chrome or was rejected there. */
-  skip?: (key: string) => boolean;
+  /** Drops a sighting the site's memory says is chrome (weak sightings only) or was rejected there. */
+  skip?: (key: string, strong: boolean) => boolean;
   /** Whether the agent picked a customer found at this region of the site before. */
   preferred?: (region: string) => boolean;
   /** Customers the agent said are not this page's. */
@@ -54,7 +54,8 @@ export async function recognize(
 ): Promise<{ recognition: Recognition; hits: Hit[] }> {
   const keyed = sightings.flatMap((sighting) => {
     const key = lookupKey(sighting.kind, sighting.value);
-    if (!key || (options.own && isOwn(options.own, key)) || options.skip?.(key)) return [];
+    const strong = sighting.cues.some((cue) => STRONG.has(cue));
+    if (!key || (options.own && isOwn(options.own, key)) || options.skip?.(key, strong)) return [];
     // A number read in free text and grouped the way no phone of its country is ("0612 3456 78") is a reference.
     const typed = sighting.kind !== 'phone' || sighting.cues.includes('field') || sighting.cues.includes('link');
     if (!typed && !plausibleGrouping(sighting.value, getDefaultRegion())) return [];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_SIGHTINGS } from '../detect/limits';
 import type { SiteRule } from '../detect/read-page';
 import type { Customer } from '../feed/schema';
 import { gestureRecordSchema, gestureRequestSchema } from '../policy/schema';
@@ -44,8 +45,6 @@ export const sightingSchema = z.object({
   region: z.string().max(200).optional(),
 });
 export type Sighting = z.infer<typeof sightingSchema>;
-/** As many as a page may submit at once: a hostile page listing thousands gets no more lookups. */
-export const MAX_SIGHTINGS = 60;
 
 /** Messages a content script may send. The site they concern is always the sender's own tab, never a claim. */
 export const contentRequestSchema = z.discriminatedUnion('type', [

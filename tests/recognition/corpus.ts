@@ -71,14 +71,22 @@ export async function startCorpusServer(cases: readonly CorpusCase[]) {
   };
 }
 
-/** Adapters on or off, and the site's memory wiped: each page is judged as the first of its site. */
-async function prepare(browser: ExtensionBrowser, adaptersOff: boolean): Promise<void> {
+/** Adapters on or off (a settings change starts a sync: only when it changes). */
+async function setAdapters(browser: ExtensionBrowser, adaptersOff: boolean): Promise<void> {
   await browser.worker.evaluate(async (off) => {
     const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
     const { settings } = await api.storage.local.get('settings');
+    if ((settings as { adaptersOff?: boolean }).adaptersOff === off) return;
     await api.storage.local.set({ settings: { ...(settings as object), adaptersOff: off } });
-    await api.storage.local.remove(['siteMemory']);
   }, adaptersOff);
+}
+
+/** The sites' memory wiped: each page is judged as the first of its site. */
+async function forgetSites(browser: ExtensionBrowser): Promise<void> {
+  await browser.worker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+    await api.storage.local.remove(['siteMemory']);
+  });
 }
 
 /** The customer id of the latest profile view the extension audited, after `after` (its sequence number). */
@@ -149,8 +157,9 @@ export async function runCorpus(
   const cases = all.filter((entry) => mode === 'generic' || entry.adapter);
   const server = await startCorpusServer(cases);
   const outcomes: Outcome[] = [];
+  await setAdapters(browser, mode === 'generic');
   for (const entry of cases) {
-    await prepare(browser, mode === 'generic');
+    await forgetSites(browser);
     const before = (await lastViewed(browser))?.seq ?? 0;
     const page = await browser.context.newPage();
     await page.goto(server.urlOf(entry));
