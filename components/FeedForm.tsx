@@ -46,7 +46,9 @@ export function FeedForm() {
     if (origins.length > 0 && !(await requestOrigins(origins))) {
       return setMessage(t.feedPermissionRefused(origins.map((origin) => origin.replace(/\/\*$/, '')).join(', ')));
     }
-    await settingsItem.setValue(parsed.data);
+    // Only this form's fields: the recognition section below saves its own, perhaps since this form loaded.
+    const { organizationDomains, organizationPhones, adaptersOff, ...mine } = parsed.data;
+    await settingsItem.setValue({ ...defaultSettings, ...(await settingsItem.getValue()), ...mine });
     setMessage(t.settingsSaved);
     // The sync's outcome is announced by the status line below, in the user's language.
     await ask({ type: 'syncNow' });

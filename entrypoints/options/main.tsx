@@ -5,6 +5,7 @@ import { mountPage, useStrings } from '@/components/AppShell';
 import { CallNotifications } from '@/components/CallNotifications';
 import { FeedForm } from '@/components/FeedForm';
 import { PolicyStatusView } from '@/components/PolicyStatusView';
+import { RecognitionSettings } from '@/components/RecognitionSettings';
 import { SiteRulesEditor } from '@/components/SiteRulesEditor';
 import { SyncStatusView, useSyncStatus } from '@/components/SyncStatusView';
 import { ask } from '@/lib/protocol/client';
@@ -46,6 +47,7 @@ mountPage(
     <PolicyStatusView />
     <SyncIssues />
     <AccountSection />
+    <RecognitionSettings />
     <SiteRulesEditor />
     <AdapterHealthView />
   </main>,

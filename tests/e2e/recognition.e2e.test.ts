@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Customer } from '../../lib/feed/schema';
 import {
   configureFeed,
   type ExtensionBrowser,
@@ -11,6 +12,15 @@ import { type FixtureServer, startFixtureServer } from '../../scripts/fixture-se
 import { corpusAgent, corpusCases, corpusCustomers, type Outcome, runCorpus } from '../recognition/corpus';
 
 const GENERATED = 200;
+
+/** A customer whose address is on a domain that becomes the organization's in the last test. */
+const PARTNER: Customer = {
+  id: 'rc_partner_employee',
+  version: 1,
+  updatedAt: '2026-11-01T09:00:00Z',
+  name: { given: 'Yasmine', family: 'Perrot' },
+  emails: ['y.perrot@atelier-lumiere.com'],
+};
 
 /** Pages with a customer on which the right one opened by itself. */
 function autoCorrectShare(outcomes: readonly Outcome[]): number {
@@ -28,10 +38,10 @@ describe('recognition in the wild: the corpus of real products, and learning fro
 
   beforeAll(async () => {
     feed = await startFeedServer({ customers: GENERATED, seed: 'recognition', agent: corpusAgent() });
-    feed.control.put(corpusCustomers());
+    feed.control.put([...corpusCustomers(), PARTNER]);
     fixtures = await startFixtureServer();
     browser = await launchWithExtension();
-    await configureFeed(browser, feed, GENERATED + corpusCustomers().length);
+    await configureFeed(browser, feed, GENERATED + corpusCustomers().length + 1);
   });
   afterAll(async () => {
     await browser?.close();
@@ -94,6 +104,30 @@ describe('recognition in the wild: the corpus of real products, and learning fro
     await (await panelFrame(page)).getByRole('button', { name: 'Not this customer' }).click();
     await (await panelFrame(page)).locator('h1', { hasText: 'Unknown customer' }).waitFor();
     await page.goto(fixtures.setInline('reject-2', html.replace('<p>', '<p>Encore : ')));
+    expect(await panelHeading(page)).toBe('Unknown customer');
+    await page.close();
+  });
+
+  it("a domain typed in the options page as the company's is never taken for a customer's", async () => {
+    const card = (note: string) => `<!doctype html><meta charset="utf-8">
+      <aside class="customer-card"><p>${PARTNER.emails?.[0]}</p><p>Tél. +33 6 99 88 77 66</p><p>${note}</p></aside>`;
+    const page = await browser.context.newPage();
+    await page.goto(fixtures.setInline('company-before', card('avant')));
+    expect(await panelHeading(page)).toBe('Yasmine Perrot');
+
+    const options = await browser.context.newPage();
+    await options.goto(browser.extensionUrl('options.html'));
+    await options.getByLabel('Company email domains', { exact: true }).fill('atelier-lumiere');
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
+    await options.getByText('“atelier-lumiere” is not a domain').waitFor();
+    await options.getByLabel('Company email domains', { exact: true }).fill('@Atelier-Lumiere.com');
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
+    await options.getByText('Saved.').waitFor();
+    await options.reload();
+    expect(await options.getByLabel('Company email domains', { exact: true }).inputValue()).toBe('atelier-lumiere.com');
+    await options.close();
+
+    await page.goto(fixtures.setInline('company-after', card('après')));
     expect(await panelHeading(page)).toBe('Unknown customer');
     await page.close();
   });
