@@ -61,12 +61,20 @@ async function waitReady(url: string, server: ChildProcess, log: () => string): 
   throw new Error(`rt-server did not answer within ${READY_TIMEOUT / 1000} s:\n${log()}`);
 }
 
+function killGroup(server: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (server.pid && server.exitCode === null && server.signalCode === null) process.kill(-server.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
 /** Stops the server and its prefork workers (their own process group), then forgets the run's directory. */
 async function stop(server: ChildProcess, dir: string): Promise<void> {
   if (server.exitCode === null && server.signalCode === null && server.pid) {
     const exited = new Promise((resolve) => server.once('exit', resolve));
-    process.kill(-server.pid, 'SIGTERM');
-    const timer = setTimeout(() => server.pid && process.kill(-server.pid, 'SIGKILL'), 10_000);
+    killGroup(server, 'SIGTERM');
+    const timer = setTimeout(() => killGroup(server, 'SIGKILL'), 10_000);
     await exited;
     clearTimeout(timer);
   }
@@ -89,6 +97,9 @@ export async function startRequestTracker(agent: Me = corpusAgent()): Promise<Re
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // A test runner killed mid-run must not leave RT behind: its workers are detached from the runner's group.
+    const orphaned = () => killGroup(server, 'SIGKILL');
+    process.once('exit', orphaned);
     let output = '';
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-20_000);
@@ -102,7 +113,11 @@ export async function startRequestTracker(agent: Me = corpusAgent()): Promise<Re
       await stop(server, dir);
       throw error;
     }
-    return { url, login: agentLogin(agent), tickets, close: () => stop(server, dir) };
+    const close = async () => {
+      process.off('exit', orphaned);
+      await stop(server, dir);
+    };
+    return { url, login: agentLogin(agent), tickets, close };
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;
