@@ -34,7 +34,8 @@ export interface ExtensionBrowser {
 export async function launchWithExtension(
   options: { headless?: boolean; extensionDir?: string; args?: string[]; profile?: string } = {},
 ): Promise<ExtensionBrowser> {
-  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  // RECONNU_EXTENSION_DIR: another build, for a bench's before-and-after on the same harness.
+  const extensionDir = options.extensionDir ?? process.env.RECONNU_EXTENSION_DIR ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
   }
