@@ -90,7 +90,7 @@ async function forgetSites(browser: ExtensionBrowser): Promise<void> {
 }
 
 /** The customer id of the latest profile view the extension audited, after `after` (its sequence number). */
-function lastViewed(browser: ExtensionBrowser): Promise<{ seq: number; customerId: string } | null> {
+export function lastViewed(browser: ExtensionBrowser): Promise<{ seq: number; customerId: string } | null> {
   return browser.worker.evaluate(
     () =>
       new Promise((resolve, reject) => {
