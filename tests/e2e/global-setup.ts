@@ -4,6 +4,8 @@ import { chromiumPath } from '../../scripts/browser';
 /** Builds the extension once for the whole run (tests drive what users install), after checking for a browser. */
 export default function setup(): void {
   chromiumPath();
+  // The real products some tests run against: installed from Debian when missing, as root (at once when present).
+  if (process.getuid?.() === 0) execFileSync('bash', ['scripts/products/install.sh'], { stdio: 'inherit' });
   if (process.env.RECONNU_SKIP_BUILD) return;
   execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
 }
