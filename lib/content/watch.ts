@@ -24,6 +24,7 @@ export function watchPage(options: {
   onMutations: (records: MutationRecord[]) => void;
   /** A frame loaded a new document, or a root appeared: the page must be read whole. */
   onStructure: () => void;
+  /** The page's URL changed without a reload, or a frame's document is leaving: its customer must go at once. */
   onNavigate: () => void;
 }): PageWatcher {
   const { signal, onMutations, onStructure, onNavigate } = options;
@@ -40,6 +41,8 @@ export function watchPage(options: {
   });
   observer.observe(document.documentElement, OBSERVED);
   const watched = new WeakSet<Node>();
+  // A frame's document on its way out: not read again, so its customer leaves the panel before the next one loads.
+  const leaving = new WeakSet<Document>();
   // Frame loads do not bubble; a capturing listener on the document still hears them.
   const onLoad = (event: Event) => {
     if ((event.target as Element | null)?.tagName === 'IFRAME') onStructure();
@@ -70,9 +73,46 @@ export function watchPage(options: {
         if (view && view !== window) {
           view.addEventListener('load', onStructure, { capture: true, signal });
           view.addEventListener('hashchange', onStructure, { signal });
+          const frameDocument = view.document;
+          const frameElement = view.frameElement;
+          view.addEventListener(
+            'pagehide',
+            () => {
+              leaving.add(frameDocument);
+              onNavigate();
+              if (frameElement) whenParsed(frameElement, frameDocument, onStructure, signal);
+            },
+            { signal, once: true },
+          );
         }
       }
-      return roots;
+      return roots.filter((root) => {
+        const owner = (root as Node).ownerDocument;
+        return !owner || !leaving.has(owner);
+      });
     },
   };
+}
+
+const PARSE_POLL_MS = 100;
+const PARSE_PATIENCE_MS = 10_000;
+
+/**
+ * Calls `then` once `frame` holds a parsed document other than `previous`: its text is there to read, while its
+ * load event may wait for images for seconds.
+ */
+function whenParsed(frame: Element, previous: Document, then: () => void, signal: AbortSignal): void {
+  const started = performance.now();
+  const check = () => {
+    if (signal.aborted || performance.now() - started > PARSE_PATIENCE_MS) return;
+    let next: Document | null = null;
+    try {
+      next = (frame as HTMLIFrameElement).contentDocument;
+    } catch {
+      return; // now of another origin: its own content script reads it
+    }
+    if (next && next !== previous && next.readyState !== 'loading' && next.URL !== 'about:blank') then();
+    else setTimeout(check, PARSE_POLL_MS);
+  };
+  setTimeout(check, PARSE_POLL_MS);
 }

@@ -113,6 +113,9 @@ function textBefore(container: Element, place: Place, element: Element): string 
 function inlineLabel(text: string): string | undefined {
   const joined = /(?:^|\s)(to|a|à|an|cc|bcc|cci)\s*$/iu.exec(text);
   if (joined?.[1]) return plain(joined[1]);
+  // "From Camille Dubois on 10 Nov": a sender label without a colon, alone on its line (never "a mail from x@…").
+  const alone = /^\s*([\p{L}]{2,12})\s*$/u.exec(text);
+  if (alone?.[1] && SENDER_WORDS.test(plain(alone[1]))) return plain(alone[1]);
   const inline = /([\p{L}][\p{L} .'’-]{0,30}?)\s*[:：]\s*[^:：@]{0,60}$/u.exec(text.slice(-100));
   return inline?.[1] ? plain(inline[1]) : undefined;
 }

@@ -1,4 +1,11 @@
-import { ATTRIBUTION, QUOTED_HEADER_FROM, QUOTED_HEADER_SENT, QUOTED_REGION, regionWords } from './words';
+import {
+  ATTRIBUTION,
+  ATTRIBUTION_END,
+  QUOTED_HEADER_FROM,
+  QUOTED_HEADER_SENT,
+  QUOTED_REGION,
+  regionWords,
+} from './words';
 
 /** Elements that hold quoted history by their product's own markup. */
 const QUOTE_ELEMENTS =
@@ -36,7 +43,12 @@ export class QuoteTracker {
     if (text.length < 8) return;
     const attribution = ATTRIBUTION.exec(text);
     if (attribution) this.mark(node, attribution.index);
-    else if (QUOTED_HEADER_FROM.test(text)) this.headerStart = { node, lines: 0 };
+    else if (ATTRIBUTION_END.test(text)) {
+      // "Le 3 nov., Marc <<a>marc@…</a>> a écrit :": the line runs over a link; read it whole, from its start.
+      const start = lineBefore(node, 0);
+      if (start && ATTRIBUTION.test(start.line + text) && start.node.nodeType === Node.TEXT_NODE)
+        this.mark(start.node as Text, start.offset);
+    } else if (QUOTED_HEADER_FROM.test(text)) this.headerStart = { node, lines: 0 };
     // An Outlook header written in one text node ("De : X\nEnvoyé : …").
     const sent = /\n\s*(?:Envoy[ée]|Sent|Gesendet)\s*:/.exec(text);
     if (sent) {
@@ -75,6 +87,39 @@ export class QuoteTracker {
   }
 }
 
+const LINE_LIMIT = 300;
+
+/**
+ * The line that runs up to `offset` of `node` (a text node, or a link element), from where it starts: walking back
+ * over inline elements and text, up to a line break, a <br> or a block.
+ */
+function lineBefore(node: Node, offset: number): { node: Node; offset: number; line: string } | undefined {
+  const parent = node instanceof Element ? node : node.parentElement;
+  if (!parent) return undefined;
+  const own = node.nodeType === Node.TEXT_NODE ? (node.nodeValue ?? '').slice(0, offset) : '';
+  const cut = own.lastIndexOf('\n');
+  if (cut >= 0) return { node, offset: cut + 1, line: own.slice(cut + 1) };
+  const walker = node.ownerDocument?.createTreeWalker(blockOf(parent), NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+  if (!walker) return undefined;
+  walker.currentNode = node;
+  let line = own;
+  let start = { node, offset: 0 };
+  for (let back = walker.previousNode(); back && line.length < LINE_LIMIT; back = walker.previousNode()) {
+    if (back instanceof Element) {
+      if (back.tagName === 'BR' || BLOCK.has(back.tagName)) break;
+      continue;
+    }
+    // A link's own text was read with the link.
+    if (node instanceof Element && node.contains(back)) continue;
+    const text = back.nodeValue ?? '';
+    const at = text.lastIndexOf('\n');
+    line = text.slice(at + 1) + line;
+    start = { node: back, offset: at + 1 };
+    if (at >= 0) break;
+  }
+  return { ...start, line };
+}
+
 function blockOf(element: Element): Element {
   let block: Element = element;
   while (!BLOCK.has(block.tagName) && block.parentElement) block = block.parentElement;
@@ -83,8 +128,6 @@ function blockOf(element: Element): Element {
 
 /** A plain-text mail's quoted line: "> Bonjour…". */
 function quotedLine(node: Node, offset: number): boolean {
-  if (node.nodeType !== Node.TEXT_NODE) return false;
-  const text = node.nodeValue ?? '';
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  return /^\s*(?:>|&gt;)/.test(text.slice(lineStart, offset + 1));
+  const line = lineBefore(node, offset)?.line;
+  return line !== undefined && /^\s*(?:>|&gt;)/.test(line);
 }

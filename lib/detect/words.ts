@@ -37,6 +37,10 @@ export const QUOTED_REGION = /\b(?:quote|quoted|cite|blockquote|gmail quote|quot
 export const ATTRIBUTION =
   /\b(?:On\s[^\n]{4,160}?\swrote\s*:|Le\s[^\n]{4,160}?\sa\s[ée]crit\s*:|Am\s[^\n]{4,160}?\sschrieb[^\n]{0,80}?:|El\s[^\n]{4,160}?\sescribi[óo]\s*:|Il\s[^\n]{4,160}?\sha\sscritto\s*:)|-{2,}\s*(?:Original Message|Message d'origine|Ursprüngliche Nachricht|Mensaje original|Messaggio originale|Forwarded message|Message transféré|Weitergeleitete Nachricht)\s*-{2,}/i;
 
+/** The end of an attribution line whose start is in an earlier node (the quoted author's address is a link). */
+export const ATTRIBUTION_END =
+  /^[^\n]{0,40}?\s(?:wrote|a\s[ée]crit|schrieb|escribi[óo]|ha\sscritto)[^\n]{0,40}?:\s*(?:\n|$)/i;
+
 /** The line that starts an Outlook-style quoted header: "De : X", then "Envoyé : …" within the next lines. */
 export const QUOTED_HEADER_FROM = /^\s*(?:De|From|Von|Da)\s*:/;
 export const QUOTED_HEADER_SENT = /^\s*(?:Envoy[ée]|Sent|Gesendet|Enviado|Inviato)\s*:/;

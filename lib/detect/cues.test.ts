@@ -1,0 +1,68 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import type { Cue } from '../protocol/messages';
+import { detectSightings } from './generic';
+
+/** The cues of each identifier read on a page, by value. */
+function cuesOf(html: string): Record<string, Cue[]> {
+  document.body.innerHTML = html;
+  return Object.fromEntries(
+    detectSightings(document.body).map((sighting) => [sighting.value, [...sighting.cues].sort()]),
+  );
+}
+
+describe('evidence: how an agent reading the page would see each identifier', () => {
+  it('a label before the identifier: requester, sender, copy, recipient, assignee', () => {
+    const cues = cuesOf(`
+      <p>Demandeur : camille.dubois@laposte.net</p>
+      <p>From: Marc Lefèvre &lt;marc.lefevre@orange.fr&gt;</p>
+      <p>Cc : julien.moreau@free.fr</p>
+      <p>To: contact@atelier.example</p>
+      <dl><dt>Assignee</dt><dd>thomas@atelier.example</dd></dl>`);
+    expect(cues['camille.dubois@laposte.net']).toContain('label');
+    expect(cues['marc.lefevre@orange.fr']).toContain('sender');
+    expect(cues['julien.moreau@free.fr']).toContain('cc');
+    expect(cues['contact@atelier.example']).toContain('to');
+    expect(cues['thomas@atelier.example']).toContain('agent');
+  });
+
+  it('"From" without a colon is a sender label only alone on its line, never inside a sentence', () => {
+    const cues = cuesOf(`
+      <div class="header-summary"><span>From <span><a href="mailto:camille.dubois@laposte.net">Camille Dubois</a></span> on 2026-11-10</span></div>
+      <p>Je vous transfère un message reçu de marc.lefevre@orange.fr hier.</p>`);
+    expect(cues['camille.dubois@laposte.net']).toEqual(['link', 'sender']);
+    expect(cues['marc.lefevre@orange.fr']).not.toContain('sender');
+  });
+
+  it('quoted history: a blockquote, "> " lines, an Outlook header, an attribution line that runs over a link', () => {
+    const cues = cuesOf(`
+      <div class="pre">Bonjour,<br>\nMa lampe n'est pas arrivée.<br>\nCamille Dubois, camille.dubois@laposte.net<br>
+      <br>\nLe 3 nov. 2026, Marc Lefèvre &lt;<a href="mailto:marc.lefevre@orange.fr">marc.lefevre@orange.fr</a>&gt; a écrit :<blockquote>Bonjour Camille,<br>\nMarc</blockquote></div>
+      <div><blockquote>Écrivez à julien.moreau@free.fr</blockquote></div>
+      <pre>Merci.\n> Le colis part lundi, helene.fontaine@gmail.com</pre>
+      <div><p>Cordialement</p><p>De : Antoine Dubois antoine.dubois@laposte.net</p><p>Envoyé : lundi 2 novembre 2026</p></div>`);
+    expect(cues['camille.dubois@laposte.net']).not.toContain('quoted');
+    expect(cues['marc.lefevre@orange.fr']).toContain('quoted');
+    expect(cues['julien.moreau@free.fr']).toContain('quoted');
+    expect(cues['helene.fontaine@gmail.com']).toContain('quoted');
+    expect(cues['antoine.dubois@laposte.net']).toContain('quoted');
+  });
+
+  it('an attribution-looking end of line after an ordinary sentence is not quoted history', () => {
+    const cues = cuesOf(`<p>Voici ce que <a href="mailto:marc.lefevre@orange.fr">Marc</a> a écrit : merci.</p>`);
+    expect(cues['marc.lefevre@orange.fr']).not.toContain('quoted');
+  });
+
+  it('regions: a customer card, the agent’s own reply, a row of an inbox list', () => {
+    const rows = ['a', 'b', 'c']
+      .map((name) => `<tr><td>${name}</td><td>${name}@list.example</td><td>12:00</td></tr>`)
+      .join('');
+    const cues = cuesOf(`
+      <aside class="customer-card"><p>camille.dubois@laposte.net</p></aside>
+      <article class="message agent-reply"><p>Thomas, thomas@atelier.example</p></article>
+      <table><tbody>${rows}</tbody></table>`);
+    expect(cues['camille.dubois@laposte.net']).toContain('card');
+    expect(cues['thomas@atelier.example']).toContain('agent');
+    expect(cues['a@list.example']).toContain('listed');
+  });
+});
