@@ -9,6 +9,7 @@ import { createRouter } from '@/lib/background/router';
 import { createCustomerWipe, createSignOut } from '@/lib/background/sign-out';
 import { togglePanelInTab } from '@/lib/background/toggle-command';
 import { deliverOutbox, GesturesDb } from '@/lib/gestures/outbox';
+import { shareRegions } from '@/lib/lookup/team-regions';
 import { readSettings, settingsItem } from '@/lib/settings';
 import { injectIntoOpenTabs, syncContentScriptRegistration } from '@/lib/sites/registration';
 import { ReconnuDb } from '@/lib/store/db';
@@ -36,11 +37,16 @@ export default defineBackground(() => {
       .catch(() => undefined);
     return delivering;
   };
+  // Proposed and shared page regions: a failing feed is tried again after the next sync run.
+  const sendRegions = async () => {
+    const settings = await readSettings();
+    if (settings.feedUrl && settings.token) await shareRegions(settings).catch(() => undefined);
+  };
   const wipeCaches = () => gestures.known.clear();
   const { syncNow, stop } = createSyncScheduler(db, {
     onErased: (ids) => forgetErasedViews(ids, hub),
     wipeCustomers: createCustomerWipe({ db, hub, wipeCaches }),
-    afterRun: () => Promise.all([sendAudit(), sendGestures()]),
+    afterRun: () => Promise.all([sendAudit(), sendGestures(), sendRegions()]),
   });
   const signOut = createSignOut({
     db,

@@ -6,6 +6,7 @@ import { useLocale } from '../AppShell';
 import { Approvals } from './Approvals';
 import { Checker } from './Checker';
 import { GestureHistory } from './GestureHistory';
+import { SharedRegions } from './SharedRegions';
 import { TeamPermissions } from './TeamPermissions';
 
 /** The supervisor's empowerment console: the team's permissions, the checker, approvals, and the history. */
@@ -24,6 +25,7 @@ export function SupervisorConsole() {
       {policy && <Checker policy={policy} />}
       <Approvals />
       <GestureHistory timeZone={policy?.timeZone ?? 'UTC'} />
+      <SharedRegions />
     </>
   );
 }

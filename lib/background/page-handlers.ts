@@ -5,11 +5,12 @@ import { auditEntrySchema } from '../audit/chain';
 import type { AuditLog } from '../audit/log';
 import type { ViewRecorder } from '../audit/recorder';
 import { span } from '../debug/timing';
-import { fetchTeamAudit } from '../feed/client';
+import { fetchRegions, fetchTeamAudit, postRegionDecision } from '../feed/client';
 import { currentMe } from '../feed/me';
 import type { GesturesDb } from '../gestures/outbox';
 import { searchCustomers } from '../lookup/search';
 import type { Recognition } from '../lookup/service';
+import { shareRegions } from '../lookup/team-regions';
 import { contactsOf, maySeeTeamAudit, profileFor } from '../privacy/view';
 import type { PageRequest } from '../protocol/messages';
 import { readSettings } from '../settings';
@@ -90,6 +91,17 @@ export function createPageHandlers(deps: HandlerDeps) {
       }
       case 'search':
         return searchCustomers(db, request.query);
+      case 'sharedRegions':
+      case 'decideRegion': {
+        if (!maySeeTeamAudit(await currentMe())) throw new Error('Only supervisors decide what the team shares.');
+        const settings = await readSettings();
+        if (!settings.feedUrl || !settings.token) throw new Error('Shared regions need a feed.');
+        if (request.type === 'sharedRegions') return fetchRegions(settings);
+        const { site, region, verdict } = request;
+        await postRegionDecision(settings, { site, region, verdict });
+        await shareRegions(settings); // this browser prefers an approved region at once
+        return null;
+      }
       case 'syncNow':
         return syncNow();
       case 'signOut':

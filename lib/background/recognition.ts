@@ -3,6 +3,7 @@ import { currentMe } from '../feed/me';
 import { ownIdentity } from '../lookup/own-identity';
 import { type Hit, type Recognition, recognize } from '../lookup/service';
 import { isChrome, learnRegions, learnRejects, readSite, recordSeen, siteHash } from '../lookup/site-memory';
+import { proposeRegions, teamRegions } from '../lookup/team-regions';
 import type { Sighting } from '../protocol/messages';
 import { readSettings } from '../settings';
 import type { ReconnuDb } from '../store/db';
@@ -34,7 +35,12 @@ export function createTabRecognition(db: ReconnuDb) {
   const tabs = new Map<number, TabReading>();
 
   async function evaluate(tab: TabReading): Promise<Recognition> {
-    const [me, settings, site] = await Promise.all([currentMe(), readSettings(), readSite(tab.host)]);
+    const [me, settings, site, team] = await Promise.all([
+      currentMe(),
+      readSettings(),
+      readSite(tab.host),
+      teamRegions(tab.host),
+    ]);
     const sightings = [...tab.frames.values()].flat().slice(0, MAX_SIGHTINGS * 2);
     const hashes = new Map<string, Promise<string>>();
     const hashOf = (key: string) => {
@@ -46,7 +52,7 @@ export function createTabRecognition(db: ReconnuDb) {
     };
     const options = {
       own: ownIdentity(me, settings),
-      preferred: (region: string) => region in site.prefer,
+      preferred: (region: string) => region in site.prefer || team.has(region),
       excluded: tab.rejected,
     };
     let result = await recognize(db, sightings, options);
@@ -87,14 +93,16 @@ export function createTabRecognition(db: ReconnuDb) {
       return evaluate(tab);
     },
 
-    /** The agent picked this customer on the tab's picker: the site prefers the regions that found them. */
+    /** The agent picked this customer on the tab's picker: the site prefers the regions that found them, and the
+     * team is offered them (a supervisor approves). */
     async picked(tabId: number, customerId: string): Promise<void> {
       const tab = tabs.get(tabId);
       if (!tab) return;
       const regions = tab.hits
         .filter((hit) => hit.customerIds.includes(customerId) && hit.region)
         .map((hit) => hit.region);
-      await learnRegions(tab.host, [...new Set(regions)]);
+      const unique = [...new Set(regions)];
+      await Promise.all([learnRegions(tab.host, unique), proposeRegions(tab.host, unique)]);
     },
 
     /** "Not this customer": what found them is never proposed on this site again; the page is decided anew. */

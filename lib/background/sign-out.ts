@@ -4,6 +4,7 @@ import { uploadAudit } from '../audit/upload';
 import { withoutCredentials } from '../connectors/settings';
 import { setMe } from '../feed/me';
 import { forgetSites } from '../lookup/site-memory';
+import { forgetTeamRegions, shareRegions } from '../lookup/team-regions';
 import { readSettings, settingsItem } from '../settings';
 import type { ReconnuDb } from '../store/db';
 import { clearLocalStore } from '../store/wipe';
@@ -44,11 +45,15 @@ export function createSignOut(deps: SignOutDeps) {
   return async function signOut(): Promise<void> {
     await stopSync();
     const settings = await readSettings();
-    if (settings.feedUrl && settings.token) await uploadAudit(audit, settings);
+    if (settings.feedUrl && settings.token) {
+      await uploadAudit(audit, settings);
+      await shareRegions(settings).catch(() => undefined); // this user's proposals, before they are forgotten
+    }
     await beforeWipe?.();
     await settingsItem.setValue({ ...settings, token: '', source: withoutCredentials(settings.source) });
     await wipeCustomers();
     await forgetSites();
+    await forgetTeamRegions();
     await setMe(null);
     await syncStatusItem.setValue({ ...initialSyncStatus, notice: { code: 'signedOut' }, message: 'Signed out.' });
   };

@@ -48,7 +48,9 @@ export function evidenceAt(place: Place, quotes: QuoteTracker): Evidence {
   const regionCue = regionOf(element);
   for (const cue of regionCue) cues.add(cue);
   if (inListRow(element)) cues.add('listed');
-  return { cues: [...cues], near: nearText(place, element), region: describeRegion(element, label) };
+  // Only a label word goes into the region (kept, and perhaps shared with the team): never a name written before.
+  const region = describeRegion(element, labelCue ? label : undefined);
+  return { cues: [...cues], near: nearText(place, element), region };
 }
 
 function classifyLabel(label: string): Cue | undefined {
@@ -207,12 +209,13 @@ function nearText(place: Place, element: Element): string {
     .slice(0, 300);
 }
 
-/** "aside:requester|requester|div.sidebar>dl>dd": stable across tickets of one product, without generated names. */
+/**
+ * "complementary|requester|div.sidebar>dl>dd": stable across tickets of one product, without generated names, and
+ * without page text other than a label word (a landmark's aria-label may name the customer).
+ */
 function describeRegion(element: Element, label: string | undefined): string {
   const landmark = element.closest(LANDMARK);
-  const landmarkName = landmark
-    ? `${landmark.getAttribute('role') ?? landmark.tagName.toLowerCase()}:${plain(landmark.getAttribute('aria-label') ?? '').slice(0, 30)}`
-    : '';
+  const landmarkName = landmark ? (landmark.getAttribute('role') ?? landmark.tagName.toLowerCase()).slice(0, 30) : '';
   const steps: string[] = [];
   for (let up: Element | null = element, depth = 0; up && depth < 4; up = up.parentElement, depth++) {
     const stable = [...up.classList].find((name) => /^[a-z][a-z-_]{2,30}$/i.test(name));

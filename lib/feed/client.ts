@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fromBase64Url } from '../store/base64url';
+import { type RegionProposal, type SharedRegion, sharedRegionsSchema } from './regions';
 import { type ChangesPage, changesPageSchema, type Me, meSchema } from './schema';
 
 export interface FeedConfig {
@@ -97,6 +98,26 @@ export async function postGestureDecision(
 ): Promise<unknown> {
   const init = { method: 'POST' as const, body: JSON.stringify({ comment }) };
   return requestJson(config, `/v1/gestures/${encodeURIComponent(id)}/${verdict}`, undefined, init);
+}
+
+/** `GET {feed}/v1/regions`: the page regions the team shares (approved ones; supervisors also see the others). */
+export async function fetchRegions(config: FeedConfig, signal?: AbortSignal): Promise<SharedRegion[]> {
+  const parsed = sharedRegionsSchema.safeParse(await getJson(config, '/v1/regions', signal));
+  if (!parsed.success) throw new FeedError('The feed sent a malformed /v1/regions answer.', 200, false);
+  return parsed.data.regions;
+}
+
+/** `POST {feed}/v1/regions`: regions where this user found the customer, proposed to the team. */
+export async function postRegions(config: FeedConfig, regions: readonly RegionProposal[]): Promise<void> {
+  await requestJson(config, '/v1/regions', undefined, { method: 'POST', body: JSON.stringify({ regions }) });
+}
+
+/** `POST {feed}/v1/regions/decide` (supervisors and admins; the feed checks the role). */
+export async function postRegionDecision(
+  config: FeedConfig,
+  decision: RegionProposal & { verdict: 'approve' | 'reject' },
+): Promise<void> {
+  await requestJson(config, '/v1/regions/decide', undefined, { method: 'POST', body: JSON.stringify(decision) });
 }
 
 function getJson(config: FeedConfig, path: string, signal?: AbortSignal): Promise<unknown> {

@@ -17,6 +17,16 @@ const en = {
   forgetHelp:
     'Where agents picked or turned down a customer, and the addresses seen on every page of a site (its mailbox, its menu), are remembered in this browser for a while, as unreadable keys.',
   forgotten: 'Forgotten.',
+  shared: {
+    title: 'Where the customer sits, shared with the team',
+    help: 'When an agent picks the customer among several, Reconnu proposes where on that site they found them. Once approved, every agent’s panel prefers that place there.',
+    none: 'No place proposed yet.',
+    columns: ['Site', 'Place on the page', 'Proposed by', 'Status', ''],
+    people: (count: number) => (count === 1 ? '1 person' : `${count} people`),
+    status: { pending: 'Waiting', approved: 'Shared', rejected: 'Not shared' },
+    approve: 'Share',
+    reject: 'Do not share',
+  },
 };
 
 type RecognitionStrings = typeof en;
@@ -37,6 +47,16 @@ const fr: RecognitionStrings = {
   forgetHelp:
     'Là où des conseillers ont choisi ou écarté un client, et les adresses vues sur toutes les pages d’un site (sa boîte partagée, son menu), sont retenus un temps dans ce navigateur, sous forme de clés illisibles.',
   forgotten: 'Oublié.',
+  shared: {
+    title: 'Où se trouve le client, partagé avec l’équipe',
+    help: 'Quand un conseiller choisit le client parmi plusieurs, Reconnu propose l’endroit du site où il l’a trouvé. Une fois approuvé, le panneau de chaque conseiller préfère cet endroit sur ce site.',
+    none: 'Aucun endroit proposé pour l’instant.',
+    columns: ['Site', 'Endroit de la page', 'Proposé par', 'Statut', ''],
+    people: (count) => (count === 1 ? '1 personne' : `${count} personnes`),
+    status: { pending: 'En attente', approved: 'Partagé', rejected: 'Non partagé' },
+    approve: 'Partager',
+    reject: 'Ne pas partager',
+  },
 };
 
 export function recognitionStrings(locale: Locale): RecognitionStrings {

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { AuditEntry, ChainCheck } from '../audit/chain';
 import type { Empowerment } from '../background/gesture-handlers';
+import type { SharedRegion } from '../feed/regions';
 import type { Evaluation } from '../policy/evaluate';
 import type { PolicyStatus, StoredPolicy } from '../policy/refresh';
 import type { GestureRecord } from '../policy/schema';
@@ -14,6 +15,8 @@ interface Answers {
   reveal: Contacts | null;
   notThisCustomer: null;
   search: CandidateSummary[];
+  sharedRegions: SharedRegion[];
+  decideRegion: null;
   syncNow: SyncOutcome;
   signOut: undefined;
   listQuarantine: QuarantinedRecord[];

@@ -88,6 +88,14 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
     customer: z.string().max(200).optional(),
   }),
   z.object({ type: z.literal('search'), query: z.string().max(200) }),
+  /** Page regions the team shares, and those agents proposed (supervisors and admins). */
+  z.object({ type: z.literal('sharedRegions') }),
+  z.object({
+    type: z.literal('decideRegion'),
+    site: z.string().min(1).max(253),
+    region: z.string().min(1).max(300),
+    verdict: z.enum(['approve', 'reject']),
+  }),
   z.object({ type: z.literal('syncNow') }),
   z.object({ type: z.literal('listQuarantine') }),
   // Empowerment (issue 8): see lib/background/gesture-handlers.ts.

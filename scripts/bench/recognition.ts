@@ -1,7 +1,34 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { corpusAgent, corpusCases, corpusCustomers, type Outcome, runCorpus } from '../../tests/recognition/corpus';
-import { configureFeed, launchWithExtension } from '../browser';
+import { configureFeed, type ExtensionBrowser, launchWithExtension } from '../browser';
 import { startFeedServer } from '../feed-server/server';
 import { percentile, round } from './stats';
+
+/**
+ * The baseline: the last build before recognition by evidence, when generic detection looked every visible identifier
+ * up at once and had no way to turn adapters off (so its "generic" run is under whatever adapter its fingerprints
+ * chose). Built once from the repository's history and cached.
+ */
+const BASELINE_COMMIT = '0343589';
+const ROOT = resolve(import.meta.dirname, '..', '..');
+
+function baselineBuild(): string {
+  const dir = join(ROOT, 'node_modules', '.cache', 'reconnu-recognition-baseline', BASELINE_COMMIT);
+  const output = join(dir, '.output', 'chrome-mv3');
+  if (existsSync(join(output, 'manifest.json'))) return output;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  console.log(`Building the baseline (${BASELINE_COMMIT}) in ${dir}…`);
+  execFileSync('bash', ['-c', `git -C "${ROOT}" archive ${BASELINE_COMMIT} | tar -x -C "${dir}"`], {
+    stdio: 'inherit',
+  });
+  const quiet = { cwd: dir, stdio: 'inherit' } as const;
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], quiet);
+  execFileSync('npx', ['wxt', 'build'], quiet);
+  return output;
+}
 
 /** Generated customers beside the corpus's own, so lookups run against a store of realistic size. */
 const GENERATED = Number(process.env.BENCH_CUSTOMERS ?? 2_000);
@@ -48,22 +75,42 @@ function report(outcomes: readonly Outcome[]): void {
   }
 }
 
-/** The corpus through the built extension, generic detection alone, then under each product's adapter. */
+/** Both runs of the corpus (generic, then under adapters) in one browser. */
+async function runBoth(browser: ExtensionBrowser): Promise<Outcome[]> {
+  const generic = await runCorpus(browser, corpusCases(), 'generic');
+  const adapter = await runCorpus(browser, corpusCases(), 'adapter');
+  return [...generic, ...adapter];
+}
+
+const summary = (outcomes: readonly Outcome[]) => ({
+  ...figures(outcomes.filter((outcome) => outcome.mode === 'generic')),
+  adapterRun: figures(outcomes.filter((outcome) => outcome.mode === 'adapter')),
+});
+
+/** The corpus through the built extension, then through the baseline build, against the same feed. */
 export async function benchRecognition(): Promise<Record<string, unknown>> {
-  const cases = corpusCases();
+  const baselineDir = baselineBuild();
   const people = corpusCustomers();
   const feed = await startFeedServer({ customers: GENERATED, seed: 'recognition', agent: corpusAgent() });
   feed.control.put(people);
-  const browser = await launchWithExtension();
+  const results: Outcome[][] = [];
   try {
-    await configureFeed(browser, feed, GENERATED + people.length);
-    const generic = await runCorpus(browser, cases, 'generic');
-    const adapter = await runCorpus(browser, cases, 'adapter');
-    report([...generic, ...adapter]);
-    const all = figures(generic);
-    return { ...all, adapterRun: figures(adapter) };
+    for (const extensionDir of [undefined, baselineDir]) {
+      const browser = await launchWithExtension(extensionDir ? { extensionDir } : {});
+      try {
+        await configureFeed(browser, feed, GENERATED + people.length);
+        results.push(await runBoth(browser));
+      } finally {
+        await browser.close();
+      }
+    }
   } finally {
-    await browser.close();
     await feed.close();
   }
+  const [current = [], baseline = []] = results;
+  console.log('This build:');
+  report(current);
+  console.log(`Baseline (${BASELINE_COMMIT}):`);
+  report(baseline);
+  return { ...summary(current), baseline: summary(baseline) };
 }

@@ -15,6 +15,7 @@ import { GestureStore } from './gestures';
 import { corsHeaders, errorBody, HttpError, RequestStats, readJson, sendJson } from './http';
 import { createPolicyPublisher, type PolicyPublisher } from './policy';
 import { routePolicyAndGestures } from './policy-routes';
+import { RegionStore } from './regions';
 
 export type { MutationRequest, MutationResult } from './changes-log';
 export { DEFAULT_LIMIT, decodeCursor, encodeCursor, MAX_LIMIT } from './changes-route';
@@ -64,6 +65,8 @@ const routes: Record<string, string> = {
   '/v1/changes': 'GET',
   '/v1/storage-key': 'GET',
   '/v1/audit': 'POST GET',
+  '/v1/regions': 'POST GET',
+  '/v1/regions/decide': 'POST',
   '/__control/mutate': 'POST',
   '/__control/faults': 'POST',
   '/__control/hostile': 'POST',
@@ -133,6 +136,7 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
   const faults = new Faults();
   const stats = new RequestStats();
   const auditStore = new AuditStore();
+  const regions = new RegionStore();
   const context = { log, faults, stats, audit: auditStore.entries };
   const policy = await createPolicyPublisher({ privateJwk: options.policyKey, policy: options.policy });
   const gestures = new GestureStore(policy.current, (id) => log.customer(id));
@@ -171,6 +175,12 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
       // Stable per token, never stored: HMAC of the token under the server's secret.
       const secret = createHmac('sha256', storageSecret).update(header.slice(7).trim()).digest('base64url');
       return sendJson(request, response, 200, { secret });
+    }
+    if (url.pathname === '/v1/regions/decide')
+      return sendJson(request, response, 200, regions.decide(await readJson(request), user));
+    if (url.pathname === '/v1/regions') {
+      if (method === 'GET') return sendJson(request, response, 200, regions.list(user));
+      return sendJson(request, response, 200, regions.propose(await readJson(request), user));
     }
     if (method === 'GET') return sendJson(request, response, 200, auditStore.list(user, url.searchParams));
     return sendJson(request, response, 200, await auditStore.accept(await readJson(request), user));
