@@ -65,4 +65,19 @@ describe('evidence: how an agent reading the page would see each identifier', ()
     expect(cues['thomas@atelier.example']).toContain('agent');
     expect(cues['a@list.example']).toContain('listed');
   });
+
+  it('rows of a list drawn with <div>s are listed; a labelled field of a card, or a long message, is not', () => {
+    const cues = cuesOf(`
+      <section class="contacts">
+        <div class="contact-row"><span>Camille Lefèvre</span> <span>+33 6 12 45 78 91</span></div>
+        <div class="contact-row"><span>Jan Peeters</span> <span>+32 470 58 21 93</span></div>
+      </section>
+      <div class="card"><div class="field">Email : lea@shop.example</div><div class="field">Téléphone : +33 6 62 14 80 37</div></div>
+      <div class="msg"><p>${'Bonjour, '.repeat(30)} marc.lefevre@orange.fr</p></div>
+      <div class="msg"><p>${'Merci, '.repeat(30)} julien.moreau@free.fr</p></div>`);
+    expect(cues['+33 6 12 45 78 91']).toContain('listed');
+    expect(cues['+32 470 58 21 93']).toContain('listed');
+    expect(cues['lea@shop.example']).not.toContain('listed');
+    expect(cues['marc.lefevre@orange.fr']).not.toContain('listed');
+  });
 });

@@ -1,4 +1,5 @@
 import type { Cue } from '../protocol/messages';
+import { MAYBE_IDENTIFIER } from './patterns';
 import type { QuoteTracker } from './quotes';
 import {
   AGENT_REGION,
@@ -47,7 +48,7 @@ export function evidenceAt(place: Place, quotes: QuoteTracker): Evidence {
   if (labelCue) cues.add(labelCue);
   const regionCue = regionOf(element);
   for (const cue of regionCue) cues.add(cue);
-  if (inListRow(element)) cues.add('listed');
+  if (inListRow(element) || (!label && inRepeatedItems(element))) cues.add('listed');
   // Only a label word goes into the region (kept, and perhaps shared with the team): never a name written before.
   const region = describeRegion(element, labelCue ? label : undefined);
   return { cues: [...cues], near: nearText(place, element), region };
@@ -100,6 +101,27 @@ function inListRow(element: Element): boolean {
     row.tagName === 'TR' ? row.children.length : row.querySelectorAll('[role="gridcell"], [role="cell"]').length;
   const rows = [...list.children].filter((sibling) => sibling.tagName === row.tagName).length;
   return rows >= 3 && (row.getAttribute('role') === 'option' || cells >= 3);
+}
+
+/** Longest text of one row of a list of contacts or calls: a message is longer. */
+const ROW_TEXT = 200;
+
+/**
+ * A row among like rows (same tag and class), short, each holding an identifier: a list of contacts or calls drawn
+ * with <div>s rather than a table. Whether it lists several people is the background's to say (lookup/service.ts).
+ */
+function inRepeatedItems(element: Element): boolean {
+  let item: Element | null = element;
+  for (let depth = 0; item && depth < 3; depth++, item = item.parentElement) {
+    const parent = item.parentElement;
+    const name = typeof item.className === 'string' ? item.className : '';
+    if (!parent || !name) continue;
+    const tag = item.tagName;
+    const rows = [...parent.children].filter((row) => row.tagName === tag && row.className === name);
+    if (rows.length < 2 || rows.some((row) => (row.textContent?.length ?? 0) > ROW_TEXT)) continue;
+    if (rows.filter((row) => MAYBE_IDENTIFIER.test(row.textContent ?? '')).length >= 2) return true;
+  }
+  return false;
 }
 
 /** The text of `container` before the identifier. */

@@ -23,5 +23,12 @@ describe('findIncomingCaller', () => {
       <div id="call"><p>Incoming call</p><p>+49 151 23456789</p></div></main>`;
     expect(findIncomingCaller(page(html))).toBe('+49 151 23456789');
     expect(findIncomingCaller(page('<p>Rappeler le 06 12 34 56 78</p>'))).toBeUndefined();
+    // The agent writing that they will call is a message, not a call ringing.
+    const message = `<div class="message-item"><p>Bonjour Monsieur Lemaire, je vous appelle ce matin. Service client
+      Maison Lumière – 01 84 60 12 00</p></div>`;
+    expect(findIncomingCaller(page(message))).toBeUndefined();
+    expect(
+      findIncomingCaller(page('<div class="toast"><p>Marie Dupont vous appelle</p><p>06 12 34 56 78</p></div>')),
+    ).toBe('06 12 34 56 78');
   });
 });

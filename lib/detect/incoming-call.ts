@@ -20,7 +20,8 @@ export function findIncomingCaller(root: Element): string | undefined {
   if (!ANYWHERE.test(text)) return undefined;
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!INCOMING_CALL.test(node.nodeValue ?? '') || !node.parentElement || !isShown(node.parentElement)) continue;
+    const words = node.nodeValue ?? '';
+    if (!INCOMING_CALL.test(words) || isProse(words) || !node.parentElement || !isShown(node.parentElement)) continue;
     let block: Element | null = node.parentElement;
     for (let level = 0; block && level < MAX_LEVELS; level++, block = block.parentElement) {
       const caller = phoneIn(block);
@@ -28,6 +29,18 @@ export function findIncomingCaller(root: Element): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Longest text a call banner or label holds: "Appel entrant de Marie Dupont – ligne Boutique Lyon". */
+const BANNER_TEXT = 100;
+
+/**
+ * A message's sentence, not a softphone's banner: "Bonjour, je vous appelle ce matin. Service client – 01 …" is the
+ * agent writing that they will call, not a call ringing.
+ */
+function isProse(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length > BANNER_TEXT || /[.!?;]\s+\p{Lu}/u.test(trimmed);
 }
 
 function phoneIn(block: Element): string | undefined {

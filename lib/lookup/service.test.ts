@@ -2,8 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mentioned } from '../../tests/sightings';
 import { unlockedDb } from '../../tests/unlocked-db';
 import type { Customer } from '../feed/schema';
+import type { Sighting } from '../protocol/messages';
 import type { ReconnuDb } from '../store/db';
 import { applyPage } from '../store/write';
+import { ownIdentity } from './own-identity';
 import { searchCustomers as search } from './search';
 import { recognize } from './service';
 
@@ -86,6 +88,51 @@ describe('recognize', () => {
   it('says unknown when nothing matches', async () => {
     expect((await recognize(db, mentioned({ emails: ['someone@else.example'] }))).recognition).toEqual({
       status: 'unknown',
+    });
+  });
+});
+
+describe('recognize among the company’s own people', () => {
+  const own = ownIdentity(
+    { id: 'usr_t', name: 'Thomas', email: 'thomas@atelier.example', role: 'agent' },
+    { organizationDomains: [], organizationPhones: [] },
+  );
+  const sighting = (value: string, cues: Sighting['cues'], region = ''): Sighting => ({
+    kind: 'email',
+    value,
+    cues,
+    region,
+  });
+
+  it('names nobody from a mere mention when every sender is the company: an internal conversation', async () => {
+    const sightings = [sighting('support@atelier.example', ['sender']), sighting('claire.martin@orange.fr', [])];
+    expect((await recognize(db, sightings, { own })).recognition).toEqual({ status: 'unknown' });
+  });
+
+  it('a reply form’s "From: the company" does not make the ticket internal', async () => {
+    const sightings = [
+      sighting('support@atelier.example', ['sender'], 'form|de|div>form>p'),
+      sighting('claire.martin@orange.fr', []),
+    ];
+    expect((await recognize(db, sightings, { own })).recognition).toMatchObject({
+      status: 'matched',
+      customer: { id: 'cus_1' },
+    });
+  });
+});
+
+describe('recognize from lists', () => {
+  const row = (value: string): Sighting => ({ kind: 'email', value, cues: ['listed'], region: '||div.row>span' });
+
+  it('a list of several people names nobody; a list whose every row is one person’s is about them', async () => {
+    const several = [row('claire.martin@orange.fr'), row('c.martin@free.fr')];
+    expect((await recognize(db, several)).recognition).toEqual({ status: 'unknown' });
+    const withStranger = [row('claire.martin@orange.fr'), row('someone@else.example')];
+    expect((await recognize(db, withStranger)).recognition).toEqual({ status: 'unknown' });
+    const onePerson = [row('c.martin@free.fr'), { ...row('FR-1000001'), kind: 'order' as const }];
+    expect((await recognize(db, onePerson)).recognition).toMatchObject({
+      status: 'matched',
+      customer: { id: 'cus_2' },
     });
   });
 });

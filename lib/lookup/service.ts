@@ -63,6 +63,7 @@ export async function recognize(
     return [{ key, sighting: learned ? { ...sighting, cues: [...sighting.cues, 'learned' as const] } : sighting }];
   });
   const found = await findByKeys(db, [...new Set(keyed.map(({ key }) => key))]);
+  forgiveOnePersonLists(keyed, found);
   const page: PageEvidence = { strangerScore: 0, internal: internalConversation(sightings, options.own) };
   const byCustomer = new Map<string, { customer: Customer; sightings: Sighting[] }>();
   const hits: Hit[] = [];
@@ -119,10 +120,34 @@ function internalConversation(sightings: readonly Sighting[], own: OwnIdentity |
   for (const sighting of sightings) {
     if (sighting.cues.includes('quoted')) continue;
     const key = lookupKey(sighting.kind, sighting.value);
-    if (key && isOwn(own, key)) ownSender ||= sighting.cues.includes('sender') || sighting.cues.includes('field');
+    // A reply form's "From: the company" is who will answer, not a message of the conversation.
+    const composing = sighting.region?.split('|')[0] === 'form';
+    if (key && isOwn(own, key))
+      ownSender ||= !composing && (sighting.cues.includes('sender') || sighting.cues.includes('field'));
     else if (sighting.cues.some((cue) => IN_CONVERSATION.has(cue))) return false;
   }
   return ownSender;
+}
+
+/**
+ * A list whose every row is one known person's (their orders, their calls) says nothing against them: only a list
+ * of several people, or of people the store does not know, makes its rows weak evidence.
+ */
+function forgiveOnePersonLists(keyed: { key: string; sighting: Sighting }[], found: Map<string, Customer[]>): void {
+  const lists = new Map<string, { people: Set<string>; stranger: boolean }>();
+  for (const { key, sighting } of keyed) {
+    if (!sighting.cues.includes('listed')) continue;
+    const list = lists.get(sighting.region ?? '') ?? { people: new Set<string>(), stranger: false };
+    const owners = found.get(key) ?? [];
+    if (owners.length === 0) list.stranger = true;
+    for (const owner of owners) list.people.add(owner.id);
+    lists.set(sighting.region ?? '', list);
+  }
+  for (const entry of keyed) {
+    const list = lists.get(entry.sighting.region ?? '');
+    if (!list || list.stranger || list.people.size !== 1 || !entry.sighting.cues.includes('listed')) continue;
+    entry.sighting = { ...entry.sighting, cues: entry.sighting.cues.filter((cue) => cue !== 'listed') };
+  }
 }
 
 /** The agent's own customer record (they shop there too) is never the customer of their pages. */
