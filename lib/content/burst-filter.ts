@@ -1,4 +1,4 @@
-import { EMAIL, MAYBE_IDENTIFIER } from '../detect/patterns';
+import { EMAIL, isElement, MAYBE_IDENTIFIER } from '../detect/patterns';
 import { phonesInText } from '../detect/phone-text';
 
 /** Larger subtrees are not searched piecewise: one full scan is cheaper than reading their text here. */
@@ -76,7 +76,7 @@ export function assessBurst(
       for (const node of record.addedNodes) {
         const text = node.textContent ?? '';
         if (text.length > MAX_TEXT) return full();
-        const element = node instanceof Element ? node : node.parentElement;
+        const element = isElement(node) ? node : node.parentElement;
         if ((isNew(text) || hasContactLink(node)) && element) roots.add(element);
       }
     }
@@ -86,7 +86,7 @@ export function assessBurst(
 }
 
 function hasContactLink(node: Node): boolean {
-  if (!(node instanceof Element)) return false;
+  if (!isElement(node)) return false;
   const selector = 'a[href^="mailto:" i], a[href^="tel:" i]';
   return node.matches(selector) || node.querySelector(selector) !== null;
 }

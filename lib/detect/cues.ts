@@ -1,5 +1,5 @@
 import type { Cue } from '../protocol/messages';
-import { MAYBE_IDENTIFIER } from './patterns';
+import { isElement, MAYBE_IDENTIFIER } from './patterns';
 import type { QuoteTracker } from './quotes';
 import {
   AGENT_REGION,
@@ -38,7 +38,7 @@ export interface Evidence {
 
 /** What an agent reading the page would say of this identifier: its label, its region, whether it is quoted. */
 export function evidenceAt(place: Place, quotes: QuoteTracker): Evidence {
-  const element = place.node instanceof Element ? place.node : place.node.parentElement;
+  const element = isElement(place.node) ? place.node : place.node.parentElement;
   const cues = new Set<Cue>();
   if (!element) return { cues: [], near: '', region: '' };
   if (place.link) cues.add('link');

@@ -54,3 +54,11 @@ export function linkTarget(link: Element): { kind: 'email' | 'phone'; value: str
 export function isShown(element: Element): boolean {
   return element.checkVisibility ? element.checkVisibility() : !element.closest('[hidden], [aria-hidden="true"]');
 }
+
+/**
+ * Whether a node is an element, by its type rather than `instanceof`: a same-origin frame's nodes belong to that
+ * frame's realm, whose `Element` is not this one.
+ */
+export function isElement(node: Node | null | undefined): node is Element {
+  return node?.nodeType === 1;
+}

@@ -1,3 +1,4 @@
+import { isElement } from './patterns';
 import {
   ATTRIBUTION,
   ATTRIBUTION_END,
@@ -60,7 +61,7 @@ export class QuoteTracker {
 
   /** Whether the identifier at `offset` of `node` (a text node, or a link element) is in quoted history. */
   isQuoted(node: Node, offset = 0): boolean {
-    const element = node instanceof Element ? node : node.parentElement;
+    const element = isElement(node) ? node : node.parentElement;
     if (!element) return false;
     if (element.closest(QUOTE_ELEMENTS)) return true;
     if (quotedLine(node, offset)) return true;
@@ -94,7 +95,7 @@ const LINE_LIMIT = 300;
  * over inline elements and text, up to a line break, a <br> or a block.
  */
 function lineBefore(node: Node, offset: number): { node: Node; offset: number; line: string } | undefined {
-  const parent = node instanceof Element ? node : node.parentElement;
+  const parent = isElement(node) ? node : node.parentElement;
   if (!parent) return undefined;
   const own = node.nodeType === Node.TEXT_NODE ? (node.nodeValue ?? '').slice(0, offset) : '';
   const cut = own.lastIndexOf('\n');
@@ -105,12 +106,12 @@ function lineBefore(node: Node, offset: number): { node: Node; offset: number; l
   let line = own;
   let start = { node, offset: 0 };
   for (let back = walker.previousNode(); back && line.length < LINE_LIMIT; back = walker.previousNode()) {
-    if (back instanceof Element) {
+    if (isElement(back)) {
       if (back.tagName === 'BR' || BLOCK.has(back.tagName)) break;
       continue;
     }
     // A link's own text was read with the link.
-    if (node instanceof Element && node.contains(back)) continue;
+    if (isElement(node) && node.contains(back)) continue;
     const text = back.nodeValue ?? '';
     const at = text.lastIndexOf('\n');
     line = text.slice(at + 1) + line;

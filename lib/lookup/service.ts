@@ -63,7 +63,7 @@ export async function recognize(
     return [{ key, sighting: learned ? { ...sighting, cues: [...sighting.cues, 'learned' as const] } : sighting }];
   });
   const found = await findByKeys(db, [...new Set(keyed.map(({ key }) => key))]);
-  forgiveOnePersonLists(keyed, found);
+  forgiveOnePersonLists(sightings, keyed, found, options.own);
   const page: PageEvidence = { strangerScore: 0, internal: internalConversation(sightings, options.own) };
   const byCustomer = new Map<string, { customer: Customer; sightings: Sighting[] }>();
   const hits: Hit[] = [];
@@ -131,21 +131,27 @@ function internalConversation(sightings: readonly Sighting[], own: OwnIdentity |
 
 /**
  * A list whose every row is one known person's (their orders, their calls) says nothing against them: only a list
- * of several people, or of people the store does not know, makes its rows weak evidence.
+ * of several people, the store's or not, the company's own included, makes its rows weak evidence.
  */
-function forgiveOnePersonLists(keyed: { key: string; sighting: Sighting }[], found: Map<string, Customer[]>): void {
-  const lists = new Map<string, { people: Set<string>; stranger: boolean }>();
-  for (const { key, sighting } of keyed) {
-    if (!sighting.cues.includes('listed')) continue;
-    const list = lists.get(sighting.region ?? '') ?? { people: new Set<string>(), stranger: false };
+function forgiveOnePersonLists(
+  sightings: readonly Sighting[],
+  keyed: { key: string; sighting: Sighting }[],
+  found: Map<string, Customer[]>,
+  own: OwnIdentity | undefined,
+): void {
+  const lists = new Map<string, { people: Set<string>; others: boolean }>();
+  for (const sighting of sightings) {
+    const key = sighting.cues.includes('listed') && lookupKey(sighting.kind, sighting.value);
+    if (!key) continue;
+    const list = lists.get(sighting.region ?? '') ?? { people: new Set<string>(), others: false };
     const owners = found.get(key) ?? [];
-    if (owners.length === 0) list.stranger = true;
+    if (owners.length === 0 || (own && isOwn(own, key))) list.others = true;
     for (const owner of owners) list.people.add(owner.id);
     lists.set(sighting.region ?? '', list);
   }
   for (const entry of keyed) {
     const list = lists.get(entry.sighting.region ?? '');
-    if (!list || list.stranger || list.people.size !== 1 || !entry.sighting.cues.includes('listed')) continue;
+    if (!list || list.others || list.people.size !== 1 || !entry.sighting.cues.includes('listed')) continue;
     entry.sighting = { ...entry.sighting, cues: entry.sighting.cues.filter((cue) => cue !== 'listed') };
   }
 }

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { corpusAgent, corpusCases, corpusCustomers, type Outcome, runCorpus } from '../../tests/recognition/corpus';
 import { configureFeed, type ExtensionBrowser, launchWithExtension } from '../browser';
@@ -9,13 +10,15 @@ import { percentile, round } from './stats';
 /**
  * The baseline: the last build before recognition by evidence, when generic detection looked every visible identifier
  * up at once and had no way to turn adapters off (so its "generic" run is under whatever adapter its fingerprints
- * chose). Built once from the repository's history and cached.
+ * chose). Built once from the repository's history and cached in the system's temporary directory.
  */
 const BASELINE_COMMIT = '0343589';
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
 function baselineBuild(): string {
-  const dir = join(ROOT, 'node_modules', '.cache', 'reconnu-recognition-baseline', BASELINE_COMMIT);
+  // Outside the repository: under node_modules WXT would not treat its entrypoints as such, and inside it the test
+  // runner and the linter would take its files for ours.
+  const dir = join(tmpdir(), 'reconnu-recognition-baseline', BASELINE_COMMIT);
   const output = join(dir, '.output', 'chrome-mv3');
   if (existsSync(join(output, 'manifest.json'))) return output;
   rmSync(dir, { recursive: true, force: true });
