@@ -129,6 +129,8 @@ describe('recognize from lists', () => {
     expect((await recognize(db, several)).recognition).toEqual({ status: 'unknown' });
     const withStranger = [row('claire.martin@orange.fr'), row('someone@else.example')];
     expect((await recognize(db, withStranger)).recognition).toEqual({ status: 'unknown' });
+    // One row only: an inbox listing names, where one snippet holds a number, is about nobody.
+    expect((await recognize(db, [row('c.martin@free.fr')])).recognition).toEqual({ status: 'unknown' });
     const onePerson = [row('c.martin@free.fr'), { ...row('FR-1000001'), kind: 'order' as const }];
     expect((await recognize(db, onePerson)).recognition).toMatchObject({
       status: 'matched',

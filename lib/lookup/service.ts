@@ -130,8 +130,9 @@ function internalConversation(sightings: readonly Sighting[], own: OwnIdentity |
 }
 
 /**
- * A list whose every row is one known person's (their orders, their calls) says nothing against them: only a list
- * of several people, the store's or not, the company's own included, makes its rows weak evidence.
+ * A list whose rows (two or more) are all one known person's (their orders, their calls) says nothing against them:
+ * a list of several people, the store's or not, the company's own included, or a single row in a list of names
+ * (an inbox), keeps its rows weak evidence.
  */
 function forgiveOnePersonLists(
   sightings: readonly Sighting[],
@@ -139,11 +140,12 @@ function forgiveOnePersonLists(
   found: Map<string, Customer[]>,
   own: OwnIdentity | undefined,
 ): void {
-  const lists = new Map<string, { people: Set<string>; others: boolean }>();
+  const lists = new Map<string, { people: Set<string>; rows: number; others: boolean }>();
   for (const sighting of sightings) {
     const key = sighting.cues.includes('listed') && lookupKey(sighting.kind, sighting.value);
     if (!key) continue;
-    const list = lists.get(sighting.region ?? '') ?? { people: new Set<string>(), others: false };
+    const list = lists.get(sighting.region ?? '') ?? { people: new Set<string>(), rows: 0, others: false };
+    list.rows++;
     const owners = found.get(key) ?? [];
     if (owners.length === 0 || (own && isOwn(own, key))) list.others = true;
     for (const owner of owners) list.people.add(owner.id);
@@ -151,7 +153,8 @@ function forgiveOnePersonLists(
   }
   for (const entry of keyed) {
     const list = lists.get(entry.sighting.region ?? '');
-    if (!list || list.others || list.people.size !== 1 || !entry.sighting.cues.includes('listed')) continue;
+    const onePerson = list && !list.others && list.people.size === 1 && list.rows >= 2;
+    if (!onePerson || !entry.sighting.cues.includes('listed')) continue;
     entry.sighting = { ...entry.sighting, cues: entry.sighting.cues.filter((cue) => cue !== 'listed') };
   }
 }
