@@ -2,7 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { corpusAgent, corpusCases, corpusCustomers, type Outcome, runCorpus } from '../../tests/recognition/corpus';
+import {
+  corpusAgent,
+  corpusCases,
+  corpusCustomers,
+  HELD_OUT,
+  type Outcome,
+  runCorpus,
+} from '../../tests/recognition/corpus';
 import { configureFeed, type ExtensionBrowser, launchWithExtension } from '../browser';
 import { startFeedServer } from '../feed-server/server';
 import { percentile, round } from './stats';
@@ -78,31 +85,35 @@ function report(outcomes: readonly Outcome[]): void {
   }
 }
 
-/** Both runs of the corpus (generic, then under adapters) in one browser. */
-async function runBoth(browser: ExtensionBrowser): Promise<Outcome[]> {
+const heldOut = existsSync(join(HELD_OUT, 'cases.json'));
+
+/** Both runs of the corpus (generic, then under adapters), then the held-out pages, in one browser. */
+async function runAll(browser: ExtensionBrowser): Promise<{ corpus: Outcome[]; heldOut: Outcome[] }> {
   const generic = await runCorpus(browser, corpusCases(), 'generic');
   const adapter = await runCorpus(browser, corpusCases(), 'adapter');
-  return [...generic, ...adapter];
+  const unseen = heldOut ? await runCorpus(browser, corpusCases(HELD_OUT), 'generic') : [];
+  return { corpus: [...generic, ...adapter], heldOut: unseen };
 }
 
-const summary = (outcomes: readonly Outcome[]) => ({
-  ...figures(outcomes.filter((outcome) => outcome.mode === 'generic')),
-  adapterRun: figures(outcomes.filter((outcome) => outcome.mode === 'adapter')),
+const summary = ({ corpus, heldOut: unseen }: { corpus: Outcome[]; heldOut: Outcome[] }) => ({
+  ...figures(corpus.filter((outcome) => outcome.mode === 'generic')),
+  adapterRun: figures(corpus.filter((outcome) => outcome.mode === 'adapter')),
+  ...(unseen.length > 0 && { heldOut: figures(unseen) }),
 });
 
 /** The corpus through the built extension, then through the baseline build, against the same feed. */
 export async function benchRecognition(): Promise<Record<string, unknown>> {
   const baselineDir = baselineBuild();
-  const people = corpusCustomers();
+  const people = [...corpusCustomers(), ...(heldOut ? corpusCustomers(HELD_OUT) : [])];
   const feed = await startFeedServer({ customers: GENERATED, seed: 'recognition', agent: corpusAgent() });
   feed.control.put(people);
-  const results: Outcome[][] = [];
+  const results: { corpus: Outcome[]; heldOut: Outcome[] }[] = [];
   try {
     for (const extensionDir of [undefined, baselineDir]) {
       const browser = await launchWithExtension(extensionDir ? { extensionDir } : {});
       try {
         await configureFeed(browser, feed, GENERATED + people.length);
-        results.push(await runBoth(browser));
+        results.push(await runAll(browser));
       } finally {
         await browser.close();
       }
@@ -110,10 +121,16 @@ export async function benchRecognition(): Promise<Record<string, unknown>> {
   } finally {
     await feed.close();
   }
-  const [current = [], baseline = []] = results;
-  console.log('This build:');
-  report(current);
-  console.log(`Baseline (${BASELINE_COMMIT}):`);
-  report(baseline);
+  const [current, baseline] = results;
+  if (!current || !baseline) throw new Error('A run of the corpus did not finish.');
+  for (const [title, run] of [
+    ['This build', current],
+    [`Baseline (${BASELINE_COMMIT})`, baseline],
+  ] as const) {
+    console.log(`${title}:`);
+    report(run.corpus);
+    if (run.heldOut.length > 0) console.log('Held out:');
+    report(run.heldOut);
+  }
   return { ...summary(current), baseline: summary(baseline) };
 }

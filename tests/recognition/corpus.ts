@@ -10,6 +10,8 @@ import { panelPaintedAt } from '../../scripts/bench/paint';
 import { type ExtensionBrowser, panelFrame } from '../../scripts/browser';
 
 const ROOT = import.meta.dirname;
+/** Pages written by a labeller who never read the detection code, of products the corpus does not hold. */
+export const HELD_OUT = join(ROOT, 'held-out');
 
 export interface CorpusCase {
   file: string;
@@ -20,6 +22,8 @@ export interface CorpusCase {
   expect: string | null;
   decoys: string[];
   why: string;
+  /** The folder the page is in (the corpus's, or the held-out set's). */
+  folder?: string;
 }
 
 export type Verdict = 'auto-correct' | 'picker' | 'wrong-person' | 'unknown-correct' | 'missed';
@@ -36,8 +40,10 @@ export interface Outcome {
   ms?: number;
 }
 
-export const corpusCases = (): CorpusCase[] => JSON.parse(readFileSync(join(ROOT, 'cases.json'), 'utf8'));
-export const corpusCustomers = (): Customer[] => JSON.parse(readFileSync(join(ROOT, 'customers.json'), 'utf8'));
+export const corpusCases = (folder = ROOT): CorpusCase[] =>
+  (JSON.parse(readFileSync(join(folder, 'cases.json'), 'utf8')) as CorpusCase[]).map((entry) => ({ ...entry, folder }));
+export const corpusCustomers = (folder = ROOT): Customer[] =>
+  JSON.parse(readFileSync(join(folder, 'customers.json'), 'utf8'));
 export const corpusAgent = (): Me => JSON.parse(readFileSync(join(ROOT, 'me.json'), 'utf8'));
 
 /**
@@ -54,7 +60,7 @@ export async function startCorpusServer(cases: readonly CorpusCase[]) {
       const page = new URL(entry.url);
       const file = framed ? join('frames', framed) : url.pathname === page.pathname ? entry.file : undefined;
       if (!file) return void response.writeHead(404).end('no such page');
-      const html = readFileSync(join(ROOT, 'pages', file), 'utf8');
+      const html = readFileSync(join(entry.folder ?? ROOT, 'pages', file), 'utf8');
       response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(html);
     });
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
