@@ -66,6 +66,29 @@ describe('evidence: how an agent reading the page would see each identifier', ()
     expect(cues['a@list.example']).toContain('listed');
   });
 
+  it('a mail header: a display name before the address under a "De" term is the sender', () => {
+    const cues = cuesOf(`<dl class="MessageHeader"><dt>De</dt><dd>Agathe Marchand &lt;agathe.marchand@gmail.com&gt;</dd>
+      <dt>Cc</dt><dd>Claire Mercier &lt;claire.mercier@gmail.com&gt;</dd></dl>`);
+    expect(cues['agathe.marchand@gmail.com']).toContain('sender');
+    expect(cues['claire.mercier@gmail.com']).toContain('cc');
+  });
+
+  it('a card whose fields are labelled by their own elements is one person, not a list; a list names rows', () => {
+    const cues = cuesOf(`
+      <aside><h3>Détails du client</h3>
+        <div class="field"><label>Nom</label><span>Margaux Petit</span></div>
+        <div class="field"><label>E-mail</label><span>margaux.petit@icloud.com</span></div>
+        <div class="field"><label>Téléphone mobile</label><span>+33 6 23 90 56 14</span></div></aside>
+      <section class="ticket-list">
+        <a class="ticket-list-item active"><div><div class="contact-name">Camille Lefèvre</div><div class="contact-identifier">+33 6 12 45 78 91</div></div></a>
+        <a class="ticket-list-item"><div><div class="contact-name">Hugo Blanchard</div><div class="contact-identifier">+33 6 71 82 93 04</div></div></a>
+      </section>`);
+    expect(cues['margaux.petit@icloud.com']).toEqual(['card']);
+    expect(cues['+33 6 23 90 56 14']).toEqual(['card']);
+    expect(cues['+33 6 12 45 78 91']).toContain('listed');
+    expect(cues['+33 6 71 82 93 04']).toContain('listed');
+  });
+
   it('rows of a list drawn with <div>s are listed; a labelled field of a card, or a long message, is not', () => {
     const cues = cuesOf(`
       <section class="contacts">

@@ -7,9 +7,11 @@ import {
   CC_WORDS,
   CUSTOMER_REGION,
   CUSTOMER_WORDS,
+  FIELD_WORDS,
   INTERNAL,
   plain,
   regionWords,
+  SELF_REGION,
   SENDER_REGION,
   SENDER_WORDS,
   TO_WORDS,
@@ -17,6 +19,8 @@ import {
 
 const BLOCK = 'p, div, li, td, th, dd, dt, pre, section, article, aside, header, footer, h1, h2, h3, h4, h5, h6, form';
 const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"], legend, caption, dt, th, label';
+/** A section's title, as the first child of a sibling block (a field row's own <label> is not one). */
+const TITLE = 'h1, h2, h3, h4, h5, h6, [role="heading"], legend, caption';
 const LANDMARK =
   'aside, main, article, form, dialog, [role="complementary"], [role="main"], [role="dialog"], [role="region"]';
 const NEAR = 150;
@@ -48,7 +52,8 @@ export function evidenceAt(place: Place, quotes: QuoteTracker): Evidence {
   if (labelCue) cues.add(labelCue);
   const regionCue = regionOf(element);
   for (const cue of regionCue) cues.add(cue);
-  if (inListRow(element) || (!label && inRepeatedItems(element))) cues.add('listed');
+  const fielded = labelCue !== undefined || (label !== undefined && FIELD_WORDS.test(label));
+  if (inListRow(element) || (!fielded && inRepeatedItems(element))) cues.add('listed');
   // Only a label word goes into the region (kept, and perhaps shared with the team): never a name written before.
   const region = describeRegion(element, labelCue ? label : undefined);
   return { cues: [...cues], near: nearText(place, element), region };
@@ -75,20 +80,48 @@ function labelOf(place: Place, element: Element): string | undefined {
     if (local) return local;
   }
   const block = own?.closest(BLOCK);
+  // "Agathe Marchand <agathe@…>" under a "From" term: a display name, not a sentence.
+  let named = false;
   if (block) {
     const line = textBefore(block, place, element).split('\n').pop() ?? '';
     const inline = inlineLabel(line);
     if (inline) return inline;
-    if (/[\p{L}\d]/u.test(line)) return undefined; // written in a sentence: no label
+    const tag = fieldTag(own ?? element, line);
+    if (tag) return tag;
+    named = DISPLAY_NAME.test(line);
+    if (!named && /[\p{L}\d]/u.test(line)) return undefined; // written in a sentence: no label
   }
   let field: Element | null = block ?? element;
   for (let depth = 0; field && depth < 3; depth++, field = field.parentElement) {
     const term = field.tagName === 'DD' ? previousOf(field, 'DT') : field.tagName === 'TD' ? rowHeader(field) : null;
+    if (named && !term) continue;
     const before = term ?? field.previousElementSibling;
     const text = before?.textContent?.trim() ?? '';
     if (text && text.length <= 40) return plain(text.replace(/[:：]\s*$/, ''));
     if (text) break;
   }
+  return undefined;
+}
+
+/** A name written before an address in angle brackets or parentheses, as mail headers do. */
+const DISPLAY_NAME = /^\s*[\p{L}][\p{L} .'’-]{0,60}[<(（]\s*$/u;
+/** Elements that name a field: "<label>E-mail</label><span>…</span>", without a colon. */
+const FIELD_TAG = 'label, dt, th, [class*="label" i], [class*="key" i]';
+
+/**
+ * The text before an identifier, when all of it is its field's own label: an element just before it, or the first
+ * child of its block ("<div><span>E-mail</span>x@…</div>") naming a contact field.
+ */
+function fieldTag(element: Element, line: string): string | undefined {
+  const text = line.trim();
+  if (!text || text.length > 40) return undefined;
+  const label = plain(text.replace(/[:：]\s*$/, ''));
+  for (let up: Element | null = element, depth = 0; up && depth < 2; up = up.parentElement, depth++) {
+    const before = up.previousElementSibling;
+    if (before?.matches(FIELD_TAG) && before.textContent?.trim() === text) return label;
+  }
+  const first = element.firstElementChild;
+  if (first && first.textContent?.trim() === text && FIELD_WORDS.test(label)) return label;
   return undefined;
 }
 
@@ -114,10 +147,10 @@ function inRepeatedItems(element: Element): boolean {
   let item: Element | null = element;
   for (let depth = 0; item && depth < 3; depth++, item = item.parentElement) {
     const parent = item.parentElement;
-    const name = typeof item.className === 'string' ? item.className : '';
+    const name = item.classList[0];
     if (!parent || !name) continue;
     const tag = item.tagName;
-    const rows = [...parent.children].filter((row) => row.tagName === tag && row.className === name);
+    const rows = [...parent.children].filter((row) => row.tagName === tag && row.classList[0] === name);
     if (rows.length < 2 || rows.some((row) => (row.textContent?.length ?? 0) > ROW_TEXT)) continue;
     if (rows.filter((row) => MAYBE_IDENTIFIER.test(row.textContent ?? '')).length >= 2) return true;
   }
@@ -165,7 +198,8 @@ function regionOf(element: Element): Cue[] {
     if (words && !sender && depth < 5 && SENDER_REGION.test(words)) sender = true;
     // An app shell named after its users ("agent-workspace", "customer-portal") says nothing of one identifier.
     const region = words && (CUSTOMER_REGION.test(words) || AGENT_REGION.test(words)) && !isShell(up);
-    if (region && CUSTOMER_REGION.test(words)) side = 'card';
+    if (region && SELF_REGION.test(words)) side = 'agent';
+    else if (region && CUSTOMER_REGION.test(words)) side = 'card';
     else if (region) side = 'agent';
     else if (!headed && depth > 0 && depth < 6) {
       const heading = nearestHeading(up, element);
@@ -199,10 +233,12 @@ function nearestHeading(container: Element, element: Element): string | undefine
   for (let before = branch?.previousElementSibling; before; before = before.previousElementSibling) {
     const heading = before.matches(HEADING)
       ? before
-      : before.firstElementChild?.matches(HEADING)
+      : before.firstElementChild?.matches(TITLE)
         ? before.firstElementChild
         : null;
-    if (heading) return heading.textContent ?? undefined;
+    // "<label>E-mail</label>" names its field, not the card the field is in.
+    const fieldLabel = heading && !heading.matches(TITLE) && FIELD_WORDS.test(plain(heading.textContent ?? ''));
+    if (heading && !fieldLabel) return heading.textContent ?? undefined;
   }
   return undefined;
 }

@@ -13,6 +13,10 @@ export const SENDER_WORDS =
 export const AGENT_WORDS =
   /\b(?:assignee|assigned to|assigne a|assignee a|agent|agents|owner|proprietaire|responsable|bearbeiter|zugewiesen|handled by|traite par|signed in as|logged in as|connecte en tant que|my account|mon compte|mein konto|operator|operateur|collaborateur|staff|replied by|repondu par|answered by|team|equipe|groupe|mailbox|boite de reception|postfach)\b/;
 
+/** Labels of a contact's own fields: a card's rows, not rows of a list of people. */
+export const FIELD_WORDS =
+  /^(?:e[- ]?mail|mail|courriel|adresse e[- ]?mail|email address|phone|phone number|telephone|tel|mobile|portable|cell|telefon|handy|mobil|fax|gsm|numero|number|adresse|address)\b/;
+
 /** Recipients: in an inbound message, the company's mailbox. */
 export const TO_WORDS = /^(?:to|a|an|para|destinataire|destinataires|recipient|recipients|empfanger)$/;
 
@@ -24,10 +28,13 @@ export const CC_WORDS = /^(?:cc|bcc|cci|copie|copie a|en copie|kopie|copy|watche
  * history. Generated class names ("sc-1x9fz", "css-4rbku5") hold no such word and are ignored by construction.
  */
 export const CUSTOMER_REGION =
-  /\b(?:customer|requester|requestor|enduser|end user|contact|client|caller|visitor|buyer|purchaser|consumer|kunde|demandeur|requester card|user profile|user details|user detail|user info|userinfo|user card|user panel|contact details|contact info)\b/;
+  /\b(?:customer|requester|requestor|enduser|end user|contact|client|caller|visitor|buyer|purchaser|consumer|kunde|demandeur|requester card|user profile|user details|user detail|user info|userinfo|user card|user panel|contact details|contact info|profile|visitor profile)\b/;
+/** The signed-in user's own menus and messages: checked before CUSTOMER_REGION ("profile menu" is the agent's). */
+export const SELF_REGION =
+  /\b(?:profile menu|account menu|user menu|usermenu|current user|currentuser|my account|my profile|myself|is self|from me)\b/;
 export const SENDER_REGION = /\b(?:from|sender|author|expediteur|absender|byline|originator)\b/;
 export const AGENT_REGION =
-  /\b(?:agent|assignee|owner|staff|operator|outbound|outgoing|internal|note|notes|private|response|current user|currentuser|account menu|user menu|usermenu|profile menu|my account|from me|is self|myself)\b/;
+  /\b(?:agent|assignee|owner|staff|operator|outbound|outgoing|internal|note|notes|private|response|current user|currentuser|account menu|user menu|usermenu|profile menu|my account|my profile|from me|is self|myself)\b/;
 /** Regions of an internal call, chat or note between colleagues. */
 export const INTERNAL =
   /\b(?:internal|interne|intern|internal call|appel interne|interner anruf|private note|note interne)\b/;

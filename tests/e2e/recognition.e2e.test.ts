@@ -9,7 +9,7 @@ import {
 } from '../../scripts/browser';
 import { type FeedServer, startFeedServer } from '../../scripts/feed-server/server';
 import { type FixtureServer, startFixtureServer } from '../../scripts/fixture-server';
-import { corpusAgent, corpusCases, corpusCustomers, type Outcome, runCorpus } from '../recognition/corpus';
+import { corpusAgent, corpusCases, corpusCustomers, HELD_OUT, type Outcome, runCorpus } from '../recognition/corpus';
 
 const GENERATED = 200;
 
@@ -38,10 +38,10 @@ describe('recognition in the wild: the corpus of real products, and learning fro
 
   beforeAll(async () => {
     feed = await startFeedServer({ customers: GENERATED, seed: 'recognition', agent: corpusAgent() });
-    feed.control.put([...corpusCustomers(), PARTNER]);
+    feed.control.put([...corpusCustomers(), ...corpusCustomers(HELD_OUT), PARTNER]);
     fixtures = await startFixtureServer();
     browser = await launchWithExtension();
-    await configureFeed(browser, feed, GENERATED + corpusCustomers().length + 1);
+    await configureFeed(browser, feed, GENERATED + corpusCustomers().length + corpusCustomers(HELD_OUT).length + 1);
   });
   afterAll(async () => {
     await browser?.close();
@@ -67,6 +67,15 @@ describe('recognition in the wild: the corpus of real products, and learning fro
       const outcomes = await runCorpus(browser, corpusCases(), 'adapter');
       expect(describeWrong(outcomes)).toEqual([]);
       expect(autoCorrectShare(outcomes)).toBeGreaterThanOrEqual(0.9);
+    },
+    CORPUS_TIMEOUT,
+  );
+
+  it(
+    'the held-out pages, of products the corpus does not hold: no wrong person',
+    async () => {
+      const outcomes = await runCorpus(browser, corpusCases(HELD_OUT), 'generic');
+      expect(describeWrong(outcomes)).toEqual([]);
     },
     CORPUS_TIMEOUT,
   );
