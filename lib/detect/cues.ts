@@ -138,6 +138,7 @@ function inListRow(element: Element): boolean {
 
 /** Longest text of one row of a list of contacts or calls: a message is longer. */
 const ROW_TEXT = 200;
+const MAX_ROWS = 20;
 
 /**
  * A row among like rows (same tag and class), short, each holding an identifier: a list of contacts or calls drawn
@@ -150,7 +151,11 @@ function inRepeatedItems(element: Element): boolean {
     const name = item.classList[0];
     if (!parent || !name) continue;
     const tag = item.tagName;
-    const rows = [...parent.children].filter((row) => row.tagName === tag && row.classList[0] === name);
+    const rows: Element[] = [];
+    // A few like rows tell a list: a table of thousands is not read whole for each identifier in it.
+    for (let row = parent.firstElementChild; row && rows.length < MAX_ROWS; row = row.nextElementSibling) {
+      if (row.tagName === tag && row.classList[0] === name) rows.push(row);
+    }
     if (rows.length < 2 || rows.some((row) => (row.textContent?.length ?? 0) > ROW_TEXT)) continue;
     if (rows.filter((row) => MAYBE_IDENTIFIER.test(row.textContent ?? '')).length >= 2) return true;
   }
