@@ -23,13 +23,16 @@ export function RecognitionSettings() {
   const [domains, setDomains] = useState('');
   const [phones, setPhones] = useState('');
   const [message, setMessage] = useState<string | null>(null);
+  // Read-only until the saved values are in: what is typed before would be overwritten by them.
+  const [loaded, setLoaded] = useState(false);
   useEffect(() => {
     Promise.all([settingsItem.getValue(), readManaged()]).then(([local, policy]) => {
-      const loaded = { ...defaultSettings, ...local };
-      setSettings(loaded);
+      const saved = { ...defaultSettings, ...local };
+      setSettings(saved);
       setManaged(policy);
-      setDomains((policy.organizationDomains ?? loaded.organizationDomains).join('\n'));
-      setPhones((policy.organizationPhones ?? loaded.organizationPhones).join('\n'));
+      setDomains((policy.organizationDomains ?? saved.organizationDomains).join('\n'));
+      setPhones((policy.organizationPhones ?? saved.organizationPhones).join('\n'));
+      setLoaded(true);
     });
   }, []);
   const domainsLocked = managed.organizationDomains !== undefined;
@@ -75,7 +78,7 @@ export function RecognitionSettings() {
           rows={3}
           spellCheck={false}
           value={domains}
-          readOnly={domainsLocked}
+          readOnly={domainsLocked || !loaded}
           onChange={(event) => setDomains(event.target.value)}
         />
         <label htmlFor="organization-phones">
@@ -87,7 +90,7 @@ export function RecognitionSettings() {
           rows={3}
           spellCheck={false}
           value={phones}
-          readOnly={phonesLocked}
+          readOnly={phonesLocked || !loaded}
           onChange={(event) => setPhones(event.target.value)}
         />
         <p>

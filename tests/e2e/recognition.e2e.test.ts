@@ -133,7 +133,10 @@ describe('recognition in the wild: the corpus of real products, and learning fro
     await options.getByRole('button', { name: 'Save', exact: true }).click();
     await options.getByText('Saved.').waitFor();
     await options.reload();
-    expect(await options.getByLabel('Company email domains', { exact: true }).inputValue()).toBe('atelier-lumiere.com');
+    // The saved value is filled in once the page has read the settings.
+    await expect
+      .poll(() => options.getByLabel('Company email domains', { exact: true }).inputValue())
+      .toBe('atelier-lumiere.com');
     await options.close();
 
     await page.goto(fixtures.setInline('company-after', card('après')));
