@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// The empowerment policy (issue 8), version 1: who may grant which gesture, of what size, to which customers.
+// The empowerment policy, version 1: who may grant which gesture, of what size, to which customers.
 // Money is in minor units (cents) of the policy's currency; day limits are counted in the policy's time zone.
 
 const isoDate = z.iso.datetime({ offset: true });

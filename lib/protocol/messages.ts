@@ -98,7 +98,7 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('syncNow') }),
   z.object({ type: z.literal('listQuarantine') }),
-  // Empowerment (issue 8): see lib/background/gesture-handlers.ts.
+  // Empowerment: see lib/background/gesture-handlers.ts.
   z.object({ type: z.literal('empowerment'), customerId: z.string().min(1).max(200) }),
   gestureRequestSchema.extend({
     type: z.literal('grantGesture'),

@@ -2,7 +2,7 @@
 // directory, listening on 127.0.0.1 only, plain-text logins (no TLS on loopback), one user from a passwd-file.
 import { chmodSync, chownSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Child, freePort, greets, startChild, waitUntil } from './process';
+import { type Child, freePort, greets, startChild, waitUntil } from '../process';
 
 export interface Dovecot {
   port: number;

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort, startChild, waitUntil } from './process';
+import { freePort, startChild, waitUntil } from '../process';
 
 /** Debian's public document root: index.php, and links to the skins and scripts Roundcube serves as files. */
 const PUBLIC_HTML = '/var/lib/roundcube/public_html';

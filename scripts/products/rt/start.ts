@@ -2,13 +2,14 @@
 // SQLite database, configuration, compiled templates and sessions in a temporary directory, seeded through RT's
 // own API and served by RT's standalone server on a free port of 127.0.0.1. Closing it kills the server and
 // removes the directory: nothing outlives the run.
+
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Me } from '../../../lib/feed/schema';
 import { corpusAgent } from '../../../tests/recognition/corpus';
+import { freePort } from '../process';
 import { RT_SERVER, RT_SETUP_DATABASE, writeSiteConfig } from './config';
 import { agentLogin, seed, type TicketIds } from './seed';
 
@@ -21,19 +22,6 @@ export interface RequestTracker {
 }
 
 const READY_TIMEOUT = 120_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('No port.')),
-      );
-    });
-  });
-}
 
 function run(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
