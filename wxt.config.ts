@@ -25,7 +25,9 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
     },
-    web_accessible_resources: [{ resources: ['panel.html'], matches: ['<all_urls>'] }],
+    // Reachable only at a per-session URL the content script gets from runtime.getURL: a page can neither frame the
+    // panel nor fetch it to learn that Reconnu is installed.
+    web_accessible_resources: [{ resources: ['panel.html'], matches: ['<all_urls>'], use_dynamic_url: true }],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

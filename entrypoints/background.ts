@@ -17,8 +17,12 @@ import { createSyncScheduler } from '@/lib/sync/scheduler';
 
 export default defineBackground(() => {
   z.config({ jitless: true }); // MV3 forbids eval
+  // Only the extension's own pages and worker may read its storage: not a content script, which shares a process
+  // with the page it runs in. Chromium keeps the setting; it is set at every start in case it was not.
+  void browser.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
   const db = new ReconnuDb();
-  const hub = createPanelHub();
+  const tabs = createTabRecognition(db);
+  const hub = createPanelHub({ onPageGone: (tabId) => tabs.forget(tabId) });
   const audit = createAuditLog(new AuditDb());
   const sendAudit = async () => {
     const settings = await readSettings();
@@ -58,7 +62,6 @@ export default defineBackground(() => {
     wipeCaches,
   });
   const deliverGestures = () => void sendGestures();
-  const tabs = createTabRecognition(db);
   const route = createRouter({ db, hub, record, audit, syncNow, signOut, gestures, deliverGestures, tabs });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -67,7 +70,7 @@ export default defineBackground(() => {
   });
   browser.runtime.onConnect.addListener(hub.connect);
   browser.tabs.onRemoved.addListener((tabId) => {
-    hub.forget(tabId);
+    void hub.forget(tabId);
     tabs.forget(tabId);
   });
 

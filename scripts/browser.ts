@@ -127,7 +127,8 @@ export async function allowEsbuildNames(page: Page): Promise<void> {
   await page.evaluate('globalThis.__name ??= (fn) => fn');
 }
 
-const PANEL_URL = /^chrome-extension:\/\/[a-p]{32}\/panel\.html/;
+// The panel is docked at the extension's per-session URL (use_dynamic_url), a UUID rather than the extension id.
+const PANEL_URL = /^chrome-extension:\/\/([a-p]{32}|[0-9a-f-]{36})\/panel\.html/;
 
 /**
  * The panel iframe the content script docked into a host page. Its shadow root is closed, so page selectors cannot
@@ -154,6 +155,14 @@ export async function clickOpenPanelTab(page: Page): Promise<void> {
   const box = await (await (await panelFrame(page)).frameElement()).boundingBox();
   if (!box) throw new Error('The panel frame has no box.');
   await page.mouse.click(box.x - 12, box.height * 0.4 + 24);
+}
+
+/**
+ * What a person takes at least before clicking a sensitive action (reveal, grant): the panel ignores a click on a part
+ * of it that has not been seen, unfaded and uncovered, for half a second (components/guard/useSeenByUser.ts).
+ */
+export function humanPause(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 800));
 }
 
 /** The text of the panel's first heading, once it has one. */

@@ -1,28 +1,35 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { Customer } from '@/lib/feed/schema';
+import { guardStrings } from '@/lib/i18n/guard';
 import { privacyStrings } from '@/lib/i18n/privacy';
 import type { Contacts as ContactDetails } from '@/lib/privacy/view';
 import { ask } from '@/lib/protocol/client';
 import { useLocale } from '../AppShell';
+import { useSeenByUser } from '../guard/useSeenByUser';
 
 /**
  * Emails, phones and addresses. Masked for store staff, who may reveal them for this view by giving a reason:
  * the background records it in the audit before answering. Revealed details live in this component only.
  */
 export function Contacts({ customer, masked }: { customer: Customer; masked: boolean }) {
-  const s = privacyStrings(useLocale());
+  const locale = useLocale();
+  const s = privacyStrings(locale);
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
+  const [covered, setCovered] = useState(false);
+  const guard = useSeenByUser<HTMLElement>();
   const reveal = useMutation({ mutationFn: () => ask({ type: 'reveal', id: customer.id, reason }) });
   const shown: ContactDetails = reveal.data ?? customer;
+  // The reason is the deliberate second step; the click that sends it must land on a panel the user can see.
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    reveal.mutate();
+    setCovered(!guard.seen());
+    if (guard.seen()) reveal.mutate();
   };
   if (!shown.emails?.length && !shown.phones?.length && !shown.addresses?.length) return null;
   return (
-    <section aria-labelledby="contacts-title" className="contacts">
+    <section ref={guard.ref} aria-labelledby="contacts-title" className="contacts">
       <h2 id="contacts-title">{s.contacts}</h2>
       <ul>
         {shown.emails?.map((email) => (
@@ -58,6 +65,7 @@ export function Contacts({ customer, masked }: { customer: Customer; masked: boo
               <button type="submit" disabled={reveal.isPending || reason.trim().length < 3}>
                 {s.revealSubmit}
               </button>
+              {covered && <p role="alert">{guardStrings(locale).covered}</p>}
               {reveal.isError && <p role="alert">{reveal.error.message}</p>}
             </form>
           ) : (

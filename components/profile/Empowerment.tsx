@@ -2,10 +2,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { GestureOption } from '@/lib/background/gesture-handlers';
 import { empowermentStrings } from '@/lib/i18n/empowerment';
+import { guardStrings } from '@/lib/i18n/guard';
 import { type Gesture, type GestureRecord, gestureUnit } from '@/lib/policy/schema';
 import { formatMoney, toMinor } from '@/lib/policy/units';
 import { ask } from '@/lib/protocol/client';
 import { useLocale } from '../AppShell';
+import { useSeenByUser } from '../guard/useSeenByUser';
 import { TableHead } from '../TableHead';
 
 /** A size in the viewer's words: money in the locale, a percentage, days, or a count. */
@@ -50,11 +52,18 @@ function GrantForm({
   options: GestureOption[];
   currency: string;
 }) {
-  const e = empowermentStrings(useLocale());
+  const locale = useLocale();
+  const e = empowermentStrings(locale);
+  const g = guardStrings(locale);
+  const text = useSizeText(currency);
   const client = useQueryClient();
   const [gesture, setGesture] = useState<Gesture>(options[0]?.gesture ?? 'goodwill');
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
+  // Granting takes two clicks in two places, the second on a panel the user can see (not faded or covered).
+  const [confirming, setConfirming] = useState(false);
+  const [covered, setCovered] = useState(false);
+  const guard = useSeenByUser<HTMLFormElement>();
   const unit = gestureUnit[gesture];
   const size =
     unit === 'money' ? toMinor(Number(amount.replace(',', '.')), currency) : unit === 'count' ? 1 : Number(amount);
@@ -63,16 +72,21 @@ function GrantForm({
     onSuccess: () => {
       setAmount('');
       setReason('');
+      setConfirming(false);
       void client.invalidateQueries({ queryKey: ['empowerment', customerId] });
     },
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    grant.mutate();
+    setConfirming(true);
+  };
+  const confirm = () => {
+    setCovered(!guard.seen());
+    if (guard.seen()) grant.mutate();
   };
   const valid = Number.isInteger(size) && size > 0 && reason.trim().length >= 3;
   return (
-    <form onSubmit={submit} className="grant">
+    <form ref={guard.ref} onSubmit={submit} className="grant">
       <label>
         {e.gesture}{' '}
         <select value={gesture} onChange={(event) => setGesture(event.target.value as Gesture)}>
@@ -92,9 +106,21 @@ function GrantForm({
       <label>
         {e.reason} <input value={reason} maxLength={500} onChange={(event) => setReason(event.target.value)} />
       </label>
-      <button type="submit" disabled={!valid || grant.isPending}>
-        {e.grant}
-      </button>
+      {confirming && valid ? (
+        <p className="confirm">
+          <button type="button" onClick={confirm} disabled={grant.isPending}>
+            {g.confirm}: {e.gestures[gesture]} {unit === 'count' ? '' : text(gesture, size)}
+          </button>{' '}
+          <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+            {g.cancel}
+          </button>
+        </p>
+      ) : (
+        <button type="submit" disabled={!valid || grant.isPending}>
+          {e.grant}
+        </button>
+      )}
+      {covered && <p role="alert">{g.covered}</p>}
       {grant.data && (
         <p role="status">
           {grant.data.decision === 'allow' ? e.granted(grant.data.rule) : e.sentForApproval(grant.data.rule)}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { Browser } from 'wxt/browser';
 import { mountPage, useStrings } from '@/components/AppShell';
 import { CandidateList } from '@/components/CandidateList';
 import { CustomerById } from '@/components/CustomerById';
@@ -7,13 +8,36 @@ import { ProfileView } from '@/components/ProfileView';
 import { ask } from '@/lib/protocol/client';
 import { PANEL_PORT, type PanelState } from '@/lib/protocol/messages';
 
-/** Follows what the background recognized in this tab, pushed over a port. */
+/** Waits between tries to connect: the key may still be on its way to the background, or the worker restarting. */
+const RECONNECT_MS = [50, 100, 200, 400, 800, 1600, 3200];
+
+/**
+ * Follows what the background recognized in this tab, pushed over a port. The port is named after the key the
+ * content script put in this frame's URL: without it (a frame of panel.html made by the page) nothing comes.
+ */
 function usePanelState(): PanelState {
   const [state, setState] = useState<PanelState>({ status: 'waiting' });
   useEffect(() => {
-    const port = browser.runtime.connect({ name: PANEL_PORT });
-    port.onMessage.addListener((message) => setState(message as PanelState));
-    return () => port.disconnect();
+    const key = location.hash.slice(1);
+    let port: Browser.runtime.Port | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let tries = 0;
+    const connect = () => {
+      port = browser.runtime.connect({ name: `${PANEL_PORT}/${key}` });
+      port.onMessage.addListener((message) => {
+        tries = 0;
+        setState(message as PanelState);
+      });
+      port.onDisconnect.addListener(() => {
+        const wait = RECONNECT_MS[tries++];
+        if (wait !== undefined) timer = setTimeout(connect, wait);
+      });
+    };
+    connect();
+    return () => {
+      clearTimeout(timer);
+      port?.disconnect();
+    };
   }, []);
   return state;
 }

@@ -1,20 +1,78 @@
 import type { Browser } from 'wxt/browser';
-import { PANEL_PORT, type PanelState } from '../protocol/messages';
-import { isExtensionPage } from './senders';
+import { storage } from 'wxt/utils/storage';
+import { PAGE_PORT, PANEL_PORT, type PanelState } from '../protocol/messages';
+import { isExtensionPage, isOwnContentScript } from './senders';
 
-/** Remembers what each tab's panel should show and pushes it to the panel iframes open in that tab. */
-export function createPanelHub() {
+/** Where a panel key was handed out: the content script's frame, and the panel frame that took it. */
+interface KeyHolder {
+  tabId: number;
+  /** The content script's frame, which docked the panel: the panel is its child, never that frame itself. */
+  frameId: number;
+  documentId?: string;
+  panel?: { frameId: number; documentId?: string };
+}
+
+// Kept in session storage (trusted contexts only) so that a panel reconnecting after the worker restarted is
+// still recognized as the one its content script docked.
+const keysItem = storage.defineItem<Record<string, KeyHolder>>('session:panelKeys', { fallback: {} });
+
+/**
+ * Remembers what each tab's panel should show and pushes it to that tab's panel, and to no other frame. A panel is
+ * trusted only with the one-time key its own content script registered here: a frame of panel.html made by anyone
+ * else (a page that learnt its URL, another extension page) cannot read the key, which travels inside the content
+ * script's closed shadow root.
+ */
+export function createPanelHub(options: { onPageGone?: (tabId: number) => void } = {}) {
   const states = new Map<number, PanelState>();
   const ports = new Map<number, Set<Browser.runtime.Port>>();
+  // One change of the keys at a time: two tabs registering together must not lose one of them.
+  let keysQueue: Promise<unknown> = Promise.resolve();
+  const updateKeys = <T>(change: (keys: Record<string, KeyHolder>) => T | Promise<T>): Promise<T> => {
+    const next = keysQueue.then(async () => {
+      const keys = await keysItem.getValue();
+      const result = await change(keys);
+      await keysItem.setValue(keys);
+      return result;
+    });
+    keysQueue = next.catch(() => undefined);
+    return next;
+  };
 
   function publish(tabId: number, state: PanelState): void {
     states.set(tabId, state);
     for (const port of ports.get(tabId) ?? []) port.postMessage(state);
   }
 
-  function connect(port: Browser.runtime.Port): void {
-    const tabId = port.sender?.tab?.id;
-    if (port.name !== PANEL_PORT || !port.sender || !isExtensionPage(port.sender) || tabId === undefined) {
+  /** The content script's key for the panel it is docking; the keys of that frame's earlier documents lapse. */
+  function register(key: string, holder: Omit<KeyHolder, 'panel'>): Promise<void> {
+    return updateKeys((keys) => {
+      for (const [old, held] of Object.entries(keys)) {
+        if (held.tabId === holder.tabId && held.frameId === holder.frameId) delete keys[old];
+      }
+      keys[key] = holder;
+    });
+  }
+
+  /** The key is bound to the first panel frame that shows it; only that frame (and document) may use it again. */
+  function admit(key: string, sender: Browser.runtime.MessageSender): Promise<number | undefined> {
+    return updateKeys((keys) => {
+      const held = keys[key];
+      const tabId = sender.tab?.id;
+      const frameId = sender.frameId ?? -1;
+      if (!held || tabId !== held.tabId || frameId === held.frameId) return undefined;
+      if (!new URL(sender.url ?? 'about:blank').pathname.endsWith('/panel.html')) return undefined;
+      if (held.panel) {
+        const same = held.panel.frameId === frameId && held.panel.documentId === sender.documentId;
+        return same ? tabId : undefined;
+      }
+      held.panel = { frameId, documentId: sender.documentId };
+      return tabId;
+    });
+  }
+
+  async function connectPanel(port: Browser.runtime.Port, key: string): Promise<void> {
+    const tabId = port.sender && isExtensionPage(port.sender) ? await admit(key, port.sender) : undefined;
+    if (tabId === undefined) {
       port.disconnect();
       return;
     }
@@ -25,9 +83,43 @@ export function createPanelHub() {
     port.postMessage(states.get(tabId) ?? { status: 'waiting' });
   }
 
-  function forget(tabId: number): void {
+  /**
+   * The top frame's content script holds a port open for as long as its document lives: when it goes (navigation,
+   * back-forward cache, closing), what the tab showed is dropped, so nothing of it reaches the next page.
+   */
+  function watchPage(port: Browser.runtime.Port): void {
+    const sender = port.sender;
+    if (!sender || !isOwnContentScript(sender) || sender.frameId !== 0) {
+      port.disconnect();
+      return;
+    }
+    const tabId = sender.tab.id;
+    port.onDisconnect.addListener(() => {
+      states.delete(tabId);
+      for (const panel of ports.get(tabId) ?? []) panel.postMessage({ status: 'waiting' });
+      options.onPageGone?.(tabId);
+    });
+  }
+
+  function connect(port: Browser.runtime.Port): void {
+    if (port.name === PAGE_PORT) {
+      watchPage(port);
+      return;
+    }
+    const key = port.name.startsWith(`${PANEL_PORT}/`) ? port.name.slice(PANEL_PORT.length + 1) : '';
+    if (!key) {
+      port.disconnect();
+      return;
+    }
+    connectPanel(port, key).catch(() => port.disconnect());
+  }
+
+  function forget(tabId: number): Promise<void> {
     states.delete(tabId);
     ports.delete(tabId);
+    return updateKeys((keys) => {
+      for (const [key, held] of Object.entries(keys)) if (held.tabId === tabId) delete keys[key];
+    });
   }
 
   /** Erased or signed-out customers leave every panel at once. */
@@ -39,7 +131,7 @@ export function createPanelHub() {
     }
   }
 
-  return { publish, connect, forget, dropCustomers };
+  return { publish, register, connect, forget, dropCustomers, current: (tabId: number) => states.get(tabId) };
 }
 
 export type PanelHub = ReturnType<typeof createPanelHub>;

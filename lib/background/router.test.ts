@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { unlockedDb } from '../../tests/unlocked-db';
 import { AuditDb, createAuditLog } from '../audit/log';
@@ -45,6 +45,13 @@ const page = { id, url: fakeBrowser.runtime.getURL('/sidepanel.html') };
 const content = (tab: number) => ({ id, url: 'https://acme.zendesk.com/agent/tickets/1', tab: { id: tab } });
 const sighting = (kind: 'email' | 'phone', value: string) => ({ kind, value, cues: [] });
 const sightings = [sighting('email', 'claire@example.fr')];
+/** What the tab's panel shows once the background has looked its page up (it answers the page before that). */
+const shownIn = (tab: number) =>
+  vi.waitFor(() => {
+    const state = hub.current(tab);
+    if (!state) throw new Error('not yet');
+    return state;
+  });
 
 beforeEach(async () => {
   db = await unlockedDb('router');
@@ -66,15 +73,17 @@ describe('router', () => {
     });
   });
 
-  it('tells a content script only whether it recognized someone, never who', async () => {
+  it('tells a content script nothing of what it recognized: the answer comes before the lookup', async () => {
     const reply = await route({ type: 'recognize', sightings, host: 'acme.zendesk.com' }, content(4) as never);
-    expect(reply).toEqual({ ok: true, data: { status: 'matched' } });
+    expect(reply).toEqual({ ok: true, data: null });
+    expect(hub.current(4)).toBeUndefined();
+    expect(await shownIn(4)).toMatchObject({ status: 'matched', customer: { id: 'cus_1' } });
   });
 
   it("never takes the signed-in user's own email for a customer's", async () => {
     await meItem.setValue({ id: 'u1', name: 'Claire Martin', email: 'Claire@Example.fr', role: 'agent' });
-    const reply = await route({ type: 'recognize', sightings, host: 'acme.zendesk.com' }, content(4) as never);
-    expect(reply).toEqual({ ok: true, data: { status: 'unknown' } });
+    await route({ type: 'recognize', sightings, host: 'acme.zendesk.com' }, content(4) as never);
+    expect(await shownIn(4)).toEqual({ status: 'unknown' });
   });
 
   it('gives a content script its site rule and panel state, keyed by its real host, and records adapter health', async () => {
@@ -104,6 +113,8 @@ describe('router', () => {
     route = makeRouter();
     await route({ type: 'recognize', sightings: call, host: 'workspace.aircall.io', call: true }, content(5) as never);
     await route({ type: 'recognize', sightings, host: 'acme.zendesk.com' }, content(4) as never);
+    await shownIn(4);
+    await vi.waitFor(async () => expect(await recentCallersItem.getValue()).toHaveLength(1));
     expect(await recentCallersItem.getValue()).toEqual([
       {
         number: '01 45 67 89 10',
@@ -153,13 +164,17 @@ describe('router', () => {
     await meItem.setValue({ id: 'usr_hugo', name: 'Hugo', email: 'hugo@shop.example', role: 'store' });
     const seen: unknown[] = [];
     await route({ type: 'recognize', sightings, host: 'acme.zendesk.com', adapter: 'zendesk' }, content(4) as never);
+    await shownIn(4);
+    const key = crypto.randomUUID();
+    expect(await route({ type: 'panelKey', key }, content(4) as never)).toEqual({ ok: true, data: null });
     hub.connect({
-      name: 'reconnu-panel',
-      sender: { ...page, tab: { id: 4 } },
+      name: `reconnu-panel/${key}`,
+      sender: { id, url: fakeBrowser.runtime.getURL('/panel.html'), tab: { id: 4 }, frameId: 3 },
       postMessage: (state: unknown) => seen.push(state),
       onDisconnect: { addListener() {} },
       disconnect() {},
     } as never);
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
     expect(seen[0]).toMatchObject({ status: 'matched', customer: { emails: ['c•••@example.fr'] } });
     expect(JSON.stringify(seen)).not.toContain('claire@example.fr');
 

@@ -11,7 +11,6 @@ import {
   contentRequestSchema,
   type PanelState,
   pageRequestSchema,
-  type RecognizeResponse,
   type Reply,
   type SiteConfig,
 } from '../protocol/messages';
@@ -31,6 +30,14 @@ interface RouterDeps extends PageDeps {
   hub: PanelHub;
   record: ViewRecorder;
   tabs: TabRecognition;
+}
+
+/** The frame a content script's message came from, as the browser recorded it (never as the message claims). */
+interface FrameOrigin {
+  tabId: number;
+  frameId: number;
+  documentId?: string;
+  url: string;
 }
 
 /** The single entry point for runtime messages: validated with zod, sender checked, errors returned as data. */
@@ -54,10 +61,38 @@ export function createRouter(deps: RouterDeps) {
     return state;
   }
 
-  async function handleContent(
-    request: ContentRequest,
-    from: { tabId: number; frameId: number; url: string },
-  ): Promise<Reply<unknown>> {
+  /** One reading of a tab at a time, in the order its frames sent them: a slow lookup never overwrites a newer one. */
+  const readings = new Map<number, Promise<unknown>>();
+  function recognizeInTab(request: Extract<ContentRequest, { type: 'recognize' }>, from: FrameOrigin): void {
+    const { tabId } = from;
+    const next = (readings.get(tabId) ?? Promise.resolve())
+      .then(() => recognizeNow(request, from))
+      .catch((error: Error) => console.error('Reconnu: a page could not be recognized', error.name));
+    readings.set(tabId, next);
+    void next.then(() => readings.get(tabId) === next && readings.delete(tabId));
+  }
+
+  async function recognizeNow(request: Extract<ContentRequest, { type: 'recognize' }>, from: FrameOrigin) {
+    const { tabId } = from;
+    const host = senderHost({ url: from.url });
+    const { sightings, navigated = false } = request;
+    const found = await tabs.report({ ...from, sightings, navigated });
+    const state = await publishFound(tabId, found);
+    // Audited right after the push: the screen pop does not wait for the log (recorder.ts).
+    if (found.status === 'matched') {
+      const { customer, foundBy } = found;
+      record({ action: 'view', customerId: customer.id, where: host, adapter: request.adapter, foundBy }).catch(
+        (error: Error) => console.error('Reconnu: a profile view could not be audited', error),
+      );
+    }
+    const number = request.call ? sightings.find((sighting) => sighting.kind === 'phone')?.value : undefined;
+    if (number) {
+      const caller = await recordCall(number, state);
+      if (request.hidden) await notifyCaller(caller);
+    }
+  }
+
+  async function handleContent(request: ContentRequest, from: FrameOrigin): Promise<Reply<unknown>> {
     const { tabId, url } = from;
     const host = senderHost({ url });
     const allowed = siteAllowed(await readManaged(), url);
@@ -66,24 +101,14 @@ export function createRouter(deps: RouterDeps) {
       case 'recognize': {
         if (!allowRecognize(tabId)) return { ok: false, error: 'Too many lookups from this tab.' };
         if (!allowRecognizeOnSite(host)) return { ok: false, error: 'Too many lookups from this site.' };
-        const { sightings, navigated = false } = request;
-        const found = await tabs.report({ ...from, sightings, navigated });
-        const state = await publishFound(tabId, found);
-        // Audited right after the push: neither the screen pop nor this answer waits for the log (recorder.ts).
-        if (found.status === 'matched') {
-          const { customer, foundBy } = found;
-          record({ action: 'view', customerId: customer.id, where: host, adapter: request.adapter, foundBy }).catch(
-            (error: Error) => console.error('Reconnu: a profile view could not be audited', error),
-          );
-        }
-        const number = request.call ? sightings.find((sighting) => sighting.kind === 'phone')?.value : undefined;
-        if (number) {
-          const caller = await recordCall(number, state);
-          if (request.hidden) await notifyCaller(caller);
-        }
-        const response: RecognizeResponse = { status: state.status };
-        return { ok: true, data: response };
+        // Answered before the lookup starts: the content script, and a page timing it, learn nothing of the result.
+        recognizeInTab(request, from);
+        return { ok: true, data: null };
       }
+      case 'panelKey':
+        if (from.frameId !== 0) return { ok: false, error: 'Only the top frame docks a panel.' };
+        await hub.register(request.key, { tabId, frameId: from.frameId, documentId: from.documentId });
+        return { ok: true, data: null };
       case 'siteConfig': {
         const [rules, open, settings] = await Promise.all([
           siteRulesItem.getValue(),
@@ -123,7 +148,12 @@ export function createRouter(deps: RouterDeps) {
       if (isOwnContentScript(sender)) {
         const request = contentRequestSchema.safeParse(message);
         if (!request.success) return { ok: false, error: 'Invalid request.' };
-        const from = { tabId: sender.tab.id, frameId: sender.frameId ?? 0, url: sender.url ?? sender.tab.url ?? '' };
+        const from: FrameOrigin = {
+          tabId: sender.tab.id,
+          frameId: sender.frameId ?? 0,
+          documentId: sender.documentId,
+          url: sender.url ?? sender.tab.url ?? '',
+        };
         return await handleContent(request.data, from);
       }
       return { ok: false, error: 'Unknown sender.' };

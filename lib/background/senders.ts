@@ -3,9 +3,20 @@ import { browser } from 'wxt/browser';
 
 type Sender = Browser.runtime.MessageSender;
 
-/** A page of this extension (panel iframe, side panel, popup, options). */
+const EXTENSION_SCHEMES = new Set(['chrome-extension:', 'moz-extension:']);
+
+/**
+ * A page of this extension (panel iframe, side panel, popup, options). The panel runs at the extension's
+ * per-session URL (use_dynamic_url), the others at its id's: what vouches for both is the browser's sender id, as no
+ * content script runs in an extension page.
+ */
 export function isExtensionPage(sender: Sender): boolean {
-  return sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/'));
+  if (sender.id !== browser.runtime.id || !sender.url) return false;
+  try {
+    return EXTENSION_SCHEMES.has(new URL(sender.url).protocol);
+  } catch {
+    return false;
+  }
 }
 
 /** This extension's content script, running in a tab (never a web page or another extension). */

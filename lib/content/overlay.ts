@@ -6,13 +6,13 @@ import { detectSightings } from '../detect/generic';
 import { findIncomingCaller } from '../detect/incoming-call';
 import { IDENTIFIER_LIMIT } from '../detect/limits';
 import { fieldSightings, genericOptions, readPage, sightedValues } from '../detect/read-page';
-import type {
-  ContentCommand,
-  ContentRequest,
-  RecognizeResponse,
-  Reply,
-  Sighting,
-  SiteConfig,
+import {
+  type ContentCommand,
+  type ContentRequest,
+  PAGE_PORT,
+  type Reply,
+  type Sighting,
+  type SiteConfig,
 } from '../protocol/messages';
 import { assessBurst } from './burst-filter';
 import { mountPanelFrame, type PanelFrame } from './panel-frame';
@@ -25,6 +25,35 @@ const RECONCILE_MS = 400;
 /** Looking for a product's markup walks the page: not on every read of a page that is no product. */
 const FINGERPRINT_RETRY_MS = 2_000;
 const RETRY_MS = 1_000;
+
+/**
+ * Holds a port open to the background for as long as this document lives, so the tab's result is dropped when it
+ * goes. The worker restarting closes it too: it is opened again, and `resume` has the page read anew (as after a
+ * return from the back-forward cache, which closes it as well).
+ */
+function keepPagePort(signal: AbortSignal, resume: () => void): void {
+  let port: ReturnType<typeof browser.runtime.connect> | undefined;
+  const open = () => {
+    if (signal.aborted || port) return;
+    port = browser.runtime.connect({ name: PAGE_PORT });
+    port.onDisconnect.addListener(() => {
+      port = undefined;
+      setTimeout(() => {
+        if (signal.aborted) return;
+        open();
+        resume();
+      }, RETRY_MS);
+    });
+  };
+  const restored = (event: PageTransitionEvent) => {
+    if (!event.persisted) return;
+    open();
+    resume();
+  };
+  addEventListener('pageshow', restored, { signal });
+  signal.addEventListener('abort', () => port?.disconnect(), { once: true });
+  open();
+}
 
 async function send<T>(request: ContentRequest): Promise<T | undefined> {
   try {
@@ -47,14 +76,26 @@ export async function startOverlay(parent: AbortSignal, options: { frame?: boole
   const standDown = new AbortController();
   parent.addEventListener('abort', () => standDown.abort(), { once: true });
   const signal = standDown.signal;
-  // The panel's page starts loading (hidden) while the site's settings are fetched: it is the slowest part.
+  // The panel's page starts loading (hidden) while the site's settings are fetched: it is the slowest part. Its key,
+  // registered first, is what lets the background tell it from a frame of panel.html the page made itself.
   let userOpen: boolean | undefined;
-  const panel: PanelFrame | undefined = options.frame
-    ? undefined
-    : mountPanelFrame(signal, (open) => {
+  let panel: PanelFrame | undefined;
+  if (!options.frame) {
+    const key = crypto.randomUUID();
+    void send({ type: 'panelKey', key });
+    keepPagePort(signal, () => {
+      lastSent = '';
+      void readAll();
+    });
+    panel = mountPanelFrame({
+      signal,
+      key,
+      onToggle: (open) => {
         userOpen = open;
         void send({ type: 'setPanelOpen', open });
-      });
+      },
+    });
+  }
   const config = (await send<SiteConfig>({ type: 'siteConfig' })) ?? {};
   if (config.blocked) standDown.abort();
   if (signal.aborted) return;
@@ -89,7 +130,9 @@ export async function startOverlay(parent: AbortSignal, options: { frame?: boole
     // After a navigation even "nothing here" is said: the previous page's customer must leave the panel.
     if ((sightings.length === 0 && !navigated) || signature === lastSent) return;
     lastSent = signature;
-    const response = await send<RecognizeResponse>({
+    // Opened for any identifier, customer or not, before any answer: the page sees the same either way.
+    if (sightings.length > 0 && userOpen !== false) panel?.setOpen(true);
+    const accepted = await send<null>({
       type: 'recognize',
       sightings,
       host: location.host,
@@ -98,16 +141,14 @@ export async function startOverlay(parent: AbortSignal, options: { frame?: boole
       hidden: document.hidden,
       navigated,
     });
-    if (signal.aborted) return;
-    if (!response) {
-      lastSent = ''; // background restarting, or this tab over its lookup rate: try again even if the page is still
-      if (retry === undefined) {
-        retry = later(() => {
-          retry = undefined;
-          void readAll();
-        }, RETRY_MS);
-      }
-    } else if (userOpen !== false && response.status !== 'waiting') panel?.setOpen(true);
+    if (signal.aborted || accepted !== undefined) return;
+    lastSent = ''; // background restarting, or this tab over its lookup rate: try again even if the page is still
+    if (retry === undefined) {
+      retry = later(() => {
+        retry = undefined;
+        void readAll();
+      }, RETRY_MS);
+    }
   };
 
   const readAll = async (navigated = false) => {

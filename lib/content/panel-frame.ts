@@ -20,14 +20,22 @@ const labels = {
  * element but never read what is inside it. Nothing about the customer is put in the src or the host DOM.
  * While open, the page is narrowed by the panel's width (a margin on <html>) instead of being covered.
  */
-export function mountPanelFrame(signal: AbortSignal, onToggle: (open: boolean) => void): PanelFrame {
+export function mountPanelFrame(options: {
+  signal: AbortSignal;
+  /** The one-time key the background gave this panel's place: only a frame holding it is sent the tab's results. */
+  key: string;
+  onToggle: (open: boolean) => void;
+}): PanelFrame {
+  const { signal, key, onToggle } = options;
   const host = document.createElement('reconnu-panel');
   // Closed: the page's scripts get null from host.shadowRoot, so they cannot reach the frame element or the tab to
   // restyle, move or click them. (The content script's isolated world calls the real attachShadow, whatever the
   // page did to Element.prototype.)
   const shadow = host.attachShadow({ mode: 'closed' });
   const frame = document.createElement('iframe');
-  frame.src = browser.runtime.getURL('/panel.html');
+  // The extension's per-session URL (use_dynamic_url), which the page cannot know; the key rides in the fragment,
+  // never sent to any server and unreadable from the page (closed shadow root, cross-origin frame).
+  frame.src = `${browser.runtime.getURL('/panel.html')}#${key}`;
   frame.title = 'Reconnu customer panel';
   frame.setAttribute('allow', '');
   frame.style.cssText = `position:fixed;top:0;right:0;width:${PANEL_WIDTH}px;height:100vh;border:0;
@@ -45,8 +53,10 @@ export function mountPanelFrame(signal: AbortSignal, onToggle: (open: boolean) =
   dock.textContent = `html{margin-right:${PANEL_WIDTH}px !important;}`;
   document.documentElement.append(host);
 
-  let open = false;
+  let open: boolean | undefined;
+  // Idempotent: the page must not see the dock's style move at every lookup (a timing signal of who is a customer).
   const setOpen = (next: boolean) => {
+    if (open === next) return;
     open = next;
     frame.style.visibility = open ? 'visible' : 'hidden';
     frame.style.pointerEvents = open ? 'auto' : 'none';
@@ -59,7 +69,7 @@ export function mountPanelFrame(signal: AbortSignal, onToggle: (open: boolean) =
     'click',
     () => {
       setOpen(!open);
-      onToggle(open);
+      onToggle(open === true);
     },
     { signal },
   );
@@ -74,7 +84,7 @@ export function mountPanelFrame(signal: AbortSignal, onToggle: (open: boolean) =
   setOpen(false);
   return {
     get open() {
-      return open;
+      return open === true;
     },
     setOpen,
     setLocale(locale) {

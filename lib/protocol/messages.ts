@@ -5,6 +5,9 @@ import type { Customer } from '../feed/schema';
 import { gestureRecordSchema, gestureRequestSchema } from '../policy/schema';
 import type { Privacy } from '../privacy/view';
 
+/** A panel key: a random UUID, from the content script's isolated world. */
+export const PANEL_KEY = /^[0-9a-f-]{36}$/;
+
 /** Identifiers a content script found in its own tab. Bounded so a hostile page cannot flood the lookup. */
 export const identifiersSchema = z.object({
   emails: z.array(z.string().max(320)).max(20),
@@ -60,6 +63,8 @@ export const contentRequestSchema = z.discriminatedUnion('type', [
     hidden: z.boolean().optional(),
   }),
   z.object({ type: z.literal('siteConfig') }),
+  /** The one-time key the content script hands to the panel it docks (lib/background/panel-ports.ts). */
+  z.object({ type: z.literal('panelKey'), key: z.string().regex(PANEL_KEY) }),
   z.object({ type: z.literal('setPanelOpen'), open: z.boolean() }),
   z.object({
     type: z.literal('adapterHealth'),
@@ -148,10 +153,6 @@ export type PanelState =
   | { status: 'matched'; customer: Customer; foundBy: string; privacy: Privacy }
   | { status: 'ambiguous'; candidates: CandidateSummary[] };
 
-export interface RecognizeResponse {
-  status: PanelState['status'];
-}
-
 /** What a content script needs to know about its site; no customer data. */
 export interface SiteConfig {
   rule?: SiteRule;
@@ -168,7 +169,10 @@ export interface SiteConfig {
 /** Messages the background sends to a tab's content script. */
 export type ContentCommand = { type: 'togglePanel' };
 
+/** A panel's port is named `${PANEL_PORT}/${key}`. */
 export const PANEL_PORT = 'reconnu-panel';
+/** The top frame's content script keeps this port open for as long as its document lives. */
+export const PAGE_PORT = 'reconnu-page';
 
 /** Every reply is either data or a readable error; callers never see a thrown exception across contexts. */
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };

@@ -4,6 +4,7 @@ import type { Customer } from '../../lib/feed/schema';
 import {
   configureFeed,
   type ExtensionBrowser,
+  humanPause,
   launchWithExtension,
   panelFrame,
   panelHeading,
@@ -48,6 +49,10 @@ describe('empowerment: gestures within limits, approvals, signed policy, offline
     if (amount !== null) await empowerment().getByLabel('Amount (EUR)').fill(amount);
     await empowerment().getByLabel('Reason (recorded)').fill(reason);
     await empowerment().getByRole('button', { name: 'Grant' }).click();
+    await humanPause();
+    await empowerment()
+      .getByRole('button', { name: /^Confirm/ })
+      .click();
   }
   const syncNow = async () => {
     await options.getByRole('button', { name: 'Sync now' }).click();

@@ -5,6 +5,7 @@ import type { Customer } from '../../lib/feed/schema';
 import {
   configureFeed,
   type ExtensionBrowser,
+  humanPause,
   launchWithExtension,
   panelFrame,
   panelHeading,
@@ -74,6 +75,7 @@ describe('privacy: masking, audit, erasure, sign-out', () => {
     const reveal = frame.getByRole('button', { name: 'Reveal', exact: true });
     expect(await reveal.isDisabled()).toBe(true); // no reason, no reveal
     await frame.getByLabel('Why do you need them? (recorded)').fill('Customer asked for a delivery to her home');
+    await humanPause();
     await reveal.click();
     await expect.poll(() => contacts.textContent()).toContain('anna.lindqvist@exemple.fr');
     expect(await contacts.textContent()).toContain('8 rue des Tanneurs');
@@ -107,6 +109,7 @@ describe('privacy: masking, audit, erasure, sign-out', () => {
     await side.locator('h1', { hasText: 'Bruno Achterberg' }).waitFor(); // the local cache works offline
     await side.getByRole('button', { name: 'Reveal contact details' }).click();
     await side.getByLabel('Why do you need them? (recorded)').fill('Confirming the email for a store pickup');
+    await humanPause();
     await side.getByRole('button', { name: 'Reveal', exact: true }).click();
     await side.getByText('bruno.achterberg@exemple.fr').waitFor();
     await side.close();
