@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { identifiersOf } from '../detect/read-page';
 import type { ContentRequest } from '../protocol/messages';
 import { startOverlay } from './overlay';
 
 let requests: ContentRequest[];
+let ports: string[];
 let controller: AbortController;
 const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 const recognized = () =>
@@ -13,14 +14,24 @@ const recognized = () =>
 
 beforeEach(() => {
   requests = [];
+  ports = [];
   controller = new AbortController();
+  // WXT's fake browser has no ports: a port that stays open, as the worker's does while the page lives.
+  vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation((info?: { name?: string }) => {
+    ports.push(info?.name ?? '');
+    return {
+      name: info?.name ?? '',
+      onDisconnect: { addListener() {} },
+      onMessage: { addListener() {} },
+      disconnect() {},
+      postMessage() {},
+    } as never;
+  });
   // Stands in for the background's router: records what the content script asks.
   fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
     const request = message as ContentRequest;
     requests.push(request);
-    return Promise.resolve(
-      request.type === 'recognize' ? { ok: true, data: { status: 'matched' } } : { ok: true, data: {} },
-    );
+    return Promise.resolve({ ok: true, data: request.type === 'siteConfig' ? {} : null });
   });
 });
 afterEach(() => controller.abort());
@@ -31,10 +42,30 @@ describe('startOverlay', () => {
     await startOverlay(controller.signal);
     expect(recognized()).toEqual([['lucie.marchetti@orange.fr']]);
     expect(document.querySelector('reconnu-panel')).not.toBeNull();
+    // The panel's key went to the background first, and the page's life is tied to a port.
+    expect(requests[0]).toMatchObject({ type: 'panelKey', key: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(ports).toEqual(['reconnu-page']);
 
     (document.getElementById('ticket') as HTMLElement).innerHTML = '<p>De : antoine.brun@gmail.com</p>';
     await settle();
     expect(recognized().at(-1)).toEqual(['antoine.brun@gmail.com']);
+  });
+
+  it("docks the panel once: later lookups leave the page's styles untouched", async () => {
+    document.body.innerHTML = '<main id="ticket"><p>De : lucie.marchetti@orange.fr</p></main>';
+    await startOverlay(controller.signal);
+    const dock = document.head.querySelector('style');
+    expect(dock?.textContent).toContain('margin-right');
+    const changes: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => changes.push(...records));
+    observer.observe(document.head, { childList: true, subtree: true, characterData: true, attributes: true });
+    for (const email of ['antoine.brun@gmail.com', 'nobody.known@example.net', 'claire.dupont@free.fr']) {
+      (document.getElementById('ticket') as HTMLElement).innerHTML = `<p>De : ${email}</p>`;
+      await settle();
+    }
+    observer.disconnect();
+    expect(recognized()).toHaveLength(4);
+    expect(changes).toEqual([]);
   });
 
   it('asks nothing about a page that merely ticks', async () => {
