@@ -17,10 +17,11 @@ beforeEach(() => {
   ports = [];
   controller = new AbortController();
   // WXT's fake browser has no ports: a port that stays open, as the worker's does while the page lives.
-  vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation((info?: { name?: string }) => {
-    ports.push(info?.name ?? '');
+  vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation((...args: unknown[]) => {
+    const name = (args[0] as { name?: string } | undefined)?.name ?? '';
+    ports.push(name);
     return {
-      name: info?.name ?? '',
+      name,
       onDisconnect: { addListener() {} },
       onMessage: { addListener() {} },
       disconnect() {},
