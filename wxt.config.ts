@@ -3,7 +3,7 @@ import { defineConfig } from 'wxt';
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: 'Reconnu',
     description: 'Recognize your customers on every helpdesk, CRM and softphone page.',
     permissions: [
@@ -14,8 +14,9 @@ export default defineConfig({
       'activeTab',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
-    // Sites are turned on by the user (popup): optional host permissions. Local pages are on for demo and tests.
-    host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
+    // Sites are turned on by the user (popup): optional host permissions. This computer's own pages are on in
+    // development and test builds only (`--mode test`: the demo, the tests, the benchmarks), never in production.
+    host_permissions: mode === 'production' ? [] : ['http://127.0.0.1/*', 'http://localhost/*'],
     ...(browser === 'firefox'
       ? { optional_permissions: ['https://*/*', 'http://*/*', 'notifications'] }
       : { optional_host_permissions: ['https://*/*', 'http://*/*'], optional_permissions: ['notifications'] }),

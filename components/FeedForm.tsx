@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { originsOf } from '@/lib/connectors/registry';
 import { requestOrigins } from '@/lib/feed/permission';
+import { checkTransport } from '@/lib/feed/transport';
 import { privacyStrings } from '@/lib/i18n/privacy';
 import { sourceStrings } from '@/lib/i18n/sources';
 import { type Managed, readManaged } from '@/lib/managed';
@@ -43,6 +44,11 @@ export function FeedForm() {
     const { feedUrl, token, source } = withManaged(parsed.data, managed);
     const feed = feedUrl ? { feedUrl, token } : null;
     const origins = [...new Set([...(feedUrl ? [`${new URL(feedUrl).origin}/*`] : []), ...originsOf(source, feed)])];
+    // Refused before anything is saved or asked for: the token must never travel in clear.
+    for (const origin of origins) {
+      const problem = await checkTransport(origin.replace(/\/\*$/, '/'));
+      if (problem) return setMessage(problem);
+    }
     if (origins.length > 0 && !(await requestOrigins(origins))) {
       return setMessage(t.feedPermissionRefused(origins.map((origin) => origin.replace(/\/\*$/, '')).join(', ')));
     }

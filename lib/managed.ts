@@ -9,7 +9,7 @@ import { matchesPattern } from './adapters/match';
  */
 export const managedSchema = z.object({
   feedUrl: z.url({ protocol: /^https?$/ }).optional(),
-  /** The feed's public key for signed policies (issue 8): a JWK or SPKI PEM. */
+  /** The feed's public key for signed policies: a JWK or SPKI PEM. */
   policyPublicKey: z.string().max(4096).optional(),
   /** Match patterns of the only sites the overlay may run on ("https://*.zendesk.com/*"). */
   allowedSites: z.array(z.string().max(300)).max(500).optional(),
@@ -21,6 +21,8 @@ export const managedSchema = z.object({
   /** The company's own email domains and phones: never taken for a customer's. */
   organizationDomains: z.array(z.string().max(253)).max(50).optional(),
   organizationPhones: z.array(z.string().max(64)).max(50).optional(),
+  /** A feed or shop on this computer (http://localhost, 127.0.0.1) may be used by a production build. */
+  allowLoopback: z.boolean().optional(),
 });
 
 export type Managed = z.infer<typeof managedSchema>;

@@ -19,7 +19,7 @@ if (!run) {
   console.error(`Usage: npm run bench -- <${Object.keys(benches).join('|')}>`);
   process.exit(2);
 }
-if (!process.argv.includes('--no-build')) execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+if (!process.argv.includes('--no-build')) execFileSync('npx', ['wxt', 'build', '--mode', 'test'], { stdio: 'inherit' });
 const result = await run();
 console.log(JSON.stringify({ bench: name, ...result }));
 process.exit(0);

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Frame, type Page, type Worker } from 'playwright-core';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '..', '.output', 'chrome-mv3');
+/** The test build (`npm run build:test`): the production one plus this computer's own pages and servers. */
+export const EXTENSION_DIR = resolve(import.meta.dirname, '..', '.output', 'chrome-mv3-test');
 
 /** The system Chromium: CHROMIUM_PATH, else /usr/bin/chromium. Never downloads a browser. */
 export function chromiumPath(): string {
@@ -37,7 +38,7 @@ export async function launchWithExtension(
   // RECONNU_EXTENSION_DIR: another build, for a bench's before-and-after on the same harness.
   const extensionDir = options.extensionDir ?? process.env.RECONNU_EXTENSION_DIR ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
+    throw new Error(`No built extension in ${extensionDir}: run \`npm run build:test\` first.`);
   }
   const headless = options.headless ?? true;
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'reconnu-profile-'));

@@ -25,7 +25,7 @@ const interactive = !args.once && !!process.env.DISPLAY;
 const outputDir = join(import.meta.dirname, '..', 'demo-output');
 const customers = Number(args.customers);
 
-if (!args['no-build']) execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+if (!args['no-build']) execFileSync('npx', ['wxt', 'build', '--mode', 'test'], { stdio: 'inherit' });
 
 const feed = args.vendure ? null : await startFeedServer({ customers, seed: args.seed });
 const site = await startDemoSite();

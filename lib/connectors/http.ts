@@ -1,4 +1,5 @@
 import { FeedError, parseRetryAfter } from '../feed/client';
+import { checkTransport } from '../feed/transport';
 
 export interface PlatformResponse {
   body: unknown;
@@ -15,6 +16,8 @@ export async function requestPlatform(
   init: RequestInit,
   signal?: AbortSignal,
 ): Promise<PlatformResponse> {
+  const problem = await checkTransport(url);
+  if (problem) throw new FeedError(`${platform} cannot be used: ${problem}`, null, false);
   let response: Response;
   try {
     response = await fetch(url, { ...init, signal });

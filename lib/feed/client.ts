@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fromBase64Url } from '../store/base64url';
 import { type RegionProposal, type SharedRegion, sharedRegionsSchema } from './regions';
 import { type ChangesPage, changesPageSchema, type Me, meSchema } from './schema';
+import { checkTransport } from './transport';
 
 export interface FeedConfig {
   feedUrl: string;
@@ -132,6 +133,8 @@ async function requestJson(
   as: 'json' | 'text' = 'json',
 ): Promise<unknown> {
   const url = config.feedUrl.replace(/\/+$/, '') + path;
+  const problem = await checkTransport(url);
+  if (problem) throw new FeedError(`The feed cannot be used: ${problem}`, null, false);
   const headers: Record<string, string> = { Authorization: `Bearer ${config.token}`, ...init?.headers };
   if (init) headers['Content-Type'] = 'application/json';
   let response: Response;

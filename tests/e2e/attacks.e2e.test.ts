@@ -196,3 +196,33 @@ describe('a hostile page against the panel and the extension', () => {
     await page.close();
   });
 });
+
+describe('a feed reached in clear', () => {
+  let feed: FeedServer;
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    feed = await startFeedServer({ customers: 5, seed: SEED, token: TOKEN });
+    // A feed with a real name on the network, served here: the browser resolves feed.test to this computer.
+    browser = await launchWithExtension({ args: ['--host-resolver-rules=MAP feed.test 127.0.0.1'] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await feed?.close();
+  });
+
+  it('is refused before the token or anything else is sent to it', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(browser.extensionUrl('options.html'));
+    await options.getByLabel('Feed URL').fill(feed.url.replace('127.0.0.1', 'feed.test'));
+    await options.getByLabel('Access token').fill(TOKEN);
+    await options.getByRole('button', { name: 'Sync now' }).click();
+    await options.getByText('must start with https://').first().waitFor();
+    expect(feed.control.stats()).toEqual({});
+    // The same feed on this computer's own address is taken by this test build.
+    await options.getByLabel('Feed URL').fill(feed.url);
+    await options.getByRole('button', { name: 'Sync now' }).click();
+    await options.getByRole('status').filter({ hasText: 'Up to date · 5 customers' }).waitFor();
+    await options.close();
+  });
+});

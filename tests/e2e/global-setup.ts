@@ -7,5 +7,5 @@ export default function setup(): void {
   // The real products some tests run against: installed from Debian when missing, as root (at once when present).
   if (process.getuid?.() === 0) execFileSync('bash', ['scripts/products/install.sh'], { stdio: 'inherit' });
   if (process.env.RECONNU_SKIP_BUILD) return;
-  execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+  execFileSync('npx', ['wxt', 'build', '--mode', 'test'], { stdio: 'inherit' });
 }

@@ -1,8 +1,8 @@
 import { FeedError } from '../../feed/client';
+import { isLoopbackHost } from '../../feed/transport';
 import { type PlatformResponse, requestPlatform } from '../http';
 
 export const PLATFORM = 'WooCommerce';
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 export interface WooSettings {
   url: string;
@@ -26,7 +26,7 @@ export interface WooPage<T> {
 export function isAllowedSiteUrl(url: string): boolean {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && LOOPBACK.has(parsed.hostname));
+    return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname));
   } catch {
     return false;
   }
