@@ -1,8 +1,24 @@
 import { useQuery } from '@tanstack/react-query';
-import { type KeyboardEvent, useId, useState } from 'react';
+import { type KeyboardEvent, useEffect, useId, useState } from 'react';
 import { ask } from '@/lib/protocol/client';
 import { useStrings } from './AppShell';
 import { CardScanner } from './CardScanner';
+
+/**
+ * Searched once typing pauses this long: each search is audited and rate-limited in the background, so a name typed
+ * letter by letter is one search, not one per letter.
+ */
+const TYPING_PAUSE_MS = 250;
+
+/** The query, once the user has stopped typing for a moment. */
+function useSettled(query: string): string {
+  const [settled, setSettled] = useState(query);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(query), TYPING_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [query]);
+  return settled;
+}
 
 /**
  * One search box over the local cache, keyboard first (a combobox): type, ↓/↑ to move through the results, Enter to
@@ -13,11 +29,14 @@ export function CustomerSearch({ onPick, autoFocus }: { onPick: (id: string) => 
   const id = useId();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
+  const searched = useSettled(query.trim());
   const results = useQuery({
-    queryKey: ['search', query.trim()],
-    queryFn: () => ask({ type: 'search', query: query.trim() }),
-    enabled: query.trim().length >= 2,
+    queryKey: ['search', searched],
+    queryFn: () => ask({ type: 'search', query: searched }),
+    enabled: searched.length >= 2,
     placeholderData: (previous) => previous,
+    // A refused search (too many) is not tried again by itself: the user sees why and searches later.
+    retry: false,
   });
   const found = query.trim().length >= 2 ? (results.data ?? []) : [];
   const current = Math.min(active, Math.max(0, found.length - 1));
@@ -61,6 +80,7 @@ export function CustomerSearch({ onPick, autoFocus }: { onPick: (id: string) => 
           setActive(0);
         }}
       />
+      {results.isError && <p role="alert">{results.error.message}</p>}
       {query.trim().length >= 2 && results.isSuccess && found.length === 0 && (
         <p className="muted" role="status">
           {t.noResult}

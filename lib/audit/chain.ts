@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /**
  * One profile shown (or revealed) to one person: who, which customer, where, when, how it was found, and why
- * when a reason was asked. Entries are chained: each carries the hash of the previous one and its own, so an
+ * when a reason was asked. Or one search: who searched, where, when, and the kind of key searched (in `foundBy`),
+ * never the key itself, which may be a customer's contact. Entries are chained: each carries the hash of the previous one and its own, so an
  * edited, removed or reordered entry breaks the chain from that point on (tamper-evident, not tamper-proof).
  */
 export const auditEntrySchema = z.object({
@@ -11,8 +12,9 @@ export const auditEntrySchema = z.object({
   seq: z.number().int().positive(),
   at: z.iso.datetime({ offset: true }),
   user: z.string().max(200),
-  action: z.enum(['view', 'reveal']),
-  customerId: z.string().min(1).max(200),
+  action: z.enum(['view', 'reveal', 'search']),
+  /** Absent from a search: it is about what was searched, not about one customer. */
+  customerId: z.string().min(1).max(200).optional(),
   /** A host name for the overlay panel, else the extension page ("side panel", "popup"). */
   where: z.string().max(253),
   adapter: z.string().max(40).optional(),
@@ -35,7 +37,7 @@ export async function hashEntry(entry: Omit<AuditEntry, 'hash'>): Promise<string
     entry.at,
     entry.user,
     entry.action,
-    entry.customerId,
+    entry.customerId ?? '',
     entry.where,
     entry.adapter ?? '',
     entry.foundBy,

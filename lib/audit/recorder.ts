@@ -22,9 +22,10 @@ interface Asked {
 }
 
 /**
- * Records profile views and reveals in the audit log and schedules their upload. Views are de-duplicated per
- * place and customer; reveals never are (each has its own reason). Records are written in the order asked: views
- * within BATCH_MS of the first unwritten one together, a reveal at once (with any views before it). A record's
+ * Records profile views, reveals and searches in the audit log and schedules their upload. Views are de-duplicated
+ * per place and customer; reveals never are (each has its own reason), nor are searches (how many were made is what
+ * tells a look-up from a trawl). Records are written in the order asked: views and searches within BATCH_MS of the
+ * first unwritten one together, a reveal at once (with any records before it). A record's
  * promise resolves once it is written; settled() writes what is waiting and resolves once everything asked so far
  * is written (or has failed), so a caller may reply first and audit right after, and the log's readers can wait.
  */
@@ -83,7 +84,7 @@ export function createViewRecorder(log: AuditLog, upload: () => Promise<unknown>
     const written = new Promise<void>((resolve, reject) => {
       waiting.push({ facts, at: now(), done: (error) => (error ? reject(error) : resolve()) });
     });
-    if (facts.action !== 'view') flush();
+    if (facts.action === 'reveal') flush();
     else flushTimer ??= setTimeout(flush, BATCH_MS);
     return written;
   }

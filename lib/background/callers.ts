@@ -1,9 +1,12 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
+import { currentMe } from '../feed/me';
 import { displayName } from '../feed/schema';
+import { phoneFor } from '../privacy/view';
 import type { PanelState } from '../protocol/messages';
 
 export interface RecentCaller {
+  /** As the user may see it: masked for a role that sees customers' contacts masked. */
   number: string;
   at: string;
   status: PanelState['status'];
@@ -23,14 +26,19 @@ const SAME_CALL_MS = 2 * 60_000;
  */
 export const recentCallersItem = storage.defineItem<RecentCaller[]>('session:recentCallers', { fallback: [] });
 
+/**
+ * Keeps the call in the recent callers, its number masked as the profile masks phones for the user's role: next to
+ * the customer's name, a number in full would disclose what their profile masks.
+ */
 export async function recordCall(number: string, state: PanelState, now = new Date()): Promise<RecentCaller> {
-  const caller: RecentCaller = { number, at: now.toISOString(), status: state.status };
+  const shown = phoneFor(number, await currentMe());
+  const caller: RecentCaller = { number: shown, at: now.toISOString(), status: state.status };
   if (state.status === 'matched') {
     caller.customerId = state.customer.id;
     caller.name = displayName(state.customer);
   } else if (state.status === 'ambiguous') caller.candidates = state.candidates.length;
   const recent = await recentCallersItem.getValue();
-  const same = recent[0]?.number === number && now.getTime() - Date.parse(recent[0].at) < SAME_CALL_MS;
+  const same = recent[0]?.number === shown && now.getTime() - Date.parse(recent[0].at) < SAME_CALL_MS;
   await recentCallersItem.setValue([caller, ...(same ? recent.slice(1) : recent)].slice(0, KEEP));
   return caller;
 }

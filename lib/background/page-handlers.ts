@@ -8,7 +8,6 @@ import { span } from '../debug/timing';
 import { fetchRegions, fetchTeamAudit, postRegionDecision } from '../feed/client';
 import { currentMe } from '../feed/me';
 import type { GesturesDb } from '../gestures/outbox';
-import { searchCustomers } from '../lookup/search';
 import type { Recognition } from '../lookup/service';
 import { shareRegions } from '../lookup/team-regions';
 import { contactsOf, maySeeTeamAudit, profileFor } from '../privacy/view';
@@ -19,6 +18,7 @@ import { readQuarantine } from '../store/quarantine';
 import { getCustomer } from '../store/read';
 import { createGestureHandlers } from './gesture-handlers';
 import type { TabRecognition } from './recognition';
+import { createSearchHandler } from './search-handler';
 import { senderHost } from './senders';
 
 const teamAuditSchema = z.object({ entries: z.array(auditEntrySchema.extend({ receivedAt: z.string().optional() })) });
@@ -53,6 +53,7 @@ export function pagePlace(sender: Browser.runtime.MessageSender): string {
 export function createPageHandlers(deps: HandlerDeps) {
   const { db, record, audit, syncNow, signOut, gestures, deliverGestures, tabs, publish } = deps;
   const handleGesture = createGestureHandlers({ db, gestures, deliver: deliverGestures });
+  const search = createSearchHandler({ db, record });
   return async function handlePage(request: PageRequest, sender: Browser.runtime.MessageSender): Promise<unknown> {
     switch (request.type) {
       case 'getCustomer': {
@@ -90,7 +91,7 @@ export function createPageHandlers(deps: HandlerDeps) {
         return null;
       }
       case 'search':
-        return searchCustomers(db, request.query);
+        return search(request.query, pagePlace(sender));
       case 'sharedRegions':
       case 'decideRegion': {
         if (!maySeeTeamAudit(await currentMe())) throw new Error('Only supervisors decide what the team shares.');

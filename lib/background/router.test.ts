@@ -100,7 +100,7 @@ describe('router', () => {
     });
   });
 
-  it('keeps recent callers for the side panel when a softphone shows a ringing number', async () => {
+  it('keeps recent callers for the side panel, their numbers masked as profiles are for the role', async () => {
     const call = [sighting('phone', '01 45 67 89 10')];
     await db.delete();
     db = await unlockedDb('router');
@@ -111,18 +111,20 @@ describe('router', () => {
       syncedAt: '2026-01-01T00:00:00Z',
     });
     route = makeRouter();
-    await route({ type: 'recognize', sightings: call, host: 'workspace.aircall.io', call: true }, content(5) as never);
+    const ring = () =>
+      route({ type: 'recognize', sightings: call, host: 'workspace.aircall.io', call: true }, content(5) as never);
+    await meItem.setValue({ id: 'u1', name: 'Hugo', email: 'hugo@shop.example', role: 'store' });
+    await ring();
     await route({ type: 'recognize', sightings, host: 'acme.zendesk.com' }, content(4) as never);
-    await shownIn(4);
     await vi.waitFor(async () => expect(await recentCallersItem.getValue()).toHaveLength(1));
-    expect(await recentCallersItem.getValue()).toEqual([
-      {
-        number: '01 45 67 89 10',
-        at: expect.any(String),
-        status: 'matched',
-        customerId: 'cus_1',
-        name: 'Claire Martin',
-      },
+    const caller = { at: expect.any(String), status: 'matched', customerId: 'cus_1', name: 'Claire Martin' };
+    expect(await recentCallersItem.getValue()).toEqual([{ ...caller, number: '+33 1 •• •• •• 10' }]);
+    await meItem.setValue({ id: 'u2', name: 'Léa', email: 'lea@shop.example', role: 'agent' });
+    await ring();
+    await vi.waitFor(async () => expect(await recentCallersItem.getValue()).toHaveLength(2));
+    expect((await recentCallersItem.getValue()).map(({ number }) => number)).toEqual([
+      '01 45 67 89 10',
+      '+33 1 •• •• •• 10',
     ]);
   });
 

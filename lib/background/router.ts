@@ -1,11 +1,10 @@
 import type { Browser } from 'wxt/browser';
 import type { ViewRecorder } from '../audit/recorder';
 import { currentMe } from '../feed/me';
-import type { Me } from '../feed/schema';
 import { resolveLocale } from '../i18n/strings';
 import type { Recognition } from '../lookup/service';
 import { readManaged, siteAllowed } from '../managed';
-import { profileFor } from '../privacy/view';
+import { panelStateFor } from '../privacy/candidates';
 import {
   type ContentRequest,
   contentRequestSchema,
@@ -48,15 +47,8 @@ export function createRouter(deps: RouterDeps) {
   const allowRecognizeOnSite = createRateLimiter(60, 10_000);
   const handlePage = createPageHandlers({ ...deps, publish: (tabId, found) => publishFound(tabId, found) });
 
-  /** What the panel may show: the recognition shaped for the viewer's role. */
-  function panelState(found: Recognition, me: Me | null): PanelState {
-    if (found.status !== 'matched') return found;
-    const { customer, privacy } = profileFor(found.customer, me);
-    return { ...found, customer, privacy };
-  }
-
   async function publishFound(tabId: number, found: Recognition): Promise<PanelState> {
-    const state = panelState(found, await currentMe());
+    const state = panelStateFor(found, await currentMe());
     hub.publish(tabId, state);
     return state;
   }

@@ -14,7 +14,8 @@ const en = {
   retention: 'Keep customers not refreshed by the feed for (days, 0 = always)',
   audit: 'View audit',
   supervisorConsole: 'Empowerment console',
-  auditIntro: 'Who saw which customer, where, how they found them, and why when a reason was asked.',
+  auditIntro:
+    'Who saw which customer, where, how they found them, and why when a reason was asked; who searched which kind of key.',
   team: 'Team (from the feed)',
   thisDevice: 'This browser',
   chainOk: (count: number) => `Chain intact: ${count} ${count === 1 ? 'entry' : 'entries'} verified.`,
@@ -23,7 +24,7 @@ const en = {
   filterCustomer: 'Customer id',
   exportCsv: 'Export CSV',
   columns: ['When', 'Who', 'Action', 'Customer', 'Where', 'Found by', 'Reason'],
-  actions: { view: 'viewed', reveal: 'revealed contacts' } as Record<string, string>,
+  actions: { view: 'viewed', reveal: 'revealed contacts', search: 'searched' } as Record<string, string>,
   noEntries: 'No entries.',
 };
 
@@ -42,7 +43,8 @@ const fr: PrivacyStrings = {
   retention: 'Garder les clients non rafraîchis par le flux pendant (jours, 0 = toujours)',
   audit: 'Journal des consultations',
   supervisorConsole: 'Console des gestes',
-  auditIntro: 'Qui a vu quel client, où, comment il l’a trouvé, et pourquoi quand un motif était demandé.',
+  auditIntro:
+    'Qui a vu quel client, où, comment il l’a trouvé, et pourquoi quand un motif était demandé ; qui a cherché quel type de clé.',
   team: 'Équipe (depuis le flux)',
   thisDevice: 'Ce navigateur',
   chainOk: (count) => `Chaîne intacte : ${count} ${count === 1 ? 'entrée vérifiée' : 'entrées vérifiées'}.`,
@@ -51,7 +53,7 @@ const fr: PrivacyStrings = {
   filterCustomer: 'Identifiant client',
   exportCsv: 'Exporter en CSV',
   columns: ['Quand', 'Qui', 'Action', 'Client', 'Où', 'Trouvé par', 'Motif'],
-  actions: { view: 'a consulté', reveal: 'a affiché les coordonnées' },
+  actions: { view: 'a consulté', reveal: 'a affiché les coordonnées', search: 'a recherché' },
   noEntries: 'Aucune entrée.',
 };
 

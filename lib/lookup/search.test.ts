@@ -3,7 +3,7 @@ import { unlockedDb } from '../../tests/unlocked-db';
 import type { Customer } from '../feed/schema';
 import type { ReconnuDb } from '../store/db';
 import { applyPage } from '../store/write';
-import { searchCustomers } from './search';
+import { type SearchOptions, searchCustomers } from './search';
 
 const person = (id: string, given: string, family: string, extra: Partial<Customer> = {}): Customer => ({
   id,
@@ -31,15 +31,17 @@ beforeEach(async () => {
 });
 afterEach(() => db.delete());
 
-const ids = async (query: string) => (await searchCustomers(db, query)).map((found) => found.id);
+const full = { scope: 'full' } as const;
+const counter = { scope: 'counter' } as const;
+const ids = async (query: string, options: SearchOptions = full) =>
+  (await searchCustomers(db, query, options)).customers.map((found) => found.id);
+const kind = async (query: string, options: SearchOptions = full) => (await searchCustomers(db, query, options)).kind;
 
 describe('searchCustomers', () => {
-  it('finds a name whatever its accents and case, and tells namesakes apart by city', async () => {
+  it('finds a name whatever its accents and case, namesakes in a stable order', async () => {
     expect(await ids('Lefevre')).toEqual(['c3']);
     expect(await ids('elodie LEFÈVRE')).toEqual(['c3']);
-    const namesakes = await searchCustomers(db, 'Claire Martin');
-    expect(namesakes.map((found) => found.id).slice(0, 2)).toEqual(['c1', 'c2']);
-    expect(namesakes.map((found) => found.hint.split(' · ')[0]).slice(0, 2)).toEqual(['Lyon', 'Nantes']);
+    expect((await ids('Claire Martin')).slice(0, 2)).toEqual(['c1', 'c2']);
   });
 
   it('forgives typos and spelling variants, best match first', async () => {
@@ -60,5 +62,28 @@ describe('searchCustomers', () => {
     expect(await ids('5678')).toEqual(['c1']);
     expect(await ids('34 56')).toEqual(expect.arrayContaining(['c6']));
     expect(await ids('x')).toEqual([]);
+  });
+
+  it('searches a store counter by a name, a whole email or phone, a card or an order; never by part of a contact', async () => {
+    expect(await ids('Claire Martin', counter)).toEqual(expect.arrayContaining(['c1', 'c2']));
+    expect(await ids('elodie.lefevre@laposte.net', counter)).toEqual(['c3']);
+    expect(await ids('ML-0042', counter)).toEqual(['c3']);
+    expect(await ids('06 12 34 56 78', counter)).toEqual(['c1']);
+    expect(await ids('+33 6 12 34 56 78', counter)).toEqual(['c1']);
+    for (const partial of ['5678', '34 56 78', '12 34 56 78', 'ELODIE.LEFEVRE@', 'elodie.lefevre@lap'])
+      expect(await ids(partial, counter), partial).toEqual([]);
+    expect(await ids('c3', counter)).toEqual([]); // customer ids are no counter's business
+    expect(await ids('c3')).toEqual(['c3']);
+  });
+
+  it('tells the kind of key searched, from what was typed and what matched exactly', async () => {
+    expect(await kind('Claire Martin')).toBe('name');
+    expect(await kind('elodie.lefevre@laposte.net')).toBe('email');
+    expect(await kind('elodie.lef')).toBe('partial email');
+    expect(await kind('elodie@')).toBe('partial email');
+    expect(await kind('06 12 34 56 78')).toBe('phone');
+    expect(await kind('5678', counter)).toBe('partial phone');
+    expect(await kind('ML-0042', counter)).toBe('card');
+    expect(await kind('ML-9999')).toBe('card or order');
   });
 });

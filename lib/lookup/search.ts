@@ -1,11 +1,10 @@
 import type { Customer } from '../feed/schema';
-import type { CandidateSummary } from '../protocol/messages';
 import { customerNameTokens, editDistance, nameTokens, soundKey } from '../search/text';
 import type { ReconnuDb } from '../store/db';
 import { entriesInRange } from '../store/key-index';
 import { type IdentifierKind, idKey, lookupKey } from '../store/keys';
 import { findByKeys } from '../store/read';
-import { summarize } from './service';
+import { PHONE_SHAPED, queryShape, type SearchKind } from './search-kind';
 
 const LIMIT = 20;
 /** A range that matches more entries than this is too vague to rank (a two-letter prefix of a common name). */
@@ -13,12 +12,31 @@ const MAX_ENTRIES = 20_000;
 const END = '\uffff';
 
 /**
+ * What a search may match. `full`: everything below. `counter`: only what a store counter needs (a name, a whole
+ * email or phone number, a loyalty card, an order number); a beginning of an email or the last digits of a phone
+ * would let someone who sees contacts masked rebuild them one guess at a time (see privacy/view.ts).
+ */
+export type SearchScope = 'full' | 'counter';
+
+export interface SearchOptions {
+  scope: SearchScope;
+}
+
+/** The customers found, best first, and the kind of key searched (for the audit). */
+export interface SearchOutcome {
+  kind: SearchKind;
+  customers: Customer[];
+}
+
+/**
  * The side panel's one search box: a name (accents, case and small typos forgiven), an email or its beginning, a
  * phone in any format or its last 4+ digits, a loyalty card, an order number or a customer id. Best matches first.
  */
-export async function searchCustomers(db: ReconnuDb, query: string): Promise<CandidateSummary[]> {
+export async function searchCustomers(db: ReconnuDb, query: string, options: SearchOptions): Promise<SearchOutcome> {
   const text = query.trim();
-  if (text.length < 2 || !db.unlocked) return []; // a locked store finds nobody
+  const shape = queryShape(text);
+  if (text.length < 2 || !db.unlocked) return { kind: shape, customers: [] }; // a locked store finds nobody
+  const full = options.scope === 'full';
   const found = new Map<string, { customer: Customer; score: number }>();
   const add = (customers: Customer[], score: number) => {
     for (const customer of customers) {
@@ -31,30 +49,44 @@ export async function searchCustomers(db: ReconnuDb, query: string): Promise<Can
   const exactKinds: IdentifierKind[] = text.includes('@')
     ? ['email']
     : /\d/.test(text)
-      ? ['phone', 'card', 'order', 'id']
+      ? ['phone', 'card', 'order', ...(full ? (['id'] as const) : [])]
       : [];
-  const exactKeys = exactKinds.flatMap((kind) => lookupKey(kind, text) ?? []);
+  const exact = exactKinds.flatMap((kind) => {
+    const key = lookupKey(kind, text);
+    return key ? [{ kind, key }] : [];
+  });
   const digits = text.replace(/\D/g, '');
   // Independent reads of the index, run together.
-  await Promise.all([
-    exactKeys.length ? byExactKeys(db, exactKeys, add) : null,
-    /^[\p{L}\d._%+-]+@?[\p{L}\d.-]*$/u.test(text) && /\p{L}/u.test(text) && text.length >= 3
+  const [matchedKinds] = await Promise.all([
+    exact.length ? byExactKeys(db, exact, add) : [],
+    full && /^[\p{L}\d._%+-]+@?[\p{L}\d.-]*$/u.test(text) && /\p{L}/u.test(text) && text.length >= 3
       ? byEmailPrefix(db, text, add)
       : null,
-    /^[\d\s+().\-/]+$/.test(text) && digits.length >= 4 ? byPhoneEnding(db, digits, add) : null,
+    full && PHONE_SHAPED.test(text) && digits.length >= 4 ? byPhoneEnding(db, digits, add) : null,
     // Names hold no digits and no "@": a query with them is an identifier, not a name.
     /\p{L}/u.test(text) && !/[\d@]/.test(text) ? byName(db, text, add) : null,
   ]);
-  return [...found.values()]
+  const customers = [...found.values()]
     .sort((a, b) => b.score - a.score || a.customer.id.localeCompare(b.customer.id))
     .slice(0, LIMIT)
-    .map(({ customer }) => summarize(customer));
+    .map(({ customer }) => customer);
+  return { kind: matchedKinds[0] ?? shape, customers };
 }
 
 type Add = (customers: Customer[], score: number) => void;
 
-async function byExactKeys(db: ReconnuDb, keys: string[], add: Add): Promise<void> {
-  for (const customers of (await findByKeys(db, keys)).values()) add(customers, 100);
+/** Adds the exact matches; answers the kinds of key that matched, in the order asked. */
+async function byExactKeys(
+  db: ReconnuDb,
+  exact: { kind: IdentifierKind; key: string }[],
+  add: Add,
+): Promise<IdentifierKind[]> {
+  const found = await findByKeys(
+    db,
+    exact.map(({ key }) => key),
+  );
+  for (const customers of found.values()) add(customers, 100);
+  return exact.filter(({ key }) => found.get(key)?.length).map(({ kind }) => kind);
 }
 
 async function byEmailPrefix(db: ReconnuDb, text: string, add: Add): Promise<void> {

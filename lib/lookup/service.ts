@@ -1,8 +1,7 @@
-import { visibleText } from '../display/visible';
-import { type Customer, displayName } from '../feed/schema';
+import type { Customer } from '../feed/schema';
 import { getDefaultRegion, phoneExtension } from '../identifiers/phone';
 import { plausibleGrouping } from '../identifiers/phone-grouping';
-import type { CandidateSummary, PanelState, Sighting } from '../protocol/messages';
+import type { CandidateReason, PanelState, Sighting } from '../protocol/messages';
 import type { ReconnuDb } from '../store/db';
 import { lookupKey, storedPhoneKey } from '../store/keys';
 import { storedPhones } from '../store/phone-regions';
@@ -16,10 +15,14 @@ import { isOwn, type OwnIdentity } from './own-identity';
  */
 export const MAX_CANDIDATES = 10;
 
-/** What the cache knows, before it is shaped for the viewer (see privacy/view.ts). */
+/**
+ * What the cache knows, before it is shaped for the viewer (privacy/candidates.ts): whole customers, so the one
+ * function that masks for the viewer's role builds the profile and the picker's hints alike.
+ */
 export type Recognition =
-  | Exclude<PanelState, { status: 'matched' }>
-  | { status: 'matched'; customer: Customer; foundBy: string };
+  | Exclude<PanelState, { status: 'matched' | 'ambiguous' }>
+  | { status: 'matched'; customer: Customer; foundBy: string }
+  | { status: 'ambiguous'; candidates: { customer: Customer; reason: CandidateReason }[] };
 
 /** A sighting that found customers: what learning from the agent's pick or rejection goes back to. */
 export interface Hit {
@@ -101,9 +104,7 @@ function recognitionOf(candidates: readonly Candidate[], page: PageEvidence): Re
   if (plausible.length === 0) return { status: 'unknown' };
   return {
     status: 'ambiguous',
-    candidates: plausible
-      .slice(0, MAX_CANDIDATES)
-      .map((entry) => ({ ...summarize(entry.customer), reason: entry.reason })),
+    candidates: plausible.slice(0, MAX_CANDIDATES).map(({ customer, reason }) => ({ customer, reason })),
   };
 }
 
@@ -180,13 +181,4 @@ function sameDesk(customer: Customer, key: string, raw: string): boolean {
     const extension = phoneExtension(phone.raw);
     return !extension || extension === calling;
   });
-}
-
-/** A candidate with what tells namesakes and household members apart: their city and their last order, as shown. */
-export function summarize(customer: Customer): CandidateSummary {
-  const lastOrder = [...(customer.orders ?? [])].sort((a, b) => b.placedAt.localeCompare(a.placedAt))[0];
-  const city = customer.addresses?.find((address) => address.city)?.city;
-  const order = lastOrder && `${lastOrder.number} · ${lastOrder.placedAt.slice(0, 10)}`;
-  const hint = [city, order ?? customer.emails?.[0]].filter(Boolean).join(' · ');
-  return { id: customer.id, name: visibleText(displayName(customer)), hint: visibleText(hint) };
 }

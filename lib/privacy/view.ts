@@ -1,4 +1,5 @@
 import type { Customer, Me } from '../feed/schema';
+import type { SearchOptions } from '../lookup/search';
 import { maskEmail, maskPhone } from './mask';
 
 /** What the viewer may see of this profile, and what was held back (the panel says so). */
@@ -23,6 +24,19 @@ export type Contacts = Pick<Customer, 'emails' | 'phones' | 'addresses'>;
  */
 export function seesFullContacts(me: Me | null): boolean {
   return me?.role === 'agent' || me?.role === 'supervisor' || me?.role === 'admin';
+}
+
+/**
+ * A viewer who sees contacts masked searches by what a store counter needs only: searching an email's beginning or a
+ * phone's last digits would rebuild a masked contact one guess at a time.
+ */
+export function searchOptionsFor(me: Me | null): SearchOptions {
+  return { scope: seesFullContacts(me) ? 'full' : 'counter' };
+}
+
+/** A phone number outside a profile (a recent caller, a call notification), masked as the profile masks phones. */
+export function phoneFor(phone: string, me: Me | null): string {
+  return seesFullContacts(me) ? phone : maskPhone(phone);
 }
 
 export function maySeeTeamAudit(me: Me | null): boolean {

@@ -55,7 +55,7 @@ export async function recognizeCaller(db: ReconnuDb, doc: Document, input: strin
 export function judge(expected: CallerCase['expect'], state: Recognition): Outcome {
   if (typeof expected === 'object') {
     if (state.status === 'ambiguous') {
-      const got = state.candidates.map((candidate) => candidate.id).sort();
+      const got = state.candidates.map(({ customer }) => customer.id).sort();
       return JSON.stringify(got) === JSON.stringify([...expected.picker].sort()) ? 'right' : 'wrong-person';
     }
     return state.status === 'matched' ? 'auto-selected-shared' : 'missed';
@@ -96,7 +96,7 @@ export async function measureAccuracy(db: ReconnuDb, doc: Document, file?: strin
         state.status === 'matched'
           ? state.customer.id
           : state.status === 'ambiguous'
-            ? state.candidates.map((candidate) => candidate.id).join('|')
+            ? state.candidates.map(({ customer }) => customer.id).join('|')
             : state.status;
       failures.push({ input: entry.input, expect: entry.expect, got, outcome, kind: entry.kind });
     }
