@@ -19,7 +19,8 @@ export default defineBackground(() => {
   z.config({ jitless: true }); // MV3 forbids eval
   const db = new ReconnuDb();
   const hub = createPanelHub();
-  const audit = createAuditLog(new AuditDb());
+  // Reveal reasons are sealed under the store's key: a locked store records no reveal (and reveals nothing).
+  const audit = createAuditLog(new AuditDb(), { reasonKey: () => db.key });
   const sendAudit = async () => {
     const settings = await readSettings();
     return settings.feedUrl && settings.token ? uploadAudit(audit, settings) : undefined;

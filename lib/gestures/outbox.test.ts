@@ -33,7 +33,7 @@ describe('gesture outbox', () => {
     const db = new GesturesDb(`outbox-${Math.random()}`);
     await db.outbox.bulkAdd([item('a'), item('b')]);
     const offline = await deliverOutbox(db, { feedUrl: 'http://127.0.0.1:9', token: 'x' });
-    expect(offline).toMatchObject({ sent: 0, failed: 1 });
+    expect(offline).toMatchObject({ sent: 0, error: expect.any(String) });
     expect(await db.outbox.count()).toBe(2);
 
     feed = await startFeedServer({ customers: 0, seed: 'outbox', token: 'ob' });
