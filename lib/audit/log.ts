@@ -138,7 +138,9 @@ function heldEntries(db: AuditDb) {
       const mine = await db.held.where('user').equals(user).toArray();
       const chains = new Map<string, HeldEntry[]>();
       for (const entry of mine.sort((a, b) => a.seq - b.seq)) {
-        chains.set(entry.device, [...(chains.get(entry.device) ?? []), entry]);
+        const chain = chains.get(entry.device);
+        if (chain) chain.push(entry);
+        else chains.set(entry.device, [entry]);
       }
       return chains;
     },
