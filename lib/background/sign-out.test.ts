@@ -33,7 +33,6 @@ beforeEach(async () => {
   await policyItem.setValue({
     policy: demoPolicy(),
     issuedAt: '2026-11-01T00:00:00.000Z',
-    audience: feed.url,
     verifiedAt: '2026-11-01T00:00:00.000Z',
   });
   await policyStatusItem.setValue({ checkedAt: '2026-11-02T00:00:00.000Z', notice: null, error: null });

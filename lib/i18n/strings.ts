@@ -50,7 +50,7 @@ const en = {
       case 'policyRefused':
         return `The new empowerment policy was refused: ${notice.reason} ${notice.kept ? `The last valid policy (${notice.kept}) stays in force.` : 'No policy is in force: gestures cannot be granted.'}`;
       case 'policyOlderRefused':
-        return `An older empowerment policy was refused: the feed served a policy signed before the one in force (replayed or out of date). The policy ${notice.kept} stays in force.`;
+        return `An older empowerment policy was refused: the feed served a policy signed before one already accepted (replayed or out of date). ${notice.kept ? `The policy ${notice.kept} stays in force.` : 'No policy is in force: gestures cannot be granted.'}`;
       case 'policyNoKey':
         return 'No policy public key is configured: gestures cannot be granted until the administrator sets one';
       case 'locked':
@@ -170,7 +170,7 @@ const fr: Strings = {
       case 'policyRefused':
         return `La nouvelle politique de gestes a été refusée : ${notice.reason} ${notice.kept ? `La dernière politique valide (${notice.kept}) reste en vigueur.` : 'Aucune politique en vigueur : aucun geste ne peut être accordé.'}`;
       case 'policyOlderRefused':
-        return `Une politique de gestes plus ancienne a été refusée : le flux a servi une politique signée avant celle en vigueur (rejouée ou périmée). La politique ${notice.kept} reste en vigueur.`;
+        return `Une politique de gestes plus ancienne a été refusée : le flux a servi une politique signée avant une autre déjà acceptée (rejouée ou périmée). ${notice.kept ? `La politique ${notice.kept} reste en vigueur.` : 'Aucune politique en vigueur : aucun geste ne peut être accordé.'}`;
       case 'policyNoKey':
         return 'Aucune clé publique de politique configurée : aucun geste ne peut être accordé tant que l’administrateur n’en a pas défini une';
       case 'locked':

@@ -45,7 +45,6 @@ describe('policy refresh: the newest signed policy wins', () => {
     expect(await policyItem.getValue()).toMatchObject({
       policy: { id: 'pol-april' },
       issuedAt: '2026-04-01T09:00:00.000Z',
-      audience: new URL(feed.url).origin,
     });
     expect((await policyStatusItem.getValue())?.notice).toBeNull();
 
@@ -53,7 +52,21 @@ describe('policy refresh: the newest signed policy wins', () => {
     expect((await policyItem.getValue())?.policy.id).toBe('pol-april');
     const status = await policyStatusItem.getValue();
     expect(status?.notice).toEqual({ code: 'policyOlderRefused', kept: 'pol-april' });
-    expect(status?.error).toMatch(/before the one in force/);
+    expect(status?.error).toMatch(/before one already accepted/);
+  });
+
+  it('still refuses the older policy once the one in force is forgotten (sign-out)', async () => {
+    await serveAndRefresh(
+      await signedAt(policyNamed('pol-april'), at('2026-04-01T09:00:00Z')),
+      at('2026-04-02T10:00Z'),
+    );
+    await policyItem.removeValue();
+    await serveAndRefresh(
+      await signedAt(policyNamed('pol-march'), at('2026-03-01T09:00:00Z')),
+      at('2026-04-03T10:00Z'),
+    );
+    expect(await policyItem.getValue()).toBeNull();
+    expect((await policyStatusItem.getValue())?.notice).toEqual({ code: 'policyOlderRefused', kept: null });
   });
 
   it('takes a policy signed again in the same second or later (the feed signs at each request)', async () => {
