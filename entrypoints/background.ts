@@ -23,7 +23,8 @@ export default defineBackground(() => {
   const db = new ReconnuDb();
   const tabs = createTabRecognition(db);
   const hub = createPanelHub({ onPageGone: (tabId) => tabs.forget(tabId) });
-  const audit = createAuditLog(new AuditDb());
+  // Reveal reasons are sealed under the store's key: a locked store records no reveal (and reveals nothing).
+  const audit = createAuditLog(new AuditDb(), { reasonKey: () => db.key });
   const sendAudit = async () => {
     const settings = await readSettings();
     return settings.feedUrl && settings.token ? uploadAudit(audit, settings) : undefined;

@@ -129,7 +129,7 @@ export async function allowEsbuildNames(page: Page): Promise<void> {
 }
 
 // The panel is docked at the extension's per-session URL (use_dynamic_url), a UUID rather than the extension id.
-const PANEL_URL = /^chrome-extension:\/\/([a-p]{32}|[0-9a-f-]{36})\/panel\.html/;
+export const PANEL_URL = /^chrome-extension:\/\/([a-p]{32}|[0-9a-f-]{36})\/panel\.html/;
 
 /**
  * The panel iframe the content script docked into a host page. Its shadow root is closed, so page selectors cannot

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { startFeedServer } from './feed-server/server';
 
 const usage =
-  'Usage: npx tsx scripts/feed.ts [--port 8787] [--customers 1000] [--seed reconnu] [--token T] [--host H] [--gzip]';
+  'Usage: npx tsx scripts/feed.ts [--port 8787] [--customers 1000] [--seed reconnu] [--token T] [--host H] [--public-url U] [--gzip]';
 
 function fail(message: string): never {
   console.error(`${message}\n${usage}`);
@@ -24,6 +24,7 @@ try {
       seed: { type: 'string', default: 'reconnu' },
       token: { type: 'string', default: 'demo-token' },
       host: { type: 'string', default: '127.0.0.1' },
+      'public-url': { type: 'string' },
       gzip: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
@@ -43,6 +44,7 @@ const server = await startFeedServer({
   token: String(values.token),
   host: String(values.host),
   gzip: values.gzip === true,
+  publicUrl: typeof values['public-url'] === 'string' ? values['public-url'] : undefined,
 }).catch((error: Error) => fail(`Cannot start the feed server: ${error.message}`));
 
 console.log(`Feed URL: ${server.url}`);

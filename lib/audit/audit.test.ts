@@ -1,8 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FeedServer, startFeedServer } from '../../scripts/feed-server/server';
+import { generateDataKey } from '../store/crypto';
 import { type AuditFacts, verifyChain } from './chain';
 import { AuditDb, createAuditLog } from './log';
 import { uploadAudit } from './upload';
+
+const storeKey = await generateDataKey();
+const sealing = { reasonKey: () => storeKey };
 
 const view = (customerId: string): AuditFacts => ({
   at: '2026-11-26T10:00:00.000Z',
@@ -27,7 +31,7 @@ afterEach(async () => {
 
 describe('audit chain', () => {
   it('chains entries and notices any change, removal or reordering', async () => {
-    const log = createAuditLog(db);
+    const log = createAuditLog(db, sealing);
     await Promise.all(['cus_1', 'cus_2', 'cus_3'].map((id) => log.append(view(id))));
     const entries = await db.entries.orderBy('seq').toArray();
     expect(entries.map((entry) => [entry.seq, entry.customerId])).toEqual([
@@ -41,7 +45,7 @@ describe('audit chain', () => {
     expect(await verifyChain([{ ...first, customerId: 'cus_9' }, second, third])).toMatchObject({ ok: false, seq: 1 });
     expect(await verifyChain([first, third])).toMatchObject({ ok: false, seq: 3 });
     expect(await verifyChain([second, first, third])).toMatchObject({ ok: false, seq: 2 });
-    await db.entries.update(2, { reason: 'edited later' });
+    await db.entries.update(2, { where: 'edited later' });
     expect(await log.verify()).toEqual({ ok: false, seq: 2, problem: 'content altered' });
   });
 });
@@ -49,7 +53,7 @@ describe('audit chain', () => {
 describe('audit upload', () => {
   it('keeps entries until the feed acknowledges them, across an offline period and a restart', async () => {
     const offline = { feedUrl: 'http://127.0.0.1:9', token: 't' };
-    const log = createAuditLog(db);
+    const log = createAuditLog(db, sealing);
     await log.append(view('cus_1'));
     await log.append(view('cus_2'));
     expect(await uploadAudit(log, offline)).toMatchObject({ ok: false });
@@ -57,7 +61,7 @@ describe('audit upload', () => {
 
     feed = await startFeedServer({ customers: 0, seed: 'audit' });
     const config = { feedUrl: feed.url, token: feed.token };
-    const restarted = createAuditLog(new AuditDb(db.name)); // a new service worker, same database
+    const restarted = createAuditLog(new AuditDb(db.name), sealing); // a new service worker, same database
     await restarted.append(view('cus_3'));
     expect(await uploadAudit(restarted, config)).toEqual({ ok: true, sent: 3 });
     expect(await restarted.pending(10)).toEqual([]);
@@ -71,7 +75,7 @@ describe('audit upload', () => {
   it('is idempotent when an acknowledgement was lost, and refuses a tampered chain', async () => {
     feed = await startFeedServer({ customers: 0, seed: 'audit' });
     const config = { feedUrl: feed.url, token: feed.token };
-    const log = createAuditLog(db);
+    const log = createAuditLog(db, sealing);
     await log.append(view('cus_1'));
     await uploadAudit(log, config);
     await db.meta.update('state', { ackedSeq: 0 }); // as if the answer never came back
@@ -88,7 +92,7 @@ describe('audit upload', () => {
 
   it('lets supervisors, and only them, read the team audit', async () => {
     feed = await startFeedServer({ customers: 0, seed: 'audit' });
-    const log = createAuditLog(db);
+    const log = createAuditLog(db, sealing);
     await log.append(view('cus_1'));
     await uploadAudit(log, { feedUrl: feed.url, token: feed.token });
     const read = (token: string) =>
@@ -104,7 +108,7 @@ describe('audit upload', () => {
       fetch(`${feed?.url}/v1/audit`, { method: 'POST', body, headers: { Authorization: `Bearer ${feed?.token}` } });
     expect((await post('{"entries": 3}')).status).toBe(400);
     expect((await post(JSON.stringify({ entries: [{ kind: 'view', customerId: 'cus_1' }] }))).status).toBe(400);
-    const log = createAuditLog(db);
+    const log = createAuditLog(db, sealing);
     const [first, second] = [await log.append(view('cus_1')), await log.append(view('cus_2'))];
     expect(await (await post(JSON.stringify({ entries: [first, second] }))).json()).toEqual({
       accepted: 2,

@@ -1,8 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setMe } from '../feed/me';
+import { generateDataKey } from '../store/crypto';
 import { verifyChain } from './chain';
 import { AuditDb, createAuditLog } from './log';
 import { createViewRecorder } from './recorder';
+
+const storeKey = await generateDataKey();
+const sealing = { reasonKey: () => storeKey };
 
 let db: AuditDb;
 beforeEach(async () => {
@@ -17,7 +21,7 @@ const view = (customerId: string) => ({ action: 'view' as const, customerId, whe
 
 describe('view recorder', () => {
   it('writes views asked together in one transaction, chained in the order asked', async () => {
-    const log = createAuditLog(db);
+    const log = createAuditLog(db, sealing);
     const batches: number[] = [];
     const record = createViewRecorder(
       {
@@ -41,7 +45,7 @@ describe('view recorder', () => {
   });
 
   it('writes a reveal at once, with the views asked before it; settled() writes what waits', async () => {
-    const record = createViewRecorder(createAuditLog(db), async () => undefined);
+    const record = createViewRecorder(createAuditLog(db, sealing), async () => undefined);
     const shown = record(view('cus_1'));
     await record({ action: 'reveal', customerId: 'cus_1', where: 'side panel', foundBy: 'reveal', reason: 'asked' });
     await shown;
@@ -52,7 +56,7 @@ describe('view recorder', () => {
   });
 
   it('tries a failed write again, and records a view again once it could not be written', async () => {
-    const log = createAuditLog(db);
+    const log = createAuditLog(db, sealing);
     let failures = 3;
     const record = createViewRecorder(
       { ...log, appendAll: (all) => (failures-- > 0 ? Promise.reject(new Error('disk')) : log.appendAll(all)) },

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { unlockedDb } from '../../tests/unlocked-db';
 import { AuditDb, createAuditLog } from '../audit/log';
+import { openReason } from '../audit/reasons';
 import { createViewRecorder } from '../audit/recorder';
 import { meItem } from '../feed/me';
 import type { Customer } from '../feed/schema';
@@ -31,7 +32,7 @@ let record: ReturnType<typeof createViewRecorder>;
 let signedOut = 0;
 
 function makeRouter(log?: ReturnType<typeof createAuditLog>) {
-  const audit = log ?? createAuditLog(auditDb);
+  const audit = log ?? createAuditLog(auditDb, { reasonKey: () => db.key });
   record = createViewRecorder(audit, async () => undefined);
   hub = createPanelHub();
   const syncNow = async () => ({ ok: true, applied: 0 });
@@ -185,7 +186,9 @@ describe('router', () => {
     const reveal = await route({ type: 'reveal', id: 'cus_1', reason: 'Customer asked for a receipt' }, page as never);
     expect(reveal).toEqual({ ok: true, data: { emails: ['claire@example.fr'] } });
 
-    const entries = await auditDb.entries.orderBy('seq').toArray();
+    const stored = await auditDb.entries.orderBy('seq').toArray();
+    expect(JSON.stringify(stored)).not.toContain('receipt'); // the reason is sealed at rest
+    const entries = await Promise.all(stored.map((entry) => openReason(entry, () => db.key)));
     expect(
       entries.map(({ user, action, customerId, where, adapter, foundBy, reason }) => ({
         user,
@@ -234,7 +237,7 @@ describe('router', () => {
   });
 
   it('answers a profile without waiting for its audit, which is written right after, retried if it fails', async () => {
-    const log = createAuditLog(auditDb);
+    const log = createAuditLog(auditDb, { reasonKey: () => db.key });
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => {
       release = resolve;

@@ -33,7 +33,7 @@ beforeEach(async () => {
   db = await unlockedDb('search-handler');
   await applyPage(db, { changes: [claire], quarantined: [], cursor: 'c', syncedAt: '2026-01-01T00:00:00Z' });
   auditDb = new AuditDb(`search-audit-${Math.random()}`);
-  log = createAuditLog(auditDb);
+  log = createAuditLog(auditDb, { reasonKey: () => db.key });
   record = createViewRecorder(log, async () => undefined);
   clock = Date.parse('2026-05-01T10:00:00Z');
   search = createSearchHandler({ db, record, now: () => clock });
@@ -91,7 +91,13 @@ describe('search handler', () => {
       expect(text).not.toContain(key);
     expect(await verifyChain(entries)).toEqual({ ok: true, entries: 5 });
 
-    const feed = await startFeedServer({ customers: 1, seed: 'search-audit', token: 'audit-token' });
+    // The feed's agent token signs in as the user who searched: the audit goes only under its owner's token.
+    const feed = await startFeedServer({
+      customers: 1,
+      seed: 'search-audit',
+      token: 'audit-token',
+      agent: user('store'),
+    });
     try {
       expect(await uploadAudit(log, { feedUrl: feed.url, token: 'audit-token' })).toEqual({ ok: true, sent: 5 });
       expect(feed.control.auditEntries()).toMatchObject([

@@ -5,8 +5,10 @@ import { withoutCredentials } from '../connectors/settings';
 import { setMe } from '../feed/me';
 import { forgetSites } from '../lookup/site-memory';
 import { forgetTeamRegions, shareRegions } from '../lookup/team-regions';
+import { policyItem, policyStatusItem } from '../policy/refresh';
 import { readSettings, settingsItem } from '../settings';
 import type { ReconnuDb } from '../store/db';
+import { readWrappedKey } from '../store/store-key';
 import { clearLocalStore } from '../store/wipe';
 import { initialSyncStatus, syncStatusItem } from '../sync/status';
 import { recentCallersItem } from './callers';
@@ -35,9 +37,11 @@ export function createCustomerWipe({ db, hub, wipeCaches }: Pick<SignOutDeps, 'd
 }
 
 /**
- * Wipes every local customer record, index entry and key, the recent callers and who the user is, and forgets the
- * token (a platform source's credentials too). The view audit is sent first; entries the feed has not acknowledged
- * (offline) stay, holding customer ids only, and go at the next sign-in.
+ * Wipes every local customer record, index entry and key, the recent callers, who the user is and what was known of
+ * the team (the policy and its roster, shared regions), and forgets the token (a platform source's credentials too).
+ * The view audit is sent first, then its acknowledged entries are erased; entries the feed has not acknowledged
+ * (offline) are held for their owner, with the store key their reasons are sealed under wrapped under the owner's
+ * feed secret, and go when that user signs in again (log.ts, upload.ts).
  */
 export function createSignOut(deps: SignOutDeps) {
   const { audit, stopSync, beforeWipe } = deps;
@@ -50,10 +54,13 @@ export function createSignOut(deps: SignOutDeps) {
       await shareRegions(settings).catch(() => undefined); // this user's proposals, before they are forgotten
     }
     await beforeWipe?.();
+    // Without a feed the local log is the only audit there is: it stays whole.
+    if (settings.feedUrl) await audit.closeChain(await readWrappedKey()); // before the wipe erases the wrapped key
     await settingsItem.setValue({ ...settings, token: '', source: withoutCredentials(settings.source) });
     await wipeCustomers();
     await forgetSites();
     await forgetTeamRegions();
+    await Promise.all([policyItem.removeValue(), policyStatusItem.removeValue()]);
     await setMe(null);
     await syncStatusItem.setValue({ ...initialSyncStatus, notice: { code: 'signedOut' }, message: 'Signed out.' });
   };

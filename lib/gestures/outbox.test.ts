@@ -33,7 +33,7 @@ describe('gesture outbox', () => {
     const db = new GesturesDb(`outbox-${Math.random()}`);
     await db.outbox.bulkAdd([item('a'), item('b')]);
     const offline = await deliverOutbox(db, { feedUrl: 'http://127.0.0.1:9', token: 'x' });
-    expect(offline).toMatchObject({ sent: 0, failed: 1 });
+    expect(offline).toMatchObject({ sent: 0, error: expect.any(String) });
     expect(await db.outbox.count()).toBe(2);
 
     feed = await startFeedServer({ customers: 0, seed: 'outbox', token: 'ob' });
@@ -54,5 +54,21 @@ describe('gesture outbox', () => {
     await db.outbox.add(item('unknown-customer'));
     await deliverOutbox(db, { feedUrl: feed.url, token: 'ob' });
     expect((await db.outbox.get('unknown-customer'))?.error).toMatch(/404/);
+  });
+
+  it('sends a gesture only under the token of the agent who granted it; others wait, at most 30 days', async () => {
+    feed = await startFeedServer({ customers: 0, seed: 'outbox', token: 'ob' });
+    feed.control.put([customer]);
+    const db = new GesturesDb(`outbox-${Math.random()}`);
+    const monthOld = new Date(Date.now() - 31 * 86_400_000).toISOString();
+    await db.outbox.bulkAdd([item('lea-today'), { ...item('lea-last-month'), createdAt: monthOld }]);
+
+    const asCamille = { feedUrl: feed.url, token: 'ob-supervisor' };
+    expect(await deliverOutbox(db, asCamille)).toMatchObject({ sent: 0, failed: 0 });
+    expect(feed.gestures.records).toHaveLength(0);
+    expect((await db.outbox.toArray()).map((kept) => kept.key)).toEqual(['lea-today']);
+
+    expect(await deliverOutbox(db, { feedUrl: feed.url, token: 'ob' })).toMatchObject({ sent: 1 });
+    expect(feed.gestures.records).toMatchObject([{ agentId: 'usr_lea', customerId: customer.id }]);
   });
 });

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import { type FeedConfig, FeedError, postGesture } from '../feed/client';
+import { type FeedConfig, FeedError, fetchMe, postGesture } from '../feed/client';
 import { type GestureRecord, gestureRecordSchema } from '../policy/schema';
 
 /** A gesture granted or asked for in this browser, kept until the feed acknowledges it. */
@@ -15,6 +15,7 @@ export interface OutboxItem {
     channel: GestureRecord['channel'];
     approval: boolean;
   };
+  /** Who granted it (`/v1/me`): it is only ever sent under their token. */
   agentId: string;
   agentName: string;
   createdAt: string;
@@ -57,14 +58,33 @@ export function asRecord(item: OutboxItem): GestureRecord {
 export type DeliveryResult = { sent: number; failed: number; error?: string };
 
 /**
- * Sends every unacknowledged gesture, oldest first, each with its Idempotency-Key. A gesture leaves the outbox only
- * once the feed answered it (2xx) — on the sync alarm, coming back online and every worker start, so it survives
- * offline time and restarts; a lost answer is harmless since the key makes the retry answer the same record.
+ * How long a gesture granted by someone else waits for them to sign in again on this browser; then it is dropped
+ * (it is never sent under another user's token, and a shared machine should not keep it for ever).
  */
-export async function deliverOutbox(db: GesturesDb, config: FeedConfig): Promise<DeliveryResult> {
+export const KEPT_FOR_GRANTER_DAYS = 30;
+
+/**
+ * Sends every unacknowledged gesture of the signed-in user (asked of the feed with the token used to send), oldest
+ * first, each with its Idempotency-Key. A gesture leaves the outbox only once the feed answered it (2xx) — on the sync
+ * alarm, coming back online and every worker start, so it survives offline time and restarts; a lost answer is
+ * harmless since the key makes the retry answer the same record. Other users' gestures wait for them.
+ */
+export async function deliverOutbox(db: GesturesDb, config: FeedConfig, now = new Date()): Promise<DeliveryResult> {
   const result: DeliveryResult = { sent: 0, failed: 0 };
+  const cutoff = new Date(now.getTime() - KEPT_FOR_GRANTER_DAYS * 86_400_000).toISOString();
   const items = await db.outbox.orderBy('createdAt').toArray();
+  if (!items.some((item) => !item.error)) return result;
+  let me: string;
+  try {
+    me = (await fetchMe(config)).id;
+  } catch (error) {
+    return { ...result, error: (error as Error).message };
+  }
   for (const item of items) {
+    if (item.agentId !== me) {
+      if (item.createdAt < cutoff) await db.outbox.delete(item.key);
+      continue;
+    }
     if (item.error) continue;
     try {
       const record = gestureRecordSchema.parse(await postGesture(config, item.body, item.key));

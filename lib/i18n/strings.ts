@@ -49,6 +49,8 @@ const en = {
         return 'No feed configured';
       case 'policyRefused':
         return `The new empowerment policy was refused: ${notice.reason} ${notice.kept ? `The last valid policy (${notice.kept}) stays in force.` : 'No policy is in force: gestures cannot be granted.'}`;
+      case 'policyOlderRefused':
+        return `An older empowerment policy was refused: the feed served a policy signed before one already accepted (replayed or out of date). ${notice.kept ? `The policy ${notice.kept} stays in force.` : 'No policy is in force: gestures cannot be granted.'}`;
       case 'policyNoKey':
         return 'No policy public key is configured: gestures cannot be granted until the administrator sets one';
       case 'locked':
@@ -167,6 +169,8 @@ const fr: Strings = {
         return 'Aucun flux configuré';
       case 'policyRefused':
         return `La nouvelle politique de gestes a été refusée : ${notice.reason} ${notice.kept ? `La dernière politique valide (${notice.kept}) reste en vigueur.` : 'Aucune politique en vigueur : aucun geste ne peut être accordé.'}`;
+      case 'policyOlderRefused':
+        return `Une politique de gestes plus ancienne a été refusée : le flux a servi une politique signée avant une autre déjà acceptée (rejouée ou périmée). ${notice.kept ? `La politique ${notice.kept} reste en vigueur.` : 'Aucune politique en vigueur : aucun geste ne peut être accordé.'}`;
       case 'policyNoKey':
         return 'Aucune clé publique de politique configurée : aucun geste ne peut être accordé tant que l’administrateur n’en a pas défini une';
       case 'locked':

@@ -1,10 +1,31 @@
-import { errors, importJWK, importSPKI, type JWK, jwtVerify } from 'jose';
+import { errors, importJWK, importSPKI, type JWK, type JWTPayload, jwtVerify } from 'jose';
 import { type Policy, policySchema } from './schema';
 
-// A policy travels as a compact JWS (ES256) whose JWT payload is { iat, nbf?, exp, policy }. The extension accepts it
-// only if the administrator's public key verifies it, its times are valid and the policy itself is in force.
+// A policy travels as a compact JWS (ES256) whose JWT payload is { iat, aud, nbf?, exp, policy }. The extension
+// accepts it only if the administrator's public key verifies it, it was issued for the feed it came from, its times
+// are valid and the policy itself is in force.
 
-export type VerifiedPolicy = { ok: true; policy: Policy; issuedAt: string | null } | { ok: false; error: string };
+/**
+ * How far the browser's clock may disagree with the signer's. Agents' laptops drift, sleep and resync: without a
+ * margin a policy signed seconds ago reads "not valid yet" and one about to expire dies early, leaving agents with
+ * no policy at all. Five minutes covers ordinary drift while a replayed or expired token stays refused.
+ */
+export const CLOCK_TOLERANCE_SECONDS = 300;
+
+export type VerifiedPolicy = { ok: true; policy: Policy; issuedAt: string } | { ok: false; error: string };
+
+export interface PolicyCheck {
+  /** The administrator's ES256 public key, as a JWK (JSON) or an SPKI PEM. */
+  publicKey: string;
+  /** The feed the token was fetched from: the token's `aud` must be its origin, so one feed's policy cannot be served by another. */
+  feedUrl: string;
+  now?: Date;
+}
+
+/** The audience a feed's policy must name: the feed URL's origin ("https://feed.example.com"). */
+export function policyAudience(feedUrl: string): string {
+  return new URL(feedUrl).origin;
+}
 
 type VerificationKey = Awaited<ReturnType<typeof importJWK>>;
 
@@ -28,7 +49,8 @@ export async function importPolicyKey(text: string): Promise<VerificationKey> {
 export class PolicyKeyError extends Error {}
 
 /** Verifies a signed policy. Every failure comes back as a sentence saying what was wrong. */
-export async function verifyPolicy(token: string, publicKey: string, now = new Date()): Promise<VerifiedPolicy> {
+export async function verifyPolicy(token: string, check: PolicyCheck): Promise<VerifiedPolicy> {
+  const { publicKey, feedUrl, now = new Date() } = check;
   if (!publicKey.trim())
     return { ok: false, error: 'No policy public key is configured: the policy cannot be checked.' };
   let key: VerificationKey;
@@ -40,16 +62,24 @@ export async function verifyPolicy(token: string, publicKey: string, now = new D
   if (typeof token !== 'string' || !/^[\w-]+\.[\w-]*\.[\w-]*$/.test(token.trim())) {
     return { ok: false, error: 'The policy is not a compact JWS (three base64url parts).' };
   }
-  let payload: Record<string, unknown>;
+  let payload: JWTPayload;
   try {
     const verified = await jwtVerify(token.trim(), key, {
       algorithms: ['ES256'],
       currentDate: now,
-      requiredClaims: ['exp'],
+      // Without `iat` a token cannot be ordered against the one in force, so a replay could not be told apart.
+      requiredClaims: ['exp', 'iat'],
+      audience: policyAudience(feedUrl),
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
     });
     payload = verified.payload;
   } catch (error) {
     return { ok: false, error: describe(error) };
+  }
+  const issuedAt = Number(payload.iat) * 1000;
+  // A token dated in the future would outrank every later policy until that date comes.
+  if (issuedAt > now.getTime() + CLOCK_TOLERANCE_SECONDS * 1000) {
+    return { ok: false, error: 'The signed policy is issued in the future (its "iat" is ahead of this clock).' };
   }
   const parsed = policySchema.safeParse(payload.policy);
   if (!parsed.success) {
@@ -60,11 +90,15 @@ export async function verifyPolicy(token: string, publicKey: string, now = new D
     };
   }
   const policy = parsed.data;
-  if (now >= new Date(policy.validUntil)) {
+  if (hasEnded(policy, now)) {
     return { ok: false, error: `The policy "${policy.id}" expired on ${policy.validUntil}.` };
   }
-  const issuedAt = typeof payload.iat === 'number' ? new Date(payload.iat * 1000).toISOString() : null;
-  return { ok: true, policy, issuedAt };
+  return { ok: true, policy, issuedAt: new Date(issuedAt).toISOString() };
+}
+
+/** Whether the policy's own `validUntil` is past, by more than the clock tolerance. */
+function hasEnded(policy: Pick<Policy, 'validUntil'>, now: Date): boolean {
+  return now.getTime() >= Date.parse(policy.validUntil) + CLOCK_TOLERANCE_SECONDS * 1000;
 }
 
 function describe(error: unknown): string {
@@ -78,6 +112,10 @@ function describe(error: unknown): string {
   if (error instanceof errors.JWTClaimValidationFailed) {
     if (error.claim === 'nbf') return 'The signed policy is not valid yet (its "nbf" is in the future).';
     if (error.claim === 'exp') return 'The signed policy has no expiry ("exp"): refused.';
+    if (error.claim === 'iat') return 'The signed policy has no issue date ("iat"): refused.';
+    if (error.claim === 'aud') {
+      return 'The signed policy was not issued for this feed (its "aud" is missing or names another origin).';
+    }
     return `The signed policy has an invalid "${error.claim}" claim.`;
   }
   if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) {

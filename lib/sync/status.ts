@@ -23,6 +23,8 @@ export type SyncNotice =
   | { code: 'http'; status: number; source?: string }
   /** A new empowerment policy failed verification; the last valid one stays in force. */
   | { code: 'policyRefused'; reason: string; kept: string | null }
+  /** The feed served a policy signed before one already accepted (a replay): `kept` stays in force, if any. */
+  | { code: 'policyOlderRefused'; kept: string | null }
   | { code: 'policyNoKey' };
 
 /** The notice for a failed feed call: offline, a malformed answer (HTTP 200), or an HTTP status. */

@@ -1,4 +1,4 @@
-// Routes of the empowerment policy and gestures (issue 8), and their test controls.
+// Routes of the empowerment policy and gestures, and their test controls.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Me } from '../../lib/feed/schema';
 import { gestureRecordSchema, policySchema } from '../../lib/policy/schema';
@@ -11,17 +11,19 @@ interface Context {
   response: ServerResponse;
   url: URL;
   user: Me;
+  /** The feed's origin as its clients know it: the policy is issued for it. */
+  origin: string;
   policy: PolicyPublisher;
   gestures: GestureStore;
 }
 
 /** Handles the request if it is one of these routes (method already checked); returns false otherwise. */
 export async function routePolicyAndGestures(context: Context): Promise<boolean> {
-  const { request, response, url, user, policy, gestures } = context;
+  const { request, response, url, user, origin, policy, gestures } = context;
   const send = (body: unknown, headers?: Record<string, string>) => sendJson(request, response, 200, body, headers);
   const path = url.pathname;
   if (path === '/v1/policy') {
-    await send(await policy.token(), { 'Content-Type': 'application/jose' });
+    await send(await policy.token(origin), { 'Content-Type': 'application/jose' });
     return true;
   }
   if (path === '/v1/gestures') {

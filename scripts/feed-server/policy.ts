@@ -1,5 +1,6 @@
-// The feed's empowerment policy (issue 8): a demo policy, signed as a compact JWS (ES256) with a key pair generated at
-// start (or given), and a control to replace it or serve a tampered, expired or arbitrary token (tests and demo).
+// The feed's empowerment policy: a demo policy, signed as a compact JWS (ES256) with a key pair generated at start (or
+// given) for the feed's own origin (`aud`), and a control to replace it or serve a tampered, expired or arbitrary token
+// (tests and demo).
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import { type Policy, policySchema } from '../../lib/policy/schema';
 
@@ -132,8 +133,8 @@ export interface PolicyPublisher {
   current(): Policy;
   replace(policy: Policy): void;
   serve(serving: PolicyServing): void;
-  /** The token GET /v1/policy answers with. */
-  token(): Promise<string>;
+  /** The token GET /v1/policy answers with, issued for `audience` (the feed's origin, as clients reach it). */
+  token(audience: string): Promise<string>;
 }
 
 export async function createPolicyPublisher(
@@ -155,9 +156,10 @@ export async function createPolicyPublisher(
   }
   let policy = options.policy ?? demoPolicy();
   let serving: PolicyServing = { mode: 'signed' };
-  const sign = (expiresAt: Date) =>
+  const sign = (audience: string, expiresAt: Date) =>
     new SignJWT({ policy })
       .setProtectedHeader({ alg: 'ES256', typ: 'JWT' })
+      .setAudience(audience)
       .setIssuedAt()
       .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
       .sign(privateKey);
@@ -171,10 +173,11 @@ export async function createPolicyPublisher(
     serve(next) {
       serving = next;
     },
-    async token() {
+    async token(audience) {
       if (serving.mode === 'raw') return serving.token;
-      if (serving.mode === 'expired') return sign(new Date(Date.now() - 60_000));
-      const token = await sign(new Date(Math.min(Date.parse(policy.validUntil), Date.now() + 30 * DAY)));
+      // Expired beyond the clients' clock tolerance (verify.ts), so that it is refused whatever their clock says.
+      if (serving.mode === 'expired') return sign(audience, new Date(Date.now() - 3_600_000));
+      const token = await sign(audience, new Date(Math.min(Date.parse(policy.validUntil), Date.now() + 30 * DAY)));
       if (serving.mode === 'signed') return token;
       const [head, payload, signature] = token.split('.') as [string, string, string];
       const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));

@@ -46,6 +46,11 @@ export interface FeedServerOptions {
   storageSecret?: string;
   /** Who the agent token signs in as, instead of the reference agent (the recognition corpus's agent). */
   agent?: Me;
+  /**
+   * The URL clients reach the feed at, when it differs from the address it listens on (a proxy, a host name, a
+   * 0.0.0.0 bind): the policy is issued for its origin. The listening URL when omitted.
+   */
+  publicUrl?: string;
 }
 
 export interface FeedServer {
@@ -141,6 +146,9 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
   const policy = await createPolicyPublisher({ privateJwk: options.policyKey, policy: options.policy });
   const gestures = new GestureStore(policy.current, (id) => log.customer(id));
 
+  // Known once the server listens (port 0 picks one); no client can ask before then.
+  let origin = options.publicUrl ? new URL(options.publicUrl).origin : '';
+
   const storageSecret = options.storageSecret ?? `storage-key/${seed}`;
   const changes = createChangesRoute(log, faults, {
     gzip: options.gzip ?? false,
@@ -166,7 +174,7 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
       throw new HttpError(404, 'not_found', `No route ${url.pathname}.`);
     if (!allowed.split(' ').includes(method))
       throw new HttpError(405, 'method_not_allowed', `Use ${allowed}.`, { Allow: allowed.replace(' ', ', ') });
-    const handled = await routePolicyAndGestures({ request, response, url, user, policy, gestures });
+    const handled = await routePolicyAndGestures({ request, response, url, user, origin, policy, gestures });
     if (handled) return;
     if (url.pathname.startsWith('/__control/')) return handleControl(url.pathname, request, response, context);
     if (url.pathname === '/v1/me') return sendJson(request, response, 200, user);
@@ -212,9 +220,11 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+  origin ||= url;
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${host}:${address.port}`,
+    url,
     token,
     control: createControl(log, faults, stats, auditStore.entries),
     policy,

@@ -25,6 +25,14 @@ const zoe: Customer = {
 };
 const total = CUSTOMERS + 1;
 
+/** The policy token the feed serves now, as anyone holding an agent token can fetch and keep it. */
+async function fetchPolicyToken(feed: FeedServer): Promise<string> {
+  const response = await fetch(`${feed.url}/v1/policy`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+  return response.text();
+}
+const issuedAtOf = (token: string): number =>
+  JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')).iat;
+
 /** Points the extension at the feed's policy key, as an administrator would (options page), and syncs. */
 async function setPolicyKey(options: Page, key: string): Promise<void> {
   await options.getByLabel('Policy public key (ES256, JWK or PEM)').fill(key);
@@ -39,6 +47,8 @@ describe('empowerment: gestures within limits, approvals, signed policy, offline
   let options: Page;
   let ticket: Page;
   let panel: Frame;
+  /** The first policy the extension took, kept to be served again later (a replay). */
+  let firstPolicyToken: string;
 
   const empowerment = () => panel.locator('section.empowerment');
   const goodwillLine = () => empowerment().locator('li[data-gesture="goodwill"]');
@@ -69,6 +79,7 @@ describe('empowerment: gestures within limits, approvals, signed policy, offline
     agent = await launchWithExtension();
     options = await configureFeed(agent, { url: feed.url, token: TOKEN }, total);
     await setPolicyKey(options, feed.policy.publicKey);
+    firstPolicyToken = await fetchPolicyToken(feed);
     ticket = await agent.context.newPage();
     await ticket.goto(
       fixtures.setInline('zoe', '<!doctype html><meta charset="utf-8"><p>De : zoe.castellane@exemple.fr</p>'),
@@ -134,6 +145,29 @@ describe('empowerment: gestures within limits, approvals, signed policy, offline
     expect(await alert.textContent()).toContain('The last valid policy (demo-2026) stays in force.');
     // The tampered copy raised every limit; the kept one still says €30 at once.
     await expect.poll(() => goodwillLine().textContent(), { timeout: 15_000 }).toContain('up to €30.00 at once');
+    feed.policy.serve({ mode: 'signed' });
+  });
+
+  it('refuses a replayed older policy and keeps the newer one in force, with a notice', async () => {
+    const first = feed.policy.current();
+    // The newer policy is signed in a later second than the kept token, so "older" is unambiguous.
+    await expect.poll(() => Date.now() / 1000, { timeout: 5_000 }).toBeGreaterThan(issuedAtOf(firstPolicyToken) + 1);
+    const stricter = first.rules.map((rule) =>
+      rule.id === 'agent-goodwill' ? { ...rule, maxPerGesture: 2500 } : rule,
+    );
+    feed.policy.replace({ ...first, id: 'demo-2026-b', rules: stricter });
+    await syncNow();
+    await options.getByText('Empowerment policy demo-2026-b in force').waitFor({ timeout: 15_000 });
+    await expect.poll(() => goodwillLine().textContent(), { timeout: 15_000 }).toContain('up to €25.00 at once');
+
+    feed.policy.serve({ mode: 'raw', token: firstPolicyToken });
+    await syncNow();
+    const alert = options.getByRole('alert').filter({ hasText: 'An older empowerment policy was refused' });
+    await expect.poll(() => alert.textContent(), { timeout: 15_000 }).toContain('demo-2026-b stays in force');
+    expect(await options.getByText('Empowerment policy demo-2026-b in force').count()).toBe(1);
+    // The replayed policy allowed €30 at once; the newer one's €25 still holds.
+    await syncNow();
+    expect(await goodwillLine().textContent()).toContain('up to €25.00 at once');
     feed.policy.serve({ mode: 'signed' });
   });
 

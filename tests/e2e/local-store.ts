@@ -24,12 +24,13 @@ export function localCustomers(extensionPage: Page): Promise<[string, number][]>
 }
 
 /**
- * Every key and value of every store of the extension's IndexedDB as one text (binary as Latin-1), to assert that
- * no customer data is stored in clear. Self-contained: it runs in the extension page.
+ * Every key and value of every store of one of the extension's IndexedDB databases (the customer store unless told)
+ * as one text (binary as Latin-1), to assert that no customer data is stored in clear. Self-contained: it runs in the
+ * extension page.
  */
-export function rawLocalStoreText(extensionPage: Page): Promise<string> {
+export function rawLocalStoreText(extensionPage: Page, options: { database?: string } = {}): Promise<string> {
   return extensionPage.evaluate(
-    () =>
+    (database: string) =>
       new Promise<string>((resolve, reject) => {
         const latin1 = (bytes: Uint8Array) => {
           let text = '';
@@ -48,7 +49,7 @@ export function rawLocalStoreText(extensionPage: Page): Promise<string> {
           }
           return String(value);
         };
-        const open = indexedDB.open('reconnu');
+        const open = indexedDB.open(database);
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const names = [...open.result.objectStoreNames];
@@ -66,6 +67,7 @@ export function rawLocalStoreText(extensionPage: Page): Promise<string> {
           transaction.onerror = () => reject(transaction.error);
         };
       }),
+    options.database ?? 'reconnu',
   );
 }
 

@@ -12,7 +12,7 @@ import {
 } from '../../scripts/browser';
 import { type FeedServer, startFeedServer } from '../../scripts/feed-server/server';
 import { type FixtureServer, startFixtureServer } from '../../scripts/fixture-server';
-import { localCustomers } from './local-store';
+import { localCustomers, rawLocalStoreText } from './local-store';
 
 const CUSTOMERS = 60;
 const TOKEN = 'privacy-token';
@@ -113,6 +113,10 @@ describe('privacy: masking, audit, erasure, sign-out', () => {
     await side.getByRole('button', { name: 'Reveal', exact: true }).click();
     await side.getByText('bruno.achterberg@exemple.fr').waitFor();
     await side.close();
+    // Waiting for the feed, the reveal is in the audit log with its reason sealed, never in clear.
+    const pending = await rawLocalStoreText(options, { database: 'reconnu-audit' });
+    expect(pending).toContain('pv_bruno');
+    for (const reason of ['store pickup', 'delivery to her home']) expect(pending).not.toContain(reason);
 
     const cdp = await store.context.newCDPSession(options);
     await cdp.send('ServiceWorker.enable');
@@ -146,7 +150,10 @@ describe('privacy: masking, audit, erasure, sign-out', () => {
     await page.close();
   });
 
-  it('sign-out wipes every local customer and the token, and the panel forgets who it showed', async () => {
+  it('sign-out wipes every local customer, the token, the sent audit and the policy; the panel forgets who it showed', async () => {
+    await options.getByLabel('Policy public key (ES256, JWK or PEM)').fill(feed.policy.publicKey);
+    await syncNow(total - 1);
+    await options.getByText('Empowerment policy demo-2026 in force').waitFor({ timeout: 20_000 });
     const page = await store.context.newPage();
     await page.goto(ticket(anna.emails?.[0] as string));
     expect(await panelHeading(page)).toBe('Anna Lindqvist');
@@ -154,6 +161,12 @@ describe('privacy: masking, audit, erasure, sign-out', () => {
     await options.getByText('Signed out. Local customer data was wiped.').waitFor();
     await expect.poll(() => panelHeading(page)).toBe('Unknown customer');
     expect(await localCustomers(options)).toEqual([]);
+    const audit = await rawLocalStoreText(options, { database: 'reconnu-audit' });
+    for (const sent of ['pv_anna', 'pv_bruno', 'usr_hugo']) expect(audit).not.toContain(sent);
+    // Sent before being erased: the view of Anna just now is the feed's last entry.
+    expect(feed.control.auditEntries().at(-1)).toMatchObject({ action: 'view', customerId: 'pv_anna' });
+    // The policy (and the team roster in it) is forgotten: the options page, asking again, has none to show.
+    await options.getByText('Empowerment policy demo-2026 in force').waitFor({ state: 'detached', timeout: 15_000 });
     await options.reload();
     expect(await options.getByLabel('Access token').inputValue()).toBe('');
     await options.getByRole('status').filter({ hasText: 'Signed out' }).waitFor();

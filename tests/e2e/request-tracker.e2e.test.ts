@@ -2,7 +2,13 @@ import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Customer } from '../../lib/feed/schema';
-import { configureFeed, type ExtensionBrowser, launchWithExtension, panelFrame } from '../../scripts/browser';
+import {
+  configureFeed,
+  type ExtensionBrowser,
+  launchWithExtension,
+  PANEL_URL,
+  panelFrame,
+} from '../../scripts/browser';
 import { type FeedServer, startFeedServer } from '../../scripts/feed-server/server';
 import { fullName, people, productCustomers } from '../../scripts/products/people';
 import { type RequestTracker, startRequestTracker } from '../../scripts/products/rt/start';
@@ -24,8 +30,6 @@ const agentAsCustomer = (): Customer => {
   if (!found) throw new Error('The corpus has no customer record for its agent.');
   return found;
 };
-
-const PANEL_URL = /^chrome-extension:\/\/[a-p]{32}\/panel\.html/;
 
 /** The panel's heading, or null while it has none or no panel is docked (a page naming nobody may have neither). */
 async function heading(page: Page): Promise<string | null> {

@@ -50,13 +50,24 @@ describe('feed server: policy, gestures, approvals', () => {
     const response = await call('/v1/policy');
     expect(response.headers.get('content-type')).toContain('application/jose');
     const token = await response.text();
-    expect(await verifyPolicy(token, feed.policy.publicKey)).toMatchObject({ ok: true, policy: { id: 'demo-2026' } });
+    expect(await verifyPolicy(token, { publicKey: feed.policy.publicKey, feedUrl: feed.url })).toMatchObject({
+      ok: true,
+      policy: { id: 'demo-2026' },
+    });
     feed.policy.serve({ mode: 'tampered' });
-    expect(await verifyPolicy(await (await call('/v1/policy')).text(), feed.policy.publicKey)).toMatchObject({
+    expect(
+      await verifyPolicy(await (await call('/v1/policy')).text(), {
+        publicKey: feed.policy.publicKey,
+        feedUrl: feed.url,
+      }),
+    ).toMatchObject({
       ok: false,
     });
     await call('/__control/policy', { method: 'POST', body: { serve: { mode: 'expired' } } });
-    const expired = await verifyPolicy(await (await call('/v1/policy')).text(), feed.policy.publicKey);
+    const expired = await verifyPolicy(await (await call('/v1/policy')).text(), {
+      publicKey: feed.policy.publicKey,
+      feedUrl: feed.url,
+    });
     expect(!expired.ok && expired.error).toMatch(/expired/);
     feed.policy.serve({ mode: 'signed' });
   });
