@@ -1,6 +1,6 @@
-import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { sourceSchema } from './connectors/settings';
+import { createSettingsStore } from './credentials';
 import { type Managed, readManaged } from './managed';
 
 export const settingsSchema = z.object({
@@ -42,7 +42,10 @@ export const defaultSettings: Settings = {
 };
 
 /** Local settings; written only by extension pages (options), read by the background. */
-export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: defaultSettings });
+export const settingsItem = createSettingsStore({
+  credentialsApart: import.meta.env.FIREFOX === true,
+  fallback: defaultSettings,
+});
 
 /** The settings in force: the user's, overridden by whatever the administrator set (see managed.ts). */
 export async function readSettings(): Promise<Settings> {
