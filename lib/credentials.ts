@@ -21,7 +21,6 @@ class CredentialsDb extends Dexie {
   }
 }
 
-
 /**
  * The settings, stored so that no content script can read the access token or a shop's credentials. Chromium
  * restricts `storage.local` to trusted contexts (entrypoints/background.ts); Firefox cannot, so there, with
