@@ -33,8 +33,8 @@ export const policyStatusItem = storage.defineItem<PolicyStatus | null>('local:p
 
 /**
  * Fetches `GET {feed}/v1/policy` and keeps it only if the administrator's key verifies it and it was signed no
- * earlier than any policy already accepted from that feed. A refused policy leaves the last valid one in force, with a notice saying why; an
- * unreachable feed changes nothing.
+ * earlier than any policy already accepted from that feed. A refused policy leaves the last valid one in force, with
+ * a notice saying why; an unreachable feed changes nothing.
  */
 export async function refreshPolicy(config: FeedConfig, publicKey: string, now = new Date()): Promise<void> {
   const checkedAt = now.toISOString();
