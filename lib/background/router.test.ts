@@ -61,6 +61,7 @@ beforeEach(async () => {
   route = makeRouter();
 });
 afterEach(async () => {
+  await route.settled();
   await record.settled();
   await db.delete();
   await auditDb.delete();

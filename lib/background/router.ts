@@ -128,7 +128,7 @@ export function createRouter(deps: RouterDeps) {
     }
   }
 
-  return async function route(message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply<unknown>> {
+  async function route(message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply<unknown>> {
     try {
       // A worker woken by this message has not read the store's key yet (the sync that unlocks may still be starting).
       await restoreSessionKey(db);
@@ -152,5 +152,9 @@ export function createRouter(deps: RouterDeps) {
     } catch (error) {
       return { ok: false, error: (error as Error).message };
     }
-  };
+  }
+
+  /** Resolves once every lookup already accepted has been shown (tests, and a clean stop). */
+  const settled = () => Promise.all([...readings.values()]).then(() => undefined);
+  return Object.assign(route, { settled });
 }
