@@ -52,9 +52,9 @@ beforeEach(() => {
 
 describe('panel ports', () => {
   it("sends a tab's result only to the panel frame holding the key its content script registered", async () => {
-    hub.publish(4, shown);
     const key = crypto.randomUUID();
     await hub.register(key, { tabId: 4, frameId: 0, documentId: 'top' });
+    hub.publish(4, shown);
     const own = fakePort(`reconnu-panel/${key}`, panelFrom(4, 7));
     hub.connect(own.port);
     await settled(own);
@@ -112,21 +112,31 @@ describe('panel ports', () => {
     expect(probe.disconnected()).toBe(true);
   });
 
-  it("drops the tab's result when its top document goes, and only for the top frame's own content script", async () => {
+  it("drops the tab's result when a new document docks a panel in its top frame, not for a subframe", async () => {
     hub.publish(4, shown);
-    const page = fakePort('reconnu-page', {
-      url: 'https://acme.example/tickets/1',
-      tab: { id: 4 } as never,
-      frameId: 0,
-    });
-    hub.connect(page.port);
-    expect(page.disconnected()).toBe(false);
-    page.close();
+    await hub.register(crypto.randomUUID(), { tabId: 4, frameId: 2 });
+    expect(hub.current(4)).toEqual(shown);
+    await hub.register(crypto.randomUUID(), { tabId: 4, frameId: 0, documentId: 'next' });
     expect(hub.current(4)).toBeUndefined();
     expect(gone).toEqual([4]);
+  });
 
-    const subframe = fakePort('reconnu-page', { url: 'https://widget.example/', tab: { id: 4 } as never, frameId: 2 });
-    hub.connect(subframe.port);
-    expect(subframe.disconnected()).toBe(true);
+  it('a panel gone while its key is checked, or whose port fails, is never in the way of the others', async () => {
+    const key = crypto.randomUUID();
+    await hub.register(key, { tabId: 4, frameId: 0 });
+    const quick = fakePort(`reconnu-panel/${key}`, panelFrom(4, 7, 'panel-doc'));
+    hub.connect(quick.port);
+    quick.close(); // reloaded before the worker answered
+    const broken = fakePort(`reconnu-panel/${key}`, panelFrom(4, 7, 'panel-doc'));
+    (broken.port as { postMessage: (message: unknown) => void }).postMessage = () => {
+      throw new Error('Attempting to use a disconnected port object');
+    };
+    hub.connect(broken.port);
+    const live = fakePort(`reconnu-panel/${key}`, panelFrom(4, 7, 'panel-doc'));
+    hub.connect(live.port);
+    await settled(live);
+    hub.publish(4, { status: 'waiting' });
+    expect(live.received).toEqual([{ status: 'waiting' }, { status: 'waiting' }]);
+    expect(quick.received).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { PAGE_PORT, PANEL_PORT, type PanelState } from '../protocol/messages';
-import { isExtensionPage, isOwnContentScript } from './senders';
+import { PANEL_PORT, type PanelState } from '../protocol/messages';
+import { isExtensionPage } from './senders';
 
 /** Where a panel key was handed out: the content script's frame, and the panel frame that took it. */
 interface KeyHolder {
@@ -38,13 +38,30 @@ export function createPanelHub(options: { onPageGone?: (tabId: number) => void }
     return next;
   };
 
-  function publish(tabId: number, state: PanelState): void {
-    states.set(tabId, state);
-    for (const port of ports.get(tabId) ?? []) port.postMessage(state);
+  /** Sends to one panel; a panel gone meanwhile is forgotten, never in the way of the others. */
+  function send(tabId: number, port: Browser.runtime.Port, state: PanelState): void {
+    try {
+      port.postMessage(state);
+    } catch {
+      ports.get(tabId)?.delete(port);
+    }
   }
 
-  /** The content script's key for the panel it is docking; the keys of that frame's earlier documents lapse. */
+  function publish(tabId: number, state: PanelState): void {
+    states.set(tabId, state);
+    for (const port of ports.get(tabId) ?? []) send(tabId, port, state);
+  }
+
+  /**
+   * The content script's key for the panel it is docking. A new document in the tab's top frame: what the tab showed
+   * before is dropped, so the previous page's customer never reaches the new panel, and the keys of that frame's
+   * earlier documents lapse.
+   */
   function register(key: string, holder: Omit<KeyHolder, 'panel'>): Promise<void> {
+    if (holder.frameId === 0) {
+      states.delete(holder.tabId);
+      options.onPageGone?.(holder.tabId);
+    }
     return updateKeys((keys) => {
       for (const [old, held] of Object.entries(keys)) {
         if (held.tabId === holder.tabId && held.frameId === holder.frameId) delete keys[old];
@@ -71,7 +88,14 @@ export function createPanelHub(options: { onPageGone?: (tabId: number) => void }
   }
 
   async function connectPanel(port: Browser.runtime.Port, key: string): Promise<void> {
+    // Listened to at once: the panel may go (a reload, a closed tab) while its key is being checked.
+    let gone = false;
+    port.onDisconnect.addListener(() => {
+      gone = true;
+      for (const set of ports.values()) set.delete(port);
+    });
     const tabId = port.sender && isExtensionPage(port.sender) ? await admit(key, port.sender) : undefined;
+    if (gone) return;
     if (tabId === undefined) {
       port.disconnect();
       return;
@@ -79,33 +103,10 @@ export function createPanelHub(options: { onPageGone?: (tabId: number) => void }
     const set = ports.get(tabId) ?? new Set();
     set.add(port);
     ports.set(tabId, set);
-    port.onDisconnect.addListener(() => set.delete(port));
-    port.postMessage(states.get(tabId) ?? { status: 'waiting' });
-  }
-
-  /**
-   * The top frame's content script holds a port open for as long as its document lives: when it goes (navigation,
-   * back-forward cache, closing), what the tab showed is dropped, so nothing of it reaches the next page.
-   */
-  function watchPage(port: Browser.runtime.Port): void {
-    const sender = port.sender;
-    if (!sender || !isOwnContentScript(sender) || sender.frameId !== 0) {
-      port.disconnect();
-      return;
-    }
-    const tabId = sender.tab.id;
-    port.onDisconnect.addListener(() => {
-      states.delete(tabId);
-      for (const panel of ports.get(tabId) ?? []) panel.postMessage({ status: 'waiting' });
-      options.onPageGone?.(tabId);
-    });
+    send(tabId, port, states.get(tabId) ?? { status: 'waiting' });
   }
 
   function connect(port: Browser.runtime.Port): void {
-    if (port.name === PAGE_PORT) {
-      watchPage(port);
-      return;
-    }
     const key = port.name.startsWith(`${PANEL_PORT}/`) ? port.name.slice(PANEL_PORT.length + 1) : '';
     if (!key) {
       port.disconnect();

@@ -167,10 +167,11 @@ describe('router', () => {
   it('masks contacts for store staff, reveals them for a reason, and audits both', async () => {
     await meItem.setValue({ id: 'usr_hugo', name: 'Hugo', email: 'hugo@shop.example', role: 'store' });
     const seen: unknown[] = [];
-    await route({ type: 'recognize', sightings, host: 'acme.zendesk.com', adapter: 'zendesk' }, content(4) as never);
-    await shownIn(4);
+    // The content script docks its panel first, then reads the page.
     const key = crypto.randomUUID();
     expect(await route({ type: 'panelKey', key }, content(4) as never)).toEqual({ ok: true, data: null });
+    await route({ type: 'recognize', sightings, host: 'acme.zendesk.com', adapter: 'zendesk' }, content(4) as never);
+    await shownIn(4);
     hub.connect({
       name: `reconnu-panel/${key}`,
       sender: { id, url: fakeBrowser.runtime.getURL('/panel.html'), tab: { id: 4 }, frameId: 3 },

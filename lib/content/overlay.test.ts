@@ -1,12 +1,11 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { identifiersOf } from '../detect/read-page';
 import type { ContentRequest } from '../protocol/messages';
 import { startOverlay } from './overlay';
 
 let requests: ContentRequest[];
-let ports: string[];
 let controller: AbortController;
 const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 const recognized = () =>
@@ -14,20 +13,7 @@ const recognized = () =>
 
 beforeEach(() => {
   requests = [];
-  ports = [];
   controller = new AbortController();
-  // WXT's fake browser has no ports: a port that stays open, as the worker's does while the page lives.
-  vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation((...args: unknown[]) => {
-    const name = (args[0] as { name?: string } | undefined)?.name ?? '';
-    ports.push(name);
-    return {
-      name,
-      onDisconnect: { addListener() {} },
-      onMessage: { addListener() {} },
-      disconnect() {},
-      postMessage() {},
-    } as never;
-  });
   // Stands in for the background's router: records what the content script asks.
   fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
     const request = message as ContentRequest;
@@ -43,9 +29,8 @@ describe('startOverlay', () => {
     await startOverlay(controller.signal);
     expect(recognized()).toEqual([['lucie.marchetti@orange.fr']]);
     expect(document.querySelector('reconnu-panel')).not.toBeNull();
-    // The panel's key went to the background first, and the page's life is tied to a port.
+    // The panel's key went to the background first.
     expect(requests[0]).toMatchObject({ type: 'panelKey', key: expect.stringMatching(/^[0-9a-f-]{36}$/) });
-    expect(ports).toEqual(['reconnu-page']);
 
     (document.getElementById('ticket') as HTMLElement).innerHTML = '<p>De : antoine.brun@gmail.com</p>';
     await settle();

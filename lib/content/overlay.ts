@@ -6,14 +6,7 @@ import { detectSightings } from '../detect/generic';
 import { findIncomingCaller } from '../detect/incoming-call';
 import { IDENTIFIER_LIMIT } from '../detect/limits';
 import { fieldSightings, genericOptions, readPage, sightedValues } from '../detect/read-page';
-import {
-  type ContentCommand,
-  type ContentRequest,
-  PAGE_PORT,
-  type Reply,
-  type Sighting,
-  type SiteConfig,
-} from '../protocol/messages';
+import type { ContentCommand, ContentRequest, Reply, Sighting, SiteConfig } from '../protocol/messages';
 import { assessBurst } from './burst-filter';
 import { mountPanelFrame, type PanelFrame } from './panel-frame';
 import { watchPage } from './watch';
@@ -25,35 +18,6 @@ const RECONCILE_MS = 400;
 /** Looking for a product's markup walks the page: not on every read of a page that is no product. */
 const FINGERPRINT_RETRY_MS = 2_000;
 const RETRY_MS = 1_000;
-
-/**
- * Holds a port open to the background for as long as this document lives, so the tab's result is dropped when it
- * goes. The worker restarting closes it too: it is opened again, and `resume` has the page read anew (as after a
- * return from the back-forward cache, which closes it as well).
- */
-function keepPagePort(signal: AbortSignal, resume: () => void): void {
-  let port: ReturnType<typeof browser.runtime.connect> | undefined;
-  const open = () => {
-    if (signal.aborted || port) return;
-    port = browser.runtime.connect({ name: PAGE_PORT });
-    port.onDisconnect.addListener(() => {
-      port = undefined;
-      setTimeout(() => {
-        if (signal.aborted) return;
-        open();
-        resume();
-      }, RETRY_MS);
-    });
-  };
-  const restored = (event: PageTransitionEvent) => {
-    if (!event.persisted) return;
-    open();
-    resume();
-  };
-  addEventListener('pageshow', restored, { signal });
-  signal.addEventListener('abort', () => port?.disconnect(), { once: true });
-  open();
-}
 
 async function send<T>(request: ContentRequest): Promise<T | undefined> {
   try {
@@ -83,10 +47,6 @@ export async function startOverlay(parent: AbortSignal, options: { frame?: boole
   if (!options.frame) {
     const key = crypto.randomUUID();
     void send({ type: 'panelKey', key });
-    keepPagePort(signal, () => {
-      lastSent = '';
-      void readAll();
-    });
     panel = mountPanelFrame({
       signal,
       key,

@@ -171,8 +171,6 @@ export type ContentCommand = { type: 'togglePanel' };
 
 /** A panel's port is named `${PANEL_PORT}/${key}`. */
 export const PANEL_PORT = 'reconnu-panel';
-/** The top frame's content script keeps this port open for as long as its document lives. */
-export const PAGE_PORT = 'reconnu-page';
 
 /** Every reply is either data or a readable error; callers never see a thrown exception across contexts. */
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };

@@ -3,7 +3,9 @@ import type { Page } from 'playwright-core';
 
 /**
  * Counts what a page can watch of Reconnu's reactions to what it shows: changes to its document outside the
- * ticket it writes to (the dock's style, the panel's host element) and focus moving in or out of the page.
+ * ticket it writes to (the dock's style, the panel's host element), and focus moving into the panel (the page's
+ * window blurs while the panel's host element becomes its active element). The browser's own focus moves between
+ * tabs are not a reaction of Reconnu's and are not counted.
  */
 export async function pageReactions(page: Page, ticketSelector = '#ticket') {
   await page.evaluate((selector) => {
@@ -13,8 +15,9 @@ export async function pageReactions(page: Page, ticketSelector = '#ticket') {
     new MutationObserver((records) => {
       for (const record of records) if (!ticket?.contains(record.target)) counts.style++;
     }).observe(document.documentElement, { attributes: true, childList: true, subtree: true, characterData: true });
-    for (const type of ['blur', 'focus']) addEventListener(type, () => counts.focus++);
-    for (const type of ['focusin', 'focusout']) document.addEventListener(type, () => counts.focus++);
+    const intoPanel = () => document.activeElement?.localName === 'reconnu-panel';
+    addEventListener('blur', () => setTimeout(() => intoPanel() && counts.focus++));
+    document.addEventListener('focusin', () => intoPanel() && counts.focus++);
   }, ticketSelector);
   return {
     reset: () =>
