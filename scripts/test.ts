@@ -1,5 +1,6 @@
 // `npm test`: type-check, lint, unit tests, the hub's tests (on PGlite and PostgreSQL), then end-to-end tests in real
-// Chromium. Every stage runs even if an earlier one failed; the last line sums them as "N passed, N failed[, N skipped]" so CI can count the tests.
+// Chromium. Every stage runs even if an earlier one failed; the last line sums them as
+// "N passed, N failed[, N skipped]" so CI can count the tests.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

@@ -2,12 +2,8 @@
 import pg from 'pg';
 import { type Database, INT8_TYPE_ID, type Queryable, type SqlValue } from './database';
 
-const types = {
-  getTypeParser: ((id: number, format?: 'text' | 'binary') =>
-    id === INT8_TYPE_ID
-      ? (value: string) => Number(value)
-      : pg.types.getTypeParser(id, format)) as pg.CustomTypesConfig['getTypeParser'],
-};
+const types = new pg.TypeOverrides();
+types.setTypeParser(INT8_TYPE_ID, Number);
 
 function wrap(target: pg.Pool | pg.PoolClient): Queryable {
   return {

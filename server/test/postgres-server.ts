@@ -1,13 +1,24 @@
-// Vitest global setup: a throwaway PostgreSQL 15 server (Debian's packages) on its own 127.0.0.1 port, in a private
+// Vitest global setup: a throwaway PostgreSQL server (Debian's packages, 15 preferred, else the newest installed) on its own 127.0.0.1 port, in a private
 // data directory removed afterwards. Without one the PostgreSQL half of the suites is skipped, saying why.
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
-const BIN = '/usr/lib/postgresql/15/bin';
+const DEBIAN_POSTGRESQL = '/usr/lib/postgresql';
+
+function postgresBin(): string | undefined {
+  if (!existsSync(DEBIAN_POSTGRESQL)) return undefined;
+  const versions = readdirSync(DEBIAN_POSTGRESQL)
+    .filter((version) => existsSync(join(DEBIAN_POSTGRESQL, version, 'bin', 'pg_ctl')))
+    .sort((a, b) => Number(b) - Number(a));
+  const chosen = versions.includes('15') ? '15' : versions[0];
+  return chosen && join(DEBIAN_POSTGRESQL, chosen, 'bin');
+}
+
+const BIN = postgresBin() ?? join(DEBIAN_POSTGRESQL, '15', 'bin');
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -39,7 +50,9 @@ function runAsOwner(binary: string, args: string[]): void {
 
 export default async function setup(project: TestProject) {
   if (!existsSync(join(BIN, 'pg_ctl'))) {
-    project.provide('postgres', { unavailable: `no PostgreSQL 15 in ${BIN} (apt-get install postgresql-15)` });
+    project.provide('postgres', {
+      unavailable: `no PostgreSQL server in ${DEBIAN_POSTGRESQL} (apt-get install postgresql-15)`,
+    });
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'hub-postgres-'));
