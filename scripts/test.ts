@@ -1,5 +1,6 @@
-// `npm test`: type-check, lint, unit tests, then end-to-end tests in real Chromium. Every stage runs even if an
-// earlier one failed; the last line sums them as "N passed, N failed[, N skipped]" so CI can count the tests.
+// `npm test`: type-check, lint, unit tests, the hub's tests (on PGlite and PostgreSQL), then end-to-end tests in real
+// Chromium. Every stage runs even if an earlier one failed; the last line sums them as
+// "N passed, N failed[, N skipped]" so CI can count the tests.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -60,6 +61,7 @@ const stages: Tally[] = [
   check('typecheck', 'npx', ['tsc', '--noEmit']),
   check('lint', 'npx', ['biome', 'check', '.']),
   vitest('unit', []),
+  vitest('hub', ['--config', 'server/vitest.config.ts']),
   vitest('e2e', ['--config', 'tests/e2e/vitest.config.ts']),
 ];
 const total = stages.reduce((sum, stage) => ({

@@ -1,0 +1,51 @@
+// The hub's settings, from environment variables validated at start: a bad one stops the hub with its name.
+import { z } from 'zod';
+
+const number = (fallback: number) => z.coerce.number().finite().nonnegative().default(fallback);
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  HUB_DATA_DIR: z.string().min(1).default('hub-data'),
+  HUB_HOST: z.string().min(1).default('127.0.0.1'),
+  HUB_PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
+  HUB_TOMBSTONE_RETENTION_DAYS: number(30),
+  HUB_MAX_BODY_MB: number(64).pipe(z.number().positive()),
+  HUB_MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(50_000).default(5_000),
+  HUB_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface HubConfig {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  host: string;
+  port: number;
+  tombstoneRetentionSeconds: number;
+  maxBodyBytes: number;
+  maxPageSize: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+export function readConfig(env: NodeJS.ProcessEnv): HubConfig {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`);
+    throw new ConfigError(`Invalid environment variable ${problems.join('; ')}`);
+  }
+  const values = result.data;
+  return {
+    // An empty DATABASE_URL means "not set", as shells and service files often leave it.
+    databaseUrl: values.DATABASE_URL || undefined,
+    dataDir: values.HUB_DATA_DIR,
+    host: values.HUB_HOST,
+    port: values.HUB_PORT,
+    tombstoneRetentionSeconds: values.HUB_TOMBSTONE_RETENTION_DAYS * 86_400,
+    maxBodyBytes: Math.round(values.HUB_MAX_BODY_MB * 1024 * 1024),
+    maxPageSize: values.HUB_MAX_PAGE_SIZE,
+    logLevel: values.HUB_LOG_LEVEL,
+  };
+}

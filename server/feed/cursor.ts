@@ -1,0 +1,22 @@
+// The opaque /v1/changes cursor: the database's feed epoch, the last sequence number sent, and, while a client syncs
+// from scratch, the head of the feed when it started (tombstones up to that head are of customers it never received,
+// so they are skipped). base64url of "v1.<epoch>.<after>.<snapshot>".
+
+export interface FeedPosition {
+  /** The last sequence number the client has. */
+  after: number;
+  /** Feed head when a sync from scratch began; 0 once the client follows every change. */
+  snapshot: number;
+}
+
+export function encodeCursor(epoch: string, position: FeedPosition): string {
+  return Buffer.from(`v1.${epoch}.${position.after}.${position.snapshot}`).toString('base64url');
+}
+
+/** The position a cursor stands for, or undefined when this feed cannot have issued it. */
+export function decodeCursor(epoch: string, cursor: string): FeedPosition | undefined {
+  const match = /^v1\.([0-9a-f]{32})\.(\d{1,15})\.(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match || match[1] !== epoch) return undefined;
+  const position = { after: Number(match[2]), snapshot: Number(match[3]) };
+  return encodeCursor(epoch, position) === cursor ? position : undefined;
+}

@@ -1,0 +1,17 @@
+// Who may call what: every route the hub registers must appear here, or the hub refuses to start. A route is either
+// public (health probes) or open to the listed roles with a valid token.
+import { ALL_ROLES, type Role } from '../people/roles';
+
+export type Access = 'public' | readonly Role[];
+
+export const routeAccess: Readonly<Record<string, Access>> = {
+  'GET /healthz': 'public',
+  'GET /readyz': 'public',
+  'GET /v1/me': ALL_ROLES,
+  'GET /v1/changes': ALL_ROLES,
+  'POST /v1/admin/customers': ['admin'],
+};
+
+export function routeKey(method: string, url: string): string {
+  return `${method} ${url}`;
+}

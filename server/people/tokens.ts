@@ -1,0 +1,65 @@
+// Personal access tokens: 256 random bits shown once; the hub keeps only their SHA-256, so a copy of the database
+// gives no one a working token.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Queryable } from '../db/database';
+import type { Role } from './roles';
+
+const TOKEN_PREFIX = 'rch_';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+export function newId(prefix: string): string {
+  return `${prefix}_${randomBytes(12).toString('base64url')}`;
+}
+
+export interface IssueTokenOptions {
+  userId: string;
+  /** Days until the token stops working; never when null. */
+  expiresInDays: number | null;
+}
+
+/** Creates a token for the user and returns its secret, which is not stored anywhere. */
+export async function issueToken(db: Queryable, options: IssueTokenOptions): Promise<string> {
+  const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+  await db.query(
+    `insert into tokens (id, user_id, hash, expires_at)
+     values ($1, $2, $3, case when $4::float8 is null then null else now() + make_interval(days => $4::int) end)`,
+    [newId('tok'), options.userId, hashToken(token), options.expiresInDays],
+  );
+  return token;
+}
+
+export interface TokenUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  stores: string[];
+  tokenId: string;
+}
+
+/** The user a token acts for, or undefined when it is unknown, expired or revoked. */
+export async function userOfToken(db: Queryable, token: string): Promise<TokenUser | undefined> {
+  const { rows } = await db.query<TokenUser>(
+    `select u.id, u.email, u.name, u.role, u.stores, t.id as "tokenId"
+     from tokens t join users u on u.id = t.user_id
+     where t.hash = $1 and t.revoked_at is null and (t.expires_at is null or t.expires_at > now())`,
+    [hashToken(token)],
+  );
+  const user = rows[0];
+  if (user) {
+    // At most one write a minute per token: last use is for audits, not a per-request counter.
+    await db.query(
+      `update tokens set last_used_at = now()
+       where id = $1 and (last_used_at is null or last_used_at < now() - interval '1 minute')`,
+      [user.tokenId],
+    );
+  }
+  return user;
+}
+
+export async function revokeToken(db: Queryable, tokenId: string): Promise<void> {
+  await db.query('update tokens set revoked_at = now() where id = $1 and revoked_at is null', [tokenId]);
+}

@@ -1,0 +1,32 @@
+import type { Database } from '../db/database';
+import type { Role } from './roles';
+import { issueToken, newId } from './tokens';
+
+export interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+  stores: readonly string[];
+  /** Lifetime of the first token, in days; null for a token that never expires. */
+  tokenExpiresInDays: number | null;
+}
+
+export class DuplicateEmailError extends Error {}
+
+/** Creates a user and their first access token, in one transaction. */
+export async function addUser(db: Database, user: NewUser): Promise<{ id: string; token: string }> {
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.query('select 1 from users where lower(email) = lower($1)', [user.email]);
+    if (rows.length > 0) throw new DuplicateEmailError(`A user with the email ${user.email} already exists.`);
+    const id = newId('usr');
+    await tx.query('insert into users (id, email, name, role, stores) values ($1, $2, $3, $4, $5)', [
+      id,
+      user.email,
+      user.name,
+      user.role,
+      user.stores,
+    ]);
+    const token = await issueToken(tx, { userId: id, expiresInDays: user.tokenExpiresInDays });
+    return { id, token };
+  });
+}
