@@ -66,8 +66,8 @@ describe('vertical slice: feed → sync → content script → panel', () => {
       }
       return { src: frame.src, readable, html: document.documentElement.outerHTML };
     });
-    // The per-session URL (use_dynamic_url), with the panel's one-time key in the fragment.
-    expect(probe.src).toMatch(/^chrome-extension:\/\/[0-9a-f-]{36}\/panel\.html#[0-9a-f-]{36}$/);
+    // The extension's page, with the panel's one-time key in the fragment (never sent anywhere).
+    expect(probe.src).toMatch(/^chrome-extension:\/\/([a-p]{32}|[0-9a-f-]{36})\/panel\.html#[0-9a-f-]{36}$/);
     expect(probe.readable).not.toBe('document');
     expect(probe.html).not.toContain(customer.name?.family as string);
     expect(probe.html).not.toContain(customer.loyalty?.card ?? '\u0000');
