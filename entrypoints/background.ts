@@ -22,7 +22,7 @@ export default defineBackground(() => {
   void browser.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
   const db = new ReconnuDb();
   const tabs = createTabRecognition(db);
-  const hub = createPanelHub({ onPageGone: (tabId) => tabs.forget(tabId) });
+  const hub = createPanelHub({ onNewPage: (tabId) => tabs.forget(tabId) });
   // Reveal reasons are sealed under the store's key: a locked store records no reveal (and reveals nothing).
   const audit = createAuditLog(new AuditDb(), { reasonKey: () => db.key });
   const sendAudit = async () => {

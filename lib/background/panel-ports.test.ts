@@ -47,7 +47,7 @@ let gone: number[];
 beforeEach(() => {
   fakeBrowser.reset();
   gone = [];
-  hub = createPanelHub({ onPageGone: (tabId) => gone.push(tabId) });
+  hub = createPanelHub({ onNewPage: (tabId) => gone.push(tabId) });
 });
 
 describe('panel ports', () => {

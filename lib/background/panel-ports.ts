@@ -22,7 +22,7 @@ const keysItem = storage.defineItem<Record<string, KeyHolder>>('session:panelKey
  * else (a page that learnt its URL, another extension page) cannot read the key, which travels inside the content
  * script's closed shadow root.
  */
-export function createPanelHub(options: { onPageGone?: (tabId: number) => void } = {}) {
+export function createPanelHub(options: { onNewPage?: (tabId: number) => void } = {}) {
   const states = new Map<number, PanelState>();
   const ports = new Map<number, Set<Browser.runtime.Port>>();
   // One change of the keys at a time: two tabs registering together must not lose one of them.
@@ -60,7 +60,7 @@ export function createPanelHub(options: { onPageGone?: (tabId: number) => void }
   function register(key: string, holder: Omit<KeyHolder, 'panel'>): Promise<void> {
     if (holder.frameId === 0) {
       states.delete(holder.tabId);
-      options.onPageGone?.(holder.tabId);
+      options.onNewPage?.(holder.tabId);
     }
     return updateKeys((keys) => {
       for (const [old, held] of Object.entries(keys)) {
