@@ -191,6 +191,19 @@ describe('runSync when the feed forgets its cursors', () => {
     expect(published.at(-1)).toMatchObject({ state: 'idle', customers: 150 });
   });
 
+  it('resyncs from the start on 410 Gone (deletions past the feed\'s retention), erasing who was deleted', async () => {
+    await runSync(deps(pagedFeed(150, 100).fetchPage));
+    const after = pagedFeed(120, 100); // 30 customers were deleted while this browser was away too long
+    const gone: FetchPage = async (cursor, limit, signal, context) => {
+      if (cursor === '150') throw new FeedError('The feed answered 410.', 410, false);
+      return after.fetchPage(cursor, limit, signal, context);
+    };
+    expect(await runSync(deps(gone))).toEqual({ ok: true, applied: 120 });
+    expect(await getCustomer(db, 'cus_0119')).toBeDefined();
+    expect(await getCustomer(db, 'cus_0120')).toBeUndefined();
+    expect(published.at(-1)).toMatchObject({ state: 'idle', customers: 120 });
+  });
+
   it('erases, after re-reading, the customers the reset feed no longer has', async () => {
     await runSync(deps(pagedFeed(150, 100).fetchPage));
     const smaller = pagedFeed(90, 40); // the feed came back with 90 customers

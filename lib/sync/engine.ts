@@ -36,6 +36,9 @@ const MAX_RUNS_WHILE_SYNCING = 24;
 
 export type SyncOutcome = { ok: true; applied: number } | { ok: false; error: string };
 
+/** A feed's answer that our saved position is unknown (400) or too old for the deletions it still holds (410). */
+const cursorRefused = (status: number | null) => status === 400 || status === 410;
+
 /**
  * Pulls pages from the stored cursor until the feed says there is no more. Each page and its cursor land in one
  * transaction, so a worker killed mid-sync resumes from the last committed page: no gap, no duplicate.
@@ -78,9 +81,10 @@ export async function runSync(deps: SyncDeps, signal?: AbortSignal): Promise<Syn
   let resync = await isResyncing(db);
   while (more) {
     const page = await next;
-    if (!page.ok && page.status === 400 && status.done === 0 && cursor !== null && !restarted) {
-      // The feed no longer knows our cursor (e.g. its log was reset): read it all again, then sweep what it no
-      // longer has. Versions make the re-read safe: nothing older replaces what is stored.
+    if (!page.ok && cursorRefused(page.status) && status.done === 0 && cursor !== null && !restarted) {
+      // The feed no longer knows our cursor (its log was reset: 400), or the deletions since then are past its
+      // retention (410 Gone): read it all again, then sweep what it no longer has. Versions make the re-read safe:
+      // nothing older replaces what is stored.
       restarted = true;
       resync = true;
       cursor = null;
