@@ -191,7 +191,7 @@ describe('runSync when the feed forgets its cursors', () => {
     expect(published.at(-1)).toMatchObject({ state: 'idle', customers: 150 });
   });
 
-  it('resyncs from the start on 410 Gone (deletions past the feed\'s retention), erasing who was deleted', async () => {
+  it("resyncs from the start on 410 Gone (deletions past the feed's retention), erasing who was deleted", async () => {
     await runSync(deps(pagedFeed(150, 100).fetchPage));
     const after = pagedFeed(120, 100); // 30 customers were deleted while this browser was away too long
     const gone: FetchPage = async (cursor, limit, signal, context) => {
