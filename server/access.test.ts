@@ -34,6 +34,7 @@ for (const database of testDatabases()) {
         email: 'store@example.org',
         role: 'store',
         stores: ['paris-rivoli'],
+        organization: { domains: [], phones: [] },
       });
     });
 

@@ -10,6 +10,7 @@ export const routeAccess: Readonly<Record<string, Access>> = {
   'GET /v1/me': ALL_ROLES,
   'GET /v1/changes': ALL_ROLES,
   'POST /v1/admin/customers': ['admin'],
+  'PUT /v1/admin/organization': ['admin'],
 };
 
 export function routeKey(method: string, url: string): string {

@@ -4,6 +4,7 @@ import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from '../db/database';
 import { adminCustomersRoutes } from '../routes/admin-customers';
+import { adminOrganizationRoutes } from '../routes/admin-organization';
 import { changesRoutes } from '../routes/changes';
 import { healthRoutes } from '../routes/health';
 import { meRoutes } from '../routes/me';
@@ -11,7 +12,13 @@ import type { HubRoutes } from '../routes/route';
 import { installAuth } from './auth';
 import { installErrorHandlers } from './errors';
 
-const ROUTES: readonly HubRoutes[] = [healthRoutes, meRoutes, changesRoutes, adminCustomersRoutes];
+const ROUTES: readonly HubRoutes[] = [
+  healthRoutes,
+  meRoutes,
+  changesRoutes,
+  adminCustomersRoutes,
+  adminOrganizationRoutes,
+];
 
 export interface HubAppOptions {
   db: Database;
