@@ -52,6 +52,7 @@ export default defineBackground(() => {
     onErased: (ids) => forgetErasedViews(ids, hub),
     wipeCustomers: createCustomerWipe({ db, hub, wipeCaches }),
     afterRun: () => Promise.all([sendAudit(), sendGestures(), sendRegions()]),
+    onRevoked: () => signOut({ reason: 'revoked' }),
   });
   const signOut = createSignOut({
     db,

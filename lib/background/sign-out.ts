@@ -46,7 +46,8 @@ export function createCustomerWipe({ db, hub, wipeCaches }: Pick<SignOutDeps, 'd
 export function createSignOut(deps: SignOutDeps) {
   const { audit, stopSync, beforeWipe } = deps;
   const wipeCustomers = createCustomerWipe(deps);
-  return async function signOut(): Promise<void> {
+  /** `revoked`: the feed refused the token, so the user did not choose this; the options page says why. */
+  return async function signOut(options: { reason?: 'revoked' } = {}): Promise<void> {
     await stopSync();
     const settings = await readSettings();
     if (settings.feedUrl && settings.token) {
@@ -62,6 +63,10 @@ export function createSignOut(deps: SignOutDeps) {
     await forgetTeamRegions();
     await Promise.all([policyItem.removeValue(), policyStatusItem.removeValue()]);
     await setMe(null);
-    await syncStatusItem.setValue({ ...initialSyncStatus, notice: { code: 'signedOut' }, message: 'Signed out.' });
+    await syncStatusItem.setValue({
+      ...initialSyncStatus,
+      notice: { code: options.reason ?? 'signedOut' },
+      message: 'Signed out.',
+    });
   };
 }

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { SourceConnector } from '../connectors/types';
 import type { Identifiers } from '../protocol/messages';
-import { type FeedConfig, fetchMe } from './client';
+import { type FeedConfig, FeedError, fetchMe } from './client';
 import type { Me } from './schema';
 
 /** Who is signed in to the feed (`GET /v1/me`): the user's role and their own identity. */
@@ -48,12 +48,16 @@ export async function setMe(me: Me | null): Promise<void> {
   }
 }
 
-/** Refreshed at each sync; a failure keeps the last known answer (the sync reports feed errors itself). */
-export async function refreshMe(config: FeedConfig): Promise<void> {
+/**
+ * Refreshed at each sync; a failure keeps the last known answer (the sync reports feed errors itself). 'revoked':
+ * the feed no longer accepts the token at all (401), as after an administrator revoked it or it expired.
+ */
+export async function refreshMe(config: FeedConfig): Promise<'ok' | 'revoked' | 'failed'> {
   try {
     await setMe(await fetchMe(config));
-  } catch {
-    // offline or refused: the sync run that follows says why
+    return 'ok';
+  } catch (error) {
+    return error instanceof FeedError && error.status === 401 ? 'revoked' : 'failed';
   }
 }
 

@@ -57,6 +57,8 @@ const en = {
         return 'The local cache stays locked until the feed provides its key; nobody is recognized meanwhile';
       case 'signedOut':
         return 'Signed out: enter an access token to sync again';
+      case 'revoked':
+        return 'The feed refused your access token (revoked or expired): you were signed out and the customers in this browser were wiped. Enter a new token to sync again';
       default:
         return null;
     }
@@ -177,6 +179,8 @@ const fr: Strings = {
         return 'Le cache local reste verrouillé tant que le flux n’a pas fourni sa clé ; personne n’est reconnu en attendant';
       case 'signedOut':
         return 'Déconnecté : saisissez un jeton d’accès pour resynchroniser';
+      case 'revoked':
+        return 'Le flux a refusé votre jeton d’accès (révoqué ou expiré) : vous avez été déconnecté et les clients de ce navigateur ont été effacés. Saisissez un nouveau jeton pour resynchroniser';
       default:
         return null;
     }

@@ -34,7 +34,10 @@ export interface SyncDeps {
 /** Beyond this many index runs a long sync stops to compact, so lookups stay fast while it runs. */
 const MAX_RUNS_WHILE_SYNCING = 24;
 
-export type SyncOutcome = { ok: true; applied: number } | { ok: false; error: string };
+export type SyncOutcome =
+  | { ok: true; applied: number }
+  /** `revoked`: the feed refused the token itself (401 on /v1/me): the user is to be signed out. */
+  | { ok: false; error: string; revoked?: true };
 
 /** A feed's answer that our saved position is unknown (400) or too old for the deletions it still holds (410). */
 const cursorRefused = (status: number | null) => status === 400 || status === 410;

@@ -24,6 +24,8 @@ type Hooks = Pick<SyncDeps, 'onErased'> & {
   wipeCustomers?: () => Promise<void>;
   /** After each run, successful or not (the audit upload rides on the sync alarm). */
   afterRun?: () => Promise<unknown>;
+  /** The feed refused the token itself: sign out and wipe (run after the sync let go of the store). */
+  onRevoked?: () => Promise<unknown>;
 };
 
 /** One sync at a time; calls made during a run share one more run after it. `stop` aborts the run (sign-out). */
@@ -33,6 +35,8 @@ export function createSyncScheduler(db: ReconnuDb, hooks: Hooks = {}) {
 
   async function idle(message: string, notice: SyncNotice): Promise<SyncOutcome> {
     const status = await syncStatusItem.getValue();
+    // "Signed out" after a revoked token keeps saying why, until a new token is entered.
+    if (notice.code === 'signedOut' && status.notice?.code === 'revoked') return { ok: false, error: message };
     await syncStatusItem.setValue({ ...status, state: 'idle', message, notice });
     return { ok: false, error: message };
   }
@@ -45,7 +49,9 @@ export function createSyncScheduler(db: ReconnuDb, hooks: Hooks = {}) {
     const { connector, feed } = resolved;
     await followSource(resolved.identity, hooks.wipeCustomers ?? (() => clearLocalStore(db)));
     if (feed) {
-      await refreshMe(feed);
+      if ((await refreshMe(feed)) === 'revoked') {
+        return { ok: false, error: 'The feed refused the access token.', revoked: true };
+      }
       await refreshPolicy(feed, settings.policyPublicKey);
     } else {
       await refreshMeFrom(connector);
@@ -80,6 +86,8 @@ export function createSyncScheduler(db: ReconnuDb, hooks: Hooks = {}) {
       running = null;
       void hooks.afterRun?.();
     });
+    // Signing out stops the sync and waits for it: started once this run has ended, never from inside it.
+    void running.then((outcome) => !outcome.ok && outcome.revoked && hooks.onRevoked?.());
     return running;
   }
 

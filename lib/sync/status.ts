@@ -18,7 +18,7 @@ export type SyncNotice =
   /** `source`: the platform the data comes from (connectors/registry.ts label); absent for the Reconnu feed. */
   | { code: 'unreachable' | 'badData'; source?: string }
   | {
-      code: 'cursorReset' | 'quota' | 'storage' | 'noFeed' | 'signedOut' | 'locked' | 'other';
+      code: 'cursorReset' | 'quota' | 'storage' | 'noFeed' | 'signedOut' | 'revoked' | 'locked' | 'other';
     }
   | { code: 'http'; status: number; source?: string }
   /** A new empowerment policy failed verification; the last valid one stays in force. */

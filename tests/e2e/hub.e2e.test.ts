@@ -12,7 +12,9 @@ import {
 import { generateCustomer } from '../../scripts/feed-server/generator';
 import { type FixtureServer, startFixtureServer } from '../../scripts/fixture-server';
 import { openDatabase } from '../../server/db/open';
+import { hashToken } from '../../server/people/tokens';
 import { startTestHub, type TestHub } from '../../server/test/hub-fixture';
+import { localCustomers } from './local-store';
 
 const GENERATED = 300;
 const anna: Customer = {
@@ -77,6 +79,26 @@ describe('the extension on the hub', () => {
     const page = await browser.context.newPage();
     await page.goto(ticket('hub-anna-gone', 'anna.lindqvist@exemple.fr'));
     expect(await panelHeading(page)).toBe('Unknown customer');
+    await page.close();
+    await options.close();
+  });
+
+  it('signs out and wipes the browser at the first sync after the hub revoked the token', async () => {
+    const known = generateCustomer('hub', 7);
+    const page = await browser.context.newPage();
+    await page.goto(ticket('hub-known', known.emails?.[0] as string));
+    expect(await panelHeading(page)).toBe(`${known.name?.given} ${known.name?.family}`);
+    await hub.db.query('update tokens set revoked_at = now() where hash = $1', [hashToken(hub.tokens.agent)]);
+    const options = await browser.context.newPage();
+    await options.goto(browser.extensionUrl('options.html'));
+    await options.getByRole('button', { name: 'Sync now' }).click();
+    await options.getByText('The feed refused your access token').first().waitFor({ timeout: 30_000 });
+    await options.reload();
+    await options.getByText('The feed refused your access token').first().waitFor();
+    await expect.poll(() => options.getByLabel('Access token').inputValue()).toBe('');
+    await page.goto(ticket('hub-known-after', known.emails?.[0] as string));
+    expect(await panelHeading(page)).not.toBe(`${known.name?.given} ${known.name?.family}`);
+    expect(await localCustomers(options)).toEqual([]);
     await page.close();
     await options.close();
   });
