@@ -28,9 +28,9 @@ function usePanelState(): PanelState {
         tries = 0;
         setState(message as PanelState);
       });
+      // Never given up: a worker busy starting may take its time; the last wait repeats.
       port.onDisconnect.addListener(() => {
-        const wait = RECONNECT_MS[tries++];
-        if (wait !== undefined) timer = setTimeout(connect, wait);
+        timer = setTimeout(connect, RECONNECT_MS[Math.min(tries++, RECONNECT_MS.length - 1)]);
       });
     };
     connect();
