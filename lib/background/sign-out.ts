@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { AuditLog } from '../audit/log';
 import { uploadAudit } from '../audit/upload';
 import { withoutCredentials } from '../connectors/settings';
-import { setMe } from '../feed/me';
+import { forgetAcceptedToken, setMe } from '../feed/me';
 import { forgetSites } from '../lookup/site-memory';
 import { forgetTeamRegions, shareRegions } from '../lookup/team-regions';
 import { policyItem, policyStatusItem } from '../policy/refresh';
@@ -62,7 +62,7 @@ export function createSignOut(deps: SignOutDeps) {
     await forgetSites();
     await forgetTeamRegions();
     await Promise.all([policyItem.removeValue(), policyStatusItem.removeValue()]);
-    await setMe(null);
+    await Promise.all([setMe(null), forgetAcceptedToken()]);
     await syncStatusItem.setValue({
       ...initialSyncStatus,
       notice: { code: options.reason ?? 'signedOut' },

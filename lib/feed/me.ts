@@ -48,17 +48,34 @@ export async function setMe(me: Me | null): Promise<void> {
   }
 }
 
+/** SHA-256 of the last token the feed accepted: a 401 for that very token means it was revoked, not mistyped. */
+const acceptedTokenItem = storage.defineItem<string | null>('local:acceptedToken', { fallback: null });
+
+async function tokenHash(token: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
 /**
  * Refreshed at each sync; a failure keeps the last known answer (the sync reports feed errors itself). 'revoked':
- * the feed no longer accepts the token at all (401), as after an administrator revoked it or it expired.
+ * the feed now refuses (401) the very token it accepted before, as after an administrator revoked it or it expired;
+ * a token just typed in and refused is a mistake to report, not a reason to wipe anything.
  */
 export async function refreshMe(config: FeedConfig): Promise<'ok' | 'revoked' | 'failed'> {
   try {
     await setMe(await fetchMe(config));
+    await acceptedTokenItem.setValue(await tokenHash(config.token));
     return 'ok';
   } catch (error) {
-    return error instanceof FeedError && error.status === 401 ? 'revoked' : 'failed';
+    if (!(error instanceof FeedError) || error.status !== 401) return 'failed';
+    const accepted = await acceptedTokenItem.getValue();
+    return accepted !== null && accepted === (await tokenHash(config.token)) ? 'revoked' : 'failed';
   }
+}
+
+/** Sign-out: the next token is judged afresh. */
+export function forgetAcceptedToken(): Promise<void> {
+  return acceptedTokenItem.removeValue();
 }
 
 /** Without a Reconnu feed, the platform connector says whom its credentials act for (connectors/types.ts). */

@@ -9,6 +9,7 @@ export const routeAccess: Readonly<Record<string, Access>> = {
   'GET /readyz': 'public',
   'GET /v1/me': ALL_ROLES,
   'GET /v1/changes': ALL_ROLES,
+  'GET /v1/storage-key': ALL_ROLES,
   'POST /v1/admin/customers': ['admin'],
   'PUT /v1/admin/organization': ['admin'],
 };

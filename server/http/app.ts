@@ -9,6 +9,7 @@ import { changesRoutes } from '../routes/changes';
 import { healthRoutes } from '../routes/health';
 import { meRoutes } from '../routes/me';
 import type { HubRoutes } from '../routes/route';
+import { storageKeyRoutes } from '../routes/storage-key';
 import { installAuth } from './auth';
 import { installErrorHandlers } from './errors';
 
@@ -18,6 +19,7 @@ const ROUTES: readonly HubRoutes[] = [
   changesRoutes,
   adminCustomersRoutes,
   adminOrganizationRoutes,
+  storageKeyRoutes,
 ];
 
 export interface HubAppOptions {
