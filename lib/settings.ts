@@ -43,7 +43,7 @@ export const defaultSettings: Settings = {
 
 /** Local settings; written only by extension pages (options), read by the background. */
 export const settingsItem = createSettingsStore({
-  credentialsApart: import.meta.env.FIREFOX === true,
+  credentialsApart: import.meta.env?.FIREFOX === true,
   fallback: defaultSettings,
 });
 

@@ -11,7 +11,7 @@ export function isLoopbackHost(hostname: string): boolean {
  * Development and test builds (`wxt`, `wxt build --mode test`) reach servers on this computer: the demo, the test
  * harness. A production build does only where the administrator allows it (managed `allowLoopback`).
  */
-export const LOOPBACK_BUILD = import.meta.env.MODE !== 'production';
+export const LOOPBACK_BUILD = import.meta.env?.MODE !== 'production';
 
 /**
  * Why a server may not be sent the token and customer data at `url`, or null when it may: https, or plain http on
