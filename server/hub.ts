@@ -1,20 +1,13 @@
 // A running hub: the database, the HTTP application listening, and the tombstone purge on a timer.
 import type { FastifyInstance } from 'fastify';
+import type { HubConfig } from './config';
 import type { Database } from './db/database';
 import { purgeTombstones } from './feed/retention';
 import { buildHubApp } from './http/app';
 import { loggableError } from './http/errors';
 
-export interface StartHubOptions {
-  db: Database;
-  host: string;
-  /** 0 picks a free port. */
-  port: number;
-  tombstoneRetentionSeconds: number;
-  maxBodyBytes: number;
-  maxPageSize: number;
-  logLevel: string;
-}
+/** The hub's configuration, with the database already open; a `port` of 0 picks a free one. */
+export type StartHubOptions = Omit<HubConfig, 'databaseUrl' | 'dataDir'> & { db: Database };
 
 export interface RunningHub {
   url: string;

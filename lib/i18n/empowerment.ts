@@ -1,7 +1,7 @@
 import type { Gesture } from '../policy/schema';
 import type { Locale } from './strings';
 
-// Words of empowerment (issue 8): the panel's "what I can do" and the supervisor console.
+// Words of empowerment: the panel's "what I can do" and the supervisor console.
 const en = {
   title: 'What I can do for this customer',
   noPolicy: 'No valid empowerment policy is in force: gestures cannot be granted.',
