@@ -4,6 +4,7 @@ import { routeAccess } from './http/access';
 import { buildHubApp } from './http/app';
 import { revokeToken } from './people/tokens';
 import { addUser } from './people/users';
+import { missingSealer } from './secrets/sealer';
 import { testDatabases } from './test/databases';
 import { customer, startTestHub, type TestHub } from './test/hub-fixture';
 
@@ -18,6 +19,7 @@ for (const database of testDatabases()) {
     it('has an access entry for every registered route, and no entry for a route that does not exist', async () => {
       const { app, routes } = await buildHubApp({
         db: hub.db,
+        sealer: missingSealer('not needed'),
         maxBodyBytes: 1024,
         maxPageSize: 10,
         logLevel: 'silent',

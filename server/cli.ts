@@ -6,6 +6,8 @@ import { openDatabase } from './db/open';
 import { startHub } from './hub';
 import { roleSchema } from './people/roles';
 import { addUser, DuplicateEmailError } from './people/users';
+import { loadSealer } from './secrets/key';
+import { SealingKeyError } from './secrets/sealer';
 
 const USAGE = `Usage:
   npm run hub -- serve [--port P] [--host H] [--data DIR]
@@ -32,7 +34,12 @@ function required(value: string | undefined, flag: string): string {
 
 async function serve(config: HubConfig): Promise<void> {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const hub = await startHub({ db, ...config });
+  const sealer = loadSealer({
+    key: config.encryptionKey,
+    keyFile: config.encryptionKeyFile,
+    dataDir: config.databaseUrl ? undefined : config.dataDir,
+  });
+  const hub = await startHub({ db, sealer, ...config });
   console.log(`Hub URL: ${hub.url}`);
   const stop = async (signal: string) => {
     hub.app.log.info({ signal }, 'shutting down');
@@ -83,7 +90,8 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
-  else if (error instanceof ConfigError || error instanceof DuplicateEmailError) console.error(error.message);
+  else if (error instanceof ConfigError || error instanceof DuplicateEmailError || error instanceof SealingKeyError)
+    console.error(error.message);
   else if (error instanceof Error && 'code' in error && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     console.error(`${error.message}\n\n${USAGE}`);
   } else console.error(error);

@@ -14,6 +14,8 @@ const envSchema = z.object({
   HUB_TOMBSTONE_RETENTION_DAYS: number(30),
   HUB_MAX_BODY_MB: number(64).pipe(z.number().positive()),
   HUB_MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(50_000).default(5_000),
+  HUB_ENCRYPTION_KEY: z.string().optional(),
+  HUB_ENCRYPTION_KEY_FILE: z.string().optional(),
   HUB_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -26,6 +28,9 @@ export interface HubConfig {
   maxBodyBytes: number;
   maxPageSize: number;
   logLevel: string;
+  /** The key that seals the secrets kept in the database (see secrets/key.ts). */
+  encryptionKey: string | undefined;
+  encryptionKeyFile: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -47,5 +52,7 @@ export function readConfig(env: NodeJS.ProcessEnv): HubConfig {
     maxBodyBytes: Math.round(values.HUB_MAX_BODY_MB * 1024 * 1024),
     maxPageSize: values.HUB_MAX_PAGE_SIZE,
     logLevel: values.HUB_LOG_LEVEL,
+    encryptionKey: values.HUB_ENCRYPTION_KEY || undefined,
+    encryptionKeyFile: values.HUB_ENCRYPTION_KEY_FILE || undefined,
   };
 }

@@ -5,9 +5,13 @@ import type { Database } from './db/database';
 import { purgeTombstones } from './feed/retention';
 import { buildHubApp } from './http/app';
 import { loggableError } from './http/errors';
+import type { Sealer } from './secrets/sealer';
 
-/** The hub's configuration, with the database already open; a `port` of 0 picks a free one. */
-export type StartHubOptions = Omit<HubConfig, 'databaseUrl' | 'dataDir'> & { db: Database };
+/** The hub's configuration, with the database open and the sealing key loaded; a `port` of 0 picks a free one. */
+export type StartHubOptions = Omit<HubConfig, 'databaseUrl' | 'dataDir' | 'encryptionKey' | 'encryptionKeyFile'> & {
+  db: Database;
+  sealer: Sealer;
+};
 
 export interface RunningHub {
   url: string;

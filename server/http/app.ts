@@ -10,6 +10,7 @@ import { healthRoutes } from '../routes/health';
 import { meRoutes } from '../routes/me';
 import type { HubRoutes } from '../routes/route';
 import { storageKeyRoutes } from '../routes/storage-key';
+import type { Sealer } from '../secrets/sealer';
 import { installAuth } from './auth';
 import { installErrorHandlers } from './errors';
 
@@ -24,6 +25,7 @@ const ROUTES: readonly HubRoutes[] = [
 
 export interface HubAppOptions {
   db: Database;
+  sealer: Sealer;
   maxBodyBytes: number;
   maxPageSize: number;
   /** A pino level, or 'silent'. */
@@ -59,7 +61,8 @@ export async function buildHubApp(options: HubAppOptions): Promise<HubApp> {
   installErrorHandlers(app);
   installAuth(app, options.db);
   await app.register(compress, { global: true, threshold: 4096, encodings: ['gzip'] });
-  for (const register of ROUTES) register(app, { db: options.db, maxPageSize: options.maxPageSize });
+  for (const register of ROUTES)
+    register(app, { db: options.db, sealer: options.sealer, maxPageSize: options.maxPageSize });
   await app.ready();
   return { app, routes };
 }

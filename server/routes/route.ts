@@ -1,9 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database';
+import type { Sealer } from '../secrets/sealer';
 
 /** What every route may use. */
 export interface HubContext {
   db: Database;
+  /** Seals and opens the secrets kept in the database. */
+  sealer: Sealer;
   maxPageSize: number;
 }
 

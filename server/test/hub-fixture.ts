@@ -3,6 +3,10 @@ import type { Database } from '../db/database';
 import { type RunningHub, startHub } from '../hub';
 import type { Role } from '../people/roles';
 import { addUser } from '../people/users';
+import { loadSealer } from '../secrets/key';
+
+/** The sealing key of test hubs (32 bytes of 7). */
+export const TEST_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
 
 export interface TestHub {
   hub: RunningHub;
@@ -36,6 +40,7 @@ export async function startTestHub(db: Database, options: TestHubOptions = {}): 
     maxBodyBytes: options.maxBodyBytes ?? 16 * 1024 * 1024,
     maxPageSize: options.maxPageSize ?? 5_000,
     logLevel: 'silent',
+    sealer: loadSealer({ key: TEST_ENCRYPTION_KEY }),
   });
   const tokenOf = async (role: Role) => {
     const stores = role === 'store' ? ['paris-rivoli'] : [];
