@@ -11,15 +11,21 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   'lookup-breakdown': async () => (await import('./bench/lookup-breakdown')).benchLookupBreakdown(),
   'live-vs-cache': async () => (await import('./bench/live-vs-cache')).benchLiveVsCache(),
   recognition: async () => (await import('./bench/recognition')).benchRecognition(),
+  hub: async () => (await import('./bench/hub')).benchHub(),
 };
 
-const name = process.argv[2];
-const run = name ? benches[name] : undefined;
+/** Benchmarks of the server alone: they need no extension build. */
+const SERVER_ONLY = new Set(['hub']);
+
+const name = process.argv[2] ?? '';
+const run = benches[name];
 if (!run) {
   console.error(`Usage: npm run bench -- <${Object.keys(benches).join('|')}>`);
   process.exit(2);
 }
-if (!process.argv.includes('--no-build')) execFileSync('npx', ['wxt', 'build', '--mode', 'test'], { stdio: 'inherit' });
+if (!process.argv.includes('--no-build') && !SERVER_ONLY.has(name)) {
+  execFileSync('npx', ['wxt', 'build', '--mode', 'test'], { stdio: 'inherit' });
+}
 const result = await run();
 console.log(JSON.stringify({ bench: name, ...result }));
 process.exit(0);

@@ -1,0 +1,87 @@
+// `npm run bench -- hub`: the hub on embedded PGlite and on a PostgreSQL server, in the same run. Push 100,000
+// customers, one client's full sync beside the reference feed's (the baseline), then 20 clients syncing at once.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { addUserToken, serveHub } from '../../server/test/hub-process';
+import { startPostgresCluster } from '../../server/test/postgres-cluster';
+import { generateCustomer } from '../feed-server/generator';
+import { concurrentSyncs, fullSync, push } from './hub/clients';
+import { serveReferenceFeed } from './hub/processes';
+import { round } from './stats';
+
+const SEED = 'bench-hub';
+const BATCH = 10_000;
+const CLIENTS = 20;
+
+function ndjsonBatches(count: number): string[] {
+  const batches: string[] = [];
+  for (let start = 0; start < count; start += BATCH) {
+    const lines: string[] = [];
+    for (let index = start; index < Math.min(count, start + BATCH); index++) {
+      lines.push(JSON.stringify(generateCustomer(SEED, index)));
+    }
+    batches.push(`${lines.join('\n')}\n`);
+  }
+  return batches;
+}
+
+async function createDatabase(serverUrl: string): Promise<string> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  await client.query('create database hub_bench template template0');
+  await client.end();
+  const url = new URL(serverUrl);
+  url.pathname = '/hub_bench';
+  return url.toString();
+}
+
+async function benchEngine(options: { databaseUrl?: string }, batches: string[], count: number) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hub-bench-'));
+  const where = { dataDir, ...options, env: { HUB_RATE_LIMIT_PER_MINUTE: '0' } };
+  const admin = await addUserToken(where, { email: 'admin@bench.test', name: 'Admin', role: 'admin' });
+  const agent = await addUserToken(where, { email: 'agent@bench.test', name: 'Agent', role: 'agent' });
+  const hub = await serveHub(where);
+  try {
+    const pushed = await push({ url: hub.url, token: admin }, batches, count);
+    const one = await fullSync({ url: hub.url, token: agent });
+    if (one.changes !== count) throw new Error(`the full sync got ${one.changes} changes, not ${count}`);
+    const many = await concurrentSyncs({ url: hub.url, token: agent }, CLIENTS);
+    return { ...pushed, fullSyncSeconds: round(one.ms / 1000, 2), fullSyncPages: one.pages, concurrent: many };
+  } finally {
+    await hub.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function benchHub(): Promise<Record<string, unknown>> {
+  const count = Number(process.env.BENCH_HUB_CUSTOMERS ?? 100_000);
+  console.log(`Generating ${count} customers…`);
+  const batches = ndjsonBatches(count);
+
+  const feed = await serveReferenceFeed(count, SEED);
+  const baseline = await fullSync(feed).finally(() => feed.stop());
+  console.log(`Reference feed: one full sync of ${baseline.changes} in ${round(baseline.ms / 1000, 2)} s`);
+
+  const pglite = await benchEngine({}, batches, count);
+  console.log(`PGlite: ${JSON.stringify(pglite)}`);
+
+  const cluster = await startPostgresCluster({ durable: true });
+  let postgresql: Record<string, unknown> | { unavailable: string };
+  if ('unavailable' in cluster) postgresql = { unavailable: cluster.unavailable };
+  else {
+    try {
+      postgresql = await benchEngine({ databaseUrl: await createDatabase(cluster.url) }, batches, count);
+    } finally {
+      cluster.stop();
+    }
+  }
+  console.log(`PostgreSQL: ${JSON.stringify(postgresql)}`);
+  return {
+    customers: count,
+    baselineReferenceFullSyncSeconds: round(baseline.ms / 1000, 2),
+    pglite,
+    postgresql,
+  };
+}

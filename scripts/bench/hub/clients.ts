@@ -1,0 +1,71 @@
+// What the benchmark's clients do over HTTP: push batches as a retailer's ETL would, and sync as the extension does.
+import { percentile, round } from '../stats';
+
+/** The extension's page size (lib/sync/engine.ts). */
+const PAGE_SIZE = 2000;
+
+export interface SyncRun {
+  changes: number;
+  pages: number;
+  ms: number;
+  pageMs: number[];
+}
+
+/** One client's full sync from scratch through /v1/changes, gzip accepted as the browser does. */
+export async function fullSync(server: { url: string; token: string }): Promise<SyncRun> {
+  const started = performance.now();
+  const pageMs: number[] = [];
+  let cursor: string | undefined;
+  let changes = 0;
+  for (;;) {
+    const pageStarted = performance.now();
+    const query = `limit=${PAGE_SIZE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const response = await fetch(`${server.url}/v1/changes?${query}`, {
+      headers: { Authorization: `Bearer ${server.token}`, 'Accept-Encoding': 'gzip' },
+    });
+    if (!response.ok) throw new Error(`GET /v1/changes answered ${response.status}: ${await response.text()}`);
+    const page = (await response.json()) as { changes: unknown[]; cursor: string; more: boolean };
+    pageMs.push(performance.now() - pageStarted);
+    changes += page.changes.length;
+    cursor = page.cursor;
+    if (!page.more) break;
+  }
+  return { changes, pages: pageMs.length, ms: performance.now() - started, pageMs };
+}
+
+/** `clients` full syncs at once: aggregate pages per second and the p95 of a page. */
+export async function concurrentSyncs(server: { url: string; token: string }, clients: number) {
+  const started = performance.now();
+  const runs = await Promise.all(Array.from({ length: clients }, () => fullSync(server)));
+  const seconds = (performance.now() - started) / 1000;
+  const pages = runs.reduce((sum, run) => sum + run.pages, 0);
+  return {
+    clients,
+    pagesPerSec: round(pages / seconds),
+    pageP95Ms: round(
+      percentile(
+        runs.flatMap((run) => run.pageMs),
+        95,
+      ),
+    ),
+    seconds: round(seconds),
+  };
+}
+
+/** Pushes NDJSON batches one after the other; customers per second over the whole push. */
+export async function push(hub: { url: string; token: string }, batches: readonly string[], count: number) {
+  const started = performance.now();
+  for (const body of batches) {
+    const response = await fetch(`${hub.url}/v1/admin/customers`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${hub.token}`, 'Content-Type': 'application/x-ndjson' },
+      body,
+    });
+    const answer = (await response.json()) as { accepted?: number; rejected?: unknown[] };
+    if (!response.ok || answer.rejected?.length) {
+      throw new Error(`push answered ${response.status}: ${JSON.stringify(answer).slice(0, 500)}`);
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { customers: count, customersPerSec: Math.round(count / seconds), seconds: round(seconds) };
+}

@@ -1,0 +1,72 @@
+// A throwaway PostgreSQL server from Debian's packages (15 preferred, else the newest installed) on its own 127.0.0.1
+// port, in a private data directory removed when it stops. For the hub's tests and its benchmark.
+import { execFileSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const DEBIAN_POSTGRESQL = '/usr/lib/postgresql';
+
+export type PostgresCluster = { url: string; stop(): void } | { unavailable: string };
+
+function postgresBin(): string | undefined {
+  if (!existsSync(DEBIAN_POSTGRESQL)) return undefined;
+  const versions = readdirSync(DEBIAN_POSTGRESQL)
+    .filter((version) => existsSync(join(DEBIAN_POSTGRESQL, version, 'bin', 'pg_ctl')))
+    .sort((a, b) => Number(b) - Number(a));
+  const chosen = versions.includes('15') ? '15' : versions[0];
+  return chosen && join(DEBIAN_POSTGRESQL, chosen, 'bin');
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/** Runs a PostgreSQL binary as the postgres user when we are root (the server refuses to run as root). */
+function runAsOwner(bin: string, binary: string, args: string[]): void {
+  const asRoot = process.getuid?.() === 0;
+  const [command, fullArgs] = asRoot
+    ? ['runuser', ['-u', 'postgres', '--', join(bin, binary), ...args]]
+    : [join(bin, binary), args];
+  execFileSync(command, fullArgs, { stdio: 'pipe' });
+}
+
+/**
+ * Starts the server with durability settings relaxed for speed (fsync and synchronous commit off) unless `durable`:
+ * the benchmark measures a server as a retailer would run it.
+ */
+export async function startPostgresCluster(options: { durable?: boolean } = {}): Promise<PostgresCluster> {
+  const bin = postgresBin();
+  if (!bin) return { unavailable: `no PostgreSQL server in ${DEBIAN_POSTGRESQL} (apt-get install postgresql-15)` };
+  const dir = mkdtempSync(join(tmpdir(), 'hub-postgres-'));
+  const data = join(dir, 'data');
+  if (process.getuid?.() === 0) {
+    const owner = execFileSync('id', ['-u', 'postgres']).toString().trim();
+    const group = execFileSync('id', ['-g', 'postgres']).toString().trim();
+    chownSync(dir, Number(owner), Number(group));
+  }
+  const port = await freePort();
+  runAsOwner(bin, 'initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8']);
+  const relaxed = options.durable ? '' : ' -c fsync=off -c synchronous_commit=off';
+  const settings = `-p ${port} -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=200${relaxed}`;
+  runAsOwner(bin, 'pg_ctl', ['-D', data, '-o', settings, '-l', join(dir, 'server.log'), '-w', 'start']);
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    stop() {
+      try {
+        runAsOwner(bin, 'pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
