@@ -1,0 +1,96 @@
+// The demo's hub: the real server on its embedded database in demo-output/hub, made afresh each run, with the demo's
+// people (an agent, a store associate, a supervisor and an administrator), the company's own addresses, and the
+// customers pushed through the admin API as a retailer's ETL would.
+import { rmSync } from 'node:fs';
+import type { Customer } from '../../lib/feed/schema';
+import { openDatabase } from '../../server/db/open';
+import { type RunningHub, startHub } from '../../server/hub';
+import type { Role } from '../../server/people/roles';
+import { addUser } from '../../server/people/users';
+import { loadSealer } from '../../server/secrets/key';
+
+export const DEMO_ORGANIZATION = { domains: ['example.org'], phones: ['+33 1 84 60 12 00'] };
+
+const PEOPLE: readonly { role: Role; name: string; email: string; stores: string[] }[] = [
+  { role: 'agent', name: 'Léa Martin', email: 'lea.martin@example.org', stores: [] },
+  { role: 'store', name: 'Hugo Bernard', email: 'hugo.bernard@example.org', stores: ['paris-rivoli'] },
+  { role: 'supervisor', name: 'Camille Roux', email: 'camille.roux@example.org', stores: [] },
+  { role: 'admin', name: 'Nadia Admin', email: 'admin@example.org', stores: [] },
+];
+
+export interface DemoHub {
+  url: string;
+  /** Each demo person's access token, by role. */
+  tokens: Record<Role, string>;
+  /** Each demo person's user id, by role. */
+  userIds: Record<Role, string>;
+  /** An admin's request to the hub's API; throws on an error answer. */
+  admin(method: string, path: string, body: unknown, contentType?: string): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+const PUSH_BATCH = 10_000;
+
+export async function startDemoHub(options: {
+  dataDir: string;
+  customers: (index: number) => Customer | undefined;
+  count: number;
+}): Promise<DemoHub> {
+  rmSync(options.dataDir, { recursive: true, force: true });
+  const db = await openDatabase({ dataDir: options.dataDir });
+  let hub: RunningHub | undefined;
+  try {
+    hub = await startHub({
+      db,
+      sealer: loadSealer({ dataDir: options.dataDir }),
+      host: '127.0.0.1',
+      port: 0,
+      tombstoneRetentionSeconds: 30 * 86_400,
+      maxBodyBytes: 64 * 1024 * 1024,
+      maxPageSize: 5_000,
+      logLevel: 'warn',
+    });
+    const tokens = {} as Record<Role, string>;
+    const userIds = {} as Record<Role, string>;
+    for (const person of PEOPLE) {
+      const user = await addUser(db, { ...person, tokenExpiresInDays: 30 });
+      tokens[person.role] = user.token;
+      userIds[person.role] = user.id;
+    }
+    const url = hub.url;
+    const admin = async (method: string, path: string, body: unknown, contentType = 'application/json') => {
+      const response = await fetch(`${url}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${tokens.admin}`, 'Content-Type': contentType },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const answer: unknown = await response.json();
+      if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(answer)}`);
+      return answer;
+    };
+    for (let start = 0; start < options.count; start += PUSH_BATCH) {
+      const lines: string[] = [];
+      for (let index = start; index < Math.min(options.count, start + PUSH_BATCH); index++) {
+        const customer = options.customers(index);
+        if (customer) lines.push(JSON.stringify(customer));
+      }
+      await admin('POST', '/v1/admin/customers', `${lines.join('\n')}\n`, 'application/x-ndjson');
+    }
+    await admin('PUT', '/v1/admin/organization', DEMO_ORGANIZATION);
+    const running = hub;
+    return {
+      url,
+      tokens,
+      userIds,
+      admin,
+      async close() {
+        await running.close();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await hub?.close();
+    await db.close();
+    throw error;
+  }
+}
