@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_SIGHTINGS } from '../detect/limits';
-import type { SiteRule } from '../detect/read-page';
+import type { SiteRule } from '../detect/site-rule';
 import type { Customer } from '../feed/schema';
 import { gestureRecordSchema, gestureRequestSchema } from '../policy/schema';
 import type { Privacy } from '../privacy/view';
