@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { type Locale, resolveLocale, strings } from '@/lib/i18n/strings';
+import { erasedNoticeSchema } from '@/lib/protocol/messages';
 import { settingsItem } from '@/lib/settings';
 import './theme.css';
 
@@ -31,8 +32,6 @@ function LocaleProvider({ children }: { children: ReactNode }) {
   return <LocaleContext.Provider value={locale}>{children}</LocaleContext.Provider>;
 }
 
-const erasedSchema = z.object({ type: z.literal('erased'), ids: z.union([z.literal('all'), z.array(z.string())]) });
-
 /**
  * The background says customers were erased (or the user signed out): every cached answer goes, and what is on
  * screen is asked again. Only the background's word counts.
@@ -40,7 +39,7 @@ const erasedSchema = z.object({ type: z.literal('erased'), ids: z.union([z.liter
 function forgetOnErasure(client: QueryClient): void {
   browser.runtime.onMessage.addListener((message, sender) => {
     const fromBackground = sender.id === browser.runtime.id && !sender.tab && !!sender.url?.endsWith('/background.js');
-    if (fromBackground && erasedSchema.safeParse(message).success) void client.resetQueries();
+    if (fromBackground && erasedNoticeSchema.safeParse(message).success) void client.resetQueries();
   });
 }
 

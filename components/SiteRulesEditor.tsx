@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import type { SiteRule } from '@/lib/detect/read-page';
+import type { SiteRule } from '@/lib/detect/site-rule';
 import { siteRulesItem, siteRulesSchema } from '@/lib/sites/rules';
 import { useStrings } from './AppShell';
 

@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import type { GestureOption } from '@/lib/background/gesture-handlers';
 import { empowermentStrings } from '@/lib/i18n/empowerment';
 import { guardStrings } from '@/lib/i18n/guard';
 import { type Gesture, type GestureRecord, gestureUnit } from '@/lib/policy/schema';
 import { formatMoney, toMinor } from '@/lib/policy/units';
+import type { GestureOption } from '@/lib/protocol/answers';
 import { ask } from '@/lib/protocol/client';
 import { useLocale } from '../AppShell';
 import { useSeenByUser } from '../guard/useSeenByUser';

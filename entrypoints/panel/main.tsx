@@ -6,7 +6,8 @@ import { CustomerById } from '@/components/CustomerById';
 import { CustomerSearch } from '@/components/CustomerSearch';
 import { ProfileView } from '@/components/ProfileView';
 import { ask } from '@/lib/protocol/client';
-import { PANEL_PORT, type PanelState } from '@/lib/protocol/messages';
+import type { PanelState } from '@/lib/protocol/messages';
+import { followPanelState } from '@/lib/protocol/panel-port';
 
 /** Waits between tries to connect: the key may still be on its way to the background, or the worker restarting. */
 const RECONNECT_MS = [50, 100, 200, 400, 800, 1600, 3200];
@@ -23,10 +24,9 @@ function usePanelState(): PanelState {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let tries = 0;
     const connect = () => {
-      port = browser.runtime.connect({ name: `${PANEL_PORT}/${key}` });
-      port.onMessage.addListener((message) => {
+      port = followPanelState(key, (pushed) => {
         tries = 0;
-        setState(message as PanelState);
+        setState(pushed);
       });
       // Never given up: a worker busy starting may take its time; the last wait repeats.
       port.onDisconnect.addListener(() => {

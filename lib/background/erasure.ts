@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { ErasedNotice } from '../protocol/messages';
 import { recentCallersItem } from './callers';
 import type { PanelHub } from './panel-ports';
 
@@ -12,5 +13,10 @@ export async function forgetErasedViews(ids: string[], hub: PanelHub): Promise<v
   const callers = await recentCallersItem.getValue();
   const kept = callers.filter((caller) => !caller.customerId || !erased.has(caller.customerId));
   if (kept.length !== callers.length) await recentCallersItem.setValue(kept);
-  await browser.runtime.sendMessage({ type: 'erased', ids }).catch(() => undefined); // no page open
+  await tellPagesErased(ids);
+}
+
+/** Every open extension page drops its cached answers about these customers (AppShell.tsx validates the notice). */
+export async function tellPagesErased(ids: ErasedNotice['ids']): Promise<void> {
+  await browser.runtime.sendMessage<ErasedNotice>({ type: 'erased', ids }).catch(() => undefined); // no page open
 }

@@ -3,33 +3,24 @@ import { type FeedConfig, fetchGestures, postGestureDecision } from '../feed/cli
 import { meItem } from '../feed/me';
 import type { Me } from '../feed/schema';
 import { asRecord, type GesturesDb } from '../gestures/outbox';
-import { type Evaluation, evaluate } from '../policy/evaluate';
+import { evaluate } from '../policy/evaluate';
 import { policyInForce, policyItem, policyStatusItem } from '../policy/refresh';
-import { GESTURES, type Gesture, type GestureRecord, gestureRecordSchema, type Policy } from '../policy/schema';
+import { GESTURES, type GestureRecord, gestureRecordSchema, type Policy } from '../policy/schema';
 import { dayKey, daysBefore } from '../policy/units';
 import { maySeeTeamAudit } from '../privacy/view';
-import type { PageRequest } from '../protocol/messages';
+import type { GestureOption, Handlers } from '../protocol/answers';
 import { readSettings } from '../settings';
 import type { ReconnuDb } from '../store/db';
 import { getCustomer } from '../store/read';
 
-export interface GestureOption {
-  gesture: Gesture;
-  /** For the smallest size: 'allow' (within limits) or 'approval' (limits reached: approval only). */
-  decision: Evaluation['decision'];
-  rule: string;
-  remaining: Evaluation['remaining'];
-}
-
-/** "What I can do for this customer": what the policy allows, what is left, what was already given. */
-export interface Empowerment {
-  policy: Pick<Policy, 'id' | 'currency' | 'timeZone'> | null;
-  options: GestureOption[];
-  /** Given to this customer (every channel, every agent) and my own requests for them, newest first. */
-  history: GestureRecord[];
-  /** The history could not be refreshed from the feed: cached history and unsent gestures were counted. */
-  offline: boolean;
-}
+/** The empowerment requests: what an agent may grant, and what a supervisor checks and decides. */
+type GestureRequestType =
+  | 'empowerment'
+  | 'grantGesture'
+  | 'policyInfo'
+  | 'checkGesture'
+  | 'gestureHistory'
+  | 'decideGesture';
 
 const listSchema = z.object({ gestures: z.array(gestureRecordSchema) });
 
@@ -65,7 +56,7 @@ async function feedList(query: Record<string, string | undefined>): Promise<Gest
   return parsed.data.gestures;
 }
 
-export function createGestureHandlers({ db, gestures, deliver }: GestureDeps) {
+export function createGestureHandlers({ db, gestures, deliver }: GestureDeps): Handlers<GestureRequestType, unknown> {
   /** The customer's gestures and the agent's gestures of today (from the feed, else cached), plus unsent ones. */
   async function historyFor(customerId: string, agentId: string, policy: Policy) {
     const since = `${daysBefore(dayKey(new Date(), policy.timeZone), 2)}T00:00:00Z`;
@@ -99,89 +90,78 @@ export function createGestureHandlers({ db, gestures, deliver }: GestureDeps) {
     return customer;
   }
 
-  return async function handleGesture(request: PageRequest): Promise<unknown> {
-    switch (request.type) {
-      case 'empowerment': {
-        const policy = await policyInForce();
-        const me = await signedIn();
-        if (!policy) return { policy: null, options: [], history: [], offline: false } satisfies Empowerment;
-        const customer = await requireCustomer(request.customerId);
-        const { history, offline } = await historyFor(customer.id, me.id, policy);
-        const options: GestureOption[] = [];
-        for (const gesture of GESTURES) {
-          const probe = { gesture, size: 1, currency: policy.currency };
-          const verdict = evaluate({ policy, me, customer, request: probe, history, now: new Date() });
-          if (verdict.decision !== 'deny') options.push({ gesture, ...verdict });
-        }
-        const mine = history.filter(
-          (record) => record.customerId === customer.id && (record.status !== 'rejected' || record.agentId === me.id),
-        );
-        const { id, currency, timeZone } = policy;
-        return { policy: { id, currency, timeZone }, options, history: mine, offline } satisfies Empowerment;
+  return {
+    async empowerment(request) {
+      const policy = await policyInForce();
+      const me = await signedIn();
+      if (!policy) return { policy: null, options: [], history: [], offline: false };
+      const customer = await requireCustomer(request.customerId);
+      const { history, offline } = await historyFor(customer.id, me.id, policy);
+      const options: GestureOption[] = [];
+      for (const gesture of GESTURES) {
+        const probe = { gesture, size: 1, currency: policy.currency };
+        const verdict = evaluate({ policy, me, customer, request: probe, history, now: new Date() });
+        if (verdict.decision !== 'deny') options.push({ gesture, ...verdict });
       }
-      case 'grantGesture': {
-        const [policy, me] = await Promise.all([requirePolicy(), signedIn()]);
-        const customer = await requireCustomer(request.customerId);
-        const { history } = await historyFor(customer.id, me.id, policy);
-        const { customerId, gesture, size, currency, reason } = request;
-        const verdict = evaluate({
-          policy,
-          me,
-          customer,
-          request: { gesture, size, currency },
-          history,
-          now: new Date(),
-        });
-        if (verdict.decision === 'deny') throw new Error(verdict.rule);
-        const channel = me.role === 'store' ? 'store' : 'phone';
-        const approval = verdict.decision === 'approval';
-        const body = { customerId, gesture, size, currency, reason, channel, approval } as const;
-        const item = {
-          key: crypto.randomUUID(),
-          body,
-          agentId: me.id,
-          agentName: me.name,
-          createdAt: new Date().toISOString(),
-          attempts: 0,
-        };
-        await gestures.outbox.add(item);
-        deliver();
-        return { decision: verdict.decision, rule: verdict.rule, record: asRecord(item) };
-      }
-      case 'policyInfo': {
-        const [stored, status] = await Promise.all([policyItem.getValue(), policyStatusItem.getValue()]);
-        return { stored, status };
-      }
-      case 'checkGesture': {
-        await supervisor();
-        const policy = await requirePolicy();
-        const person = policy.people.find((known) => known.id === request.agentId);
-        if (!person) throw new Error(`${request.agentId} is not in the policy's team.`);
-        const customer = await requireCustomer(request.customerId);
-        const both = [...(await feedList({ customer: customer.id })), ...(await feedList({ agent: person.id }))];
-        const history = [...new Map(both.map((record) => [record.id, record])).values()];
-        const { gesture, size, currency } = request;
-        return evaluate({
-          policy,
-          me: person,
-          customer,
-          request: { gesture, size, currency },
-          history,
-          now: new Date(),
-        });
-      }
-      case 'gestureHistory': {
-        await supervisor();
-        const { customer, agent, status, since } = request;
-        return feedList({ customer, agent, status, since });
-      }
-      case 'decideGesture': {
-        await supervisor(); // the feed checks the role too
-        const answer = await postGestureDecision(await feedConfig(), request.id, request.verdict, request.comment);
-        return gestureRecordSchema.parse(answer);
-      }
-      default:
-        throw new Error('Not a gesture request.');
-    }
+      const mine = history.filter(
+        (record) => record.customerId === customer.id && (record.status !== 'rejected' || record.agentId === me.id),
+      );
+      const { id, currency, timeZone } = policy;
+      return { policy: { id, currency, timeZone }, options, history: mine, offline };
+    },
+    async grantGesture(request) {
+      const [policy, me] = await Promise.all([requirePolicy(), signedIn()]);
+      const customer = await requireCustomer(request.customerId);
+      const { history } = await historyFor(customer.id, me.id, policy);
+      const { customerId, gesture, size, currency, reason } = request;
+      const verdict = evaluate({
+        policy,
+        me,
+        customer,
+        request: { gesture, size, currency },
+        history,
+        now: new Date(),
+      });
+      if (verdict.decision === 'deny') throw new Error(verdict.rule);
+      const channel = me.role === 'store' ? 'store' : 'phone';
+      const approval = verdict.decision === 'approval';
+      const body = { customerId, gesture, size, currency, reason, channel, approval } as const;
+      const item = {
+        key: crypto.randomUUID(),
+        body,
+        agentId: me.id,
+        agentName: me.name,
+        createdAt: new Date().toISOString(),
+        attempts: 0,
+      };
+      await gestures.outbox.add(item);
+      deliver();
+      return { decision: verdict.decision, rule: verdict.rule, record: asRecord(item) };
+    },
+    async policyInfo() {
+      const [stored, status] = await Promise.all([policyItem.getValue(), policyStatusItem.getValue()]);
+      return { stored, status };
+    },
+    async checkGesture(request) {
+      await supervisor();
+      const policy = await requirePolicy();
+      const person = policy.people.find((known) => known.id === request.agentId);
+      if (!person) throw new Error(`${request.agentId} is not in the policy's team.`);
+      const customer = await requireCustomer(request.customerId);
+      const both = [...(await feedList({ customer: customer.id })), ...(await feedList({ agent: person.id }))];
+      const history = [...new Map(both.map((record) => [record.id, record])).values()];
+      const { gesture, size, currency } = request;
+      return evaluate({ policy, me: person, customer, request: { gesture, size, currency }, history, now: new Date() });
+    },
+    async gestureHistory(request) {
+      await supervisor();
+      const { customer, agent, status, since } = request;
+      return feedList({ customer, agent, status, since });
+    },
+    async decideGesture(request) {
+      await supervisor(); // the feed checks the role too
+      const answer = await postGestureDecision(await feedConfig(), request.id, request.verdict, request.comment);
+      return gestureRecordSchema.parse(answer);
+    },
   };
 }

@@ -5,17 +5,19 @@ import { auditEntrySchema } from '../audit/chain';
 import type { AuditLog } from '../audit/log';
 import type { ViewRecorder } from '../audit/recorder';
 import { span } from '../debug/timing';
-import { fetchRegions, fetchTeamAudit, postRegionDecision } from '../feed/client';
+import { type FeedConfig, fetchRegions, fetchTeamAudit, postRegionDecision } from '../feed/client';
 import { currentMe } from '../feed/me';
 import type { GesturesDb } from '../gestures/outbox';
 import type { Recognition } from '../lookup/service';
 import { shareRegions } from '../lookup/team-regions';
 import { contactsOf, maySeeTeamAudit, profileFor } from '../privacy/view';
+import type { Handlers } from '../protocol/answers';
 import type { PageRequest } from '../protocol/messages';
 import { readSettings } from '../settings';
 import type { ReconnuDb } from '../store/db';
 import { readQuarantine } from '../store/quarantine';
 import { getCustomer } from '../store/read';
+import type { SyncOutcome } from '../sync/engine';
 import { createGestureHandlers } from './gesture-handlers';
 import type { TabRecognition } from './recognition';
 import { createSearchHandler } from './search-handler';
@@ -23,11 +25,14 @@ import { senderHost } from './senders';
 
 const teamAuditSchema = z.object({ entries: z.array(auditEntrySchema.extend({ receivedAt: z.string().optional() })) });
 
+/** An extension page's requests, each answered by its own handler; the sender is the browser's record of the page. */
+export type PageHandlers = Handlers<PageRequest['type'], Browser.runtime.MessageSender>;
+
 export interface PageDeps {
   db: ReconnuDb;
   record: ViewRecorder;
   audit: AuditLog;
-  syncNow: () => Promise<unknown>;
+  syncNow: () => Promise<SyncOutcome>;
   signOut: () => Promise<void>;
   gestures: GesturesDb;
   /** Tries to send the gesture outbox now. */
@@ -49,83 +54,80 @@ export function pagePlace(sender: Browser.runtime.MessageSender): string {
   return path.replace(/^\/|\.html$/g, '') || 'extension';
 }
 
+async function supervisorOnly(what: string): Promise<void> {
+  if (!maySeeTeamAudit(await currentMe())) throw new Error(`Only supervisors ${what}.`);
+}
+
+/** The feed that shares page regions, for a supervisor only. */
+async function regionFeed(): Promise<FeedConfig> {
+  await supervisorOnly('decide what the team shares');
+  const settings = await readSettings();
+  if (!settings.feedUrl || !settings.token) throw new Error('Shared regions need a feed.');
+  return settings;
+}
+
 /** Requests from this extension's own pages; what leaves here is already shaped for the viewer's role. */
-export function createPageHandlers(deps: HandlerDeps) {
+export function createPageHandlers(deps: HandlerDeps): PageHandlers {
   const { db, record, audit, syncNow, signOut, gestures, deliverGestures, tabs, publish } = deps;
-  const handleGesture = createGestureHandlers({ db, gestures, deliver: deliverGestures });
   const search = createSearchHandler({ db, record });
-  return async function handlePage(request: PageRequest, sender: Browser.runtime.MessageSender): Promise<unknown> {
-    switch (request.type) {
-      case 'getCustomer': {
-        const [customer, me] = await Promise.all([span('get.find', () => getCustomer(db, request.id)), currentMe()]);
-        if (!customer) return null;
-        const tabId = sender.tab?.id;
-        // Picked on a tab's picker: the site learns where this customer's identifier sat.
-        if (request.how === 'candidate' && tabId !== undefined)
-          void tabs.picked(tabId, customer.id).catch(() => undefined);
-        // Shown first, audited right after: the reply does not wait for the log's hash and write (recorder.ts
-        // retries a failed append; the audit's readers wait for what was recorded before them).
-        record({ action: 'view', customerId: customer.id, where: pagePlace(sender), foundBy: request.how }).catch(
-          (error: Error) => console.error('Reconnu: a profile view could not be audited', error),
-        );
-        return profileFor(customer, me);
-      }
-      case 'reveal': {
-        const customer = await getCustomer(db, request.id);
-        if (!customer) return null;
-        const reason = request.reason;
-        await record({
-          action: 'reveal',
-          customerId: customer.id,
-          where: pagePlace(sender),
-          foundBy: 'reveal',
-          reason,
-        });
-        return contactsOf(customer);
-      }
-      case 'notThisCustomer': {
-        const tabId = sender.tab?.id;
-        if (tabId === undefined) return null;
-        const found = await tabs.rejected(tabId, request.id);
-        if (found) await publish(tabId, found);
-        return null;
-      }
-      case 'search':
-        return search(request.query, pagePlace(sender));
-      case 'sharedRegions':
-      case 'decideRegion': {
-        if (!maySeeTeamAudit(await currentMe())) throw new Error('Only supervisors decide what the team shares.');
-        const settings = await readSettings();
-        if (!settings.feedUrl || !settings.token) throw new Error('Shared regions need a feed.');
-        if (request.type === 'sharedRegions') return fetchRegions(settings);
-        const { site, region, verdict } = request;
-        await postRegionDecision(settings, { site, region, verdict });
-        await shareRegions(settings); // this browser prefers an approved region at once
-        return null;
-      }
-      case 'syncNow':
-        return syncNow();
-      case 'signOut':
-        return signOut();
-      case 'listQuarantine':
-        return readQuarantine(db);
-      case 'localAudit': {
-        if (!maySeeTeamAudit(await currentMe())) throw new Error('Only supervisors can see the audit.');
-        await record.settled();
-        return { entries: await audit.recent(500), chain: await audit.verify() };
-      }
-      case 'teamAudit': {
-        if (!maySeeTeamAudit(await currentMe())) throw new Error('Only supervisors can see the audit.');
-        const settings = await readSettings();
-        const query = new URLSearchParams();
-        if (request.user) query.set('user', request.user);
-        if (request.customer) query.set('customer', request.customer);
-        const answer = teamAuditSchema.safeParse(await fetchTeamAudit(settings, query));
-        if (!answer.success) throw new Error('The feed sent a malformed audit.');
-        return answer.data.entries;
-      }
-      default:
-        return handleGesture(request);
-    }
+  return {
+    ...createGestureHandlers({ db, gestures, deliver: deliverGestures }),
+    async getCustomer(request, sender) {
+      const [customer, me] = await Promise.all([span('get.find', () => getCustomer(db, request.id)), currentMe()]);
+      if (!customer) return null;
+      const tabId = sender.tab?.id;
+      // Picked on a tab's picker: the site learns where this customer's identifier sat.
+      if (request.how === 'candidate' && tabId !== undefined)
+        void tabs.picked(tabId, customer.id).catch(() => undefined);
+      // Shown first, audited right after: the reply does not wait for the log's hash and write (recorder.ts
+      // retries a failed append; the audit's readers wait for what was recorded before them).
+      record({ action: 'view', customerId: customer.id, where: pagePlace(sender), foundBy: request.how }).catch(
+        (error: Error) => console.error('Reconnu: a profile view could not be audited', error),
+      );
+      return profileFor(customer, me);
+    },
+    async reveal(request, sender) {
+      const customer = await getCustomer(db, request.id);
+      if (!customer) return null;
+      const { reason } = request;
+      await record({ action: 'reveal', customerId: customer.id, where: pagePlace(sender), foundBy: 'reveal', reason });
+      return contactsOf(customer);
+    },
+    async notThisCustomer(request, sender) {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return null;
+      const found = await tabs.rejected(tabId, request.id);
+      if (found) await publish(tabId, found);
+      return null;
+    },
+    search: async (request, sender) => search(request.query, pagePlace(sender)),
+    sharedRegions: async () => fetchRegions(await regionFeed()),
+    async decideRegion({ site, region, verdict }) {
+      const settings = await regionFeed();
+      await postRegionDecision(settings, { site, region, verdict });
+      await shareRegions(settings); // this browser prefers an approved region at once
+      return null;
+    },
+    syncNow: () => syncNow(),
+    async signOut() {
+      await signOut();
+      return null;
+    },
+    listQuarantine: () => readQuarantine(db),
+    async localAudit() {
+      await supervisorOnly('can see the audit');
+      await record.settled();
+      return { entries: await audit.recent(500), chain: await audit.verify() };
+    },
+    async teamAudit(request) {
+      await supervisorOnly('can see the audit');
+      const settings = await readSettings();
+      const query = new URLSearchParams();
+      if (request.user) query.set('user', request.user);
+      if (request.customer) query.set('customer', request.customer);
+      const answer = teamAuditSchema.safeParse(await fetchTeamAudit(settings, query));
+      if (!answer.success) throw new Error('The feed sent a malformed audit.');
+      return answer.data.entries;
+    },
   };
 }

@@ -35,7 +35,7 @@ function makeRouter(log?: ReturnType<typeof createAuditLog>) {
   const audit = log ?? createAuditLog(auditDb, { reasonKey: () => db.key });
   record = createViewRecorder(audit, async () => undefined);
   hub = createPanelHub();
-  const syncNow = async () => ({ ok: true, applied: 0 });
+  const syncNow = async () => ({ ok: true, applied: 0 }) as const;
   const signOut = async () => void signedOut++;
   const gestures = new GesturesDb(`gestures-${Math.random()}`);
   const tabs = createTabRecognition(db);
@@ -274,7 +274,7 @@ describe('router', () => {
 
   it('signs out only on request of an extension page', async () => {
     expect((await route({ type: 'signOut' }, content(4) as never)).ok).toBe(false);
-    expect(await route({ type: 'signOut' }, page as never)).toEqual({ ok: true, data: undefined });
+    expect(await route({ type: 'signOut' }, page as never)).toEqual({ ok: true, data: null });
     expect(signedOut).toBe(1);
   });
 

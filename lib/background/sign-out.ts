@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import type { AuditLog } from '../audit/log';
 import { uploadAudit } from '../audit/upload';
 import { withoutCredentials } from '../connectors/settings';
@@ -12,6 +11,7 @@ import { readWrappedKey } from '../store/store-key';
 import { clearLocalStore } from '../store/wipe';
 import { initialSyncStatus, syncStatusItem } from '../sync/status';
 import { recentCallersItem } from './callers';
+import { tellPagesErased } from './erasure';
 import type { PanelHub } from './panel-ports';
 
 interface SignOutDeps {
@@ -32,7 +32,7 @@ export function createCustomerWipe({ db, hub, wipeCaches }: Pick<SignOutDeps, 'd
     await wipeCaches?.();
     hub.dropCustomers('all');
     await recentCallersItem.setValue([]);
-    await browser.runtime.sendMessage({ type: 'erased', ids: 'all' }).catch(() => undefined);
+    await tellPagesErased('all');
   };
 }
 

@@ -1,5 +1,5 @@
 import { FeedError, fetchChanges, fetchMe } from '../feed/client';
-import type { ConnectorDefinition } from './registry';
+import type { ConnectorDefinition } from './types';
 
 /** The Reconnu feed API v1 (README, "Feed API"): the source every other connector imitates. */
 export const feedConnector: ConnectorDefinition<'feed'> = {

@@ -1,20 +1,10 @@
 import type { FeedConfig } from '../feed/client';
 import { feedConnector } from './feed';
-import type { SourceOf, SourceSettings } from './settings';
+import type { SourceSettings } from './settings';
 import { shopifyConnector } from './shopify';
-import type { SourceConnector, SourceKind } from './types';
+import type { ConnectorDefinition, SourceConnector, SourceKind } from './types';
 import { vendureConnector } from './vendure';
 import { woocommerceConnector } from './woocommerce';
-
-/** One entry per source; adding a platform is one file that exports its definition, plus one line here. */
-export interface ConnectorDefinition<K extends SourceKind> {
-  kind: K;
-  /** Shown in the options page's source picker. */
-  label: string;
-  /** The origins the background must be allowed to call (asked for when the source is saved). */
-  origins(settings: SourceOf<K>, feed: FeedConfig | null): string[];
-  create(settings: SourceOf<K>, feed: FeedConfig | null): SourceConnector;
-}
 
 const definitions: { [K in SourceKind]?: ConnectorDefinition<K> } = {
   feed: feedConnector,

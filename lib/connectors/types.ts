@@ -1,4 +1,6 @@
+import type { FeedConfig } from '../feed/client';
 import type { ChangesPage, Me } from '../feed/schema';
+import type { SourceOf } from './settings';
 
 /**
  * Where customer data comes from. Every source answers the same question as the feed API's `GET /v1/changes`: one
@@ -33,3 +35,13 @@ export interface SourceContext {
 }
 
 export type SourceKind = 'feed' | 'vendure' | 'shopify' | 'woocommerce';
+
+/** One entry per source; adding a platform is one file that exports its definition, plus one line in registry.ts. */
+export interface ConnectorDefinition<K extends SourceKind> {
+  kind: K;
+  /** Shown in the options page's source picker. */
+  label: string;
+  /** The origins the background must be allowed to call (asked for when the source is saved). */
+  origins(settings: SourceOf<K>, feed: FeedConfig | null): string[];
+  create(settings: SourceOf<K>, feed: FeedConfig | null): SourceConnector;
+}

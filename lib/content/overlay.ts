@@ -6,7 +6,9 @@ import { detectSightings } from '../detect/generic';
 import { findIncomingCaller } from '../detect/incoming-call';
 import { IDENTIFIER_LIMIT } from '../detect/limits';
 import { fieldSightings, genericOptions, readPage, sightedValues } from '../detect/read-page';
-import type { ContentCommand, ContentRequest, Reply, Sighting, SiteConfig } from '../protocol/messages';
+import type { Answer } from '../protocol/answers';
+import { ask } from '../protocol/client';
+import type { ContentCommand, ContentRequest, Sighting } from '../protocol/messages';
 import { assessBurst } from './burst-filter';
 import { mountPanelFrame, type PanelFrame } from './panel-frame';
 import { watchPage } from './watch';
@@ -19,13 +21,14 @@ const RECONCILE_MS = 400;
 const FINGERPRINT_RETRY_MS = 2_000;
 const RETRY_MS = 1_000;
 
-async function send<T>(request: ContentRequest): Promise<T | undefined> {
-  try {
-    const reply = (await browser.runtime.sendMessage(request)) as Reply<T> | undefined;
-    return reply?.ok ? reply.data : undefined;
-  } catch {
-    return undefined; // the background is restarting
-  }
+/** The background's keyboard-shortcut command; read without zod, which the content script does not load. */
+function isToggleCommand(message: unknown): message is ContentCommand {
+  return typeof message === 'object' && message !== null && 'type' in message && message.type === 'togglePanel';
+}
+
+/** Asks the background; undefined when it refused (e.g. over the tab's lookup rate) or is restarting. */
+async function send<R extends ContentRequest>(request: R): Promise<Answer<R['type']> | undefined> {
+  return ask(request).catch(() => undefined);
 }
 
 /**
@@ -56,7 +59,7 @@ export async function startOverlay(parent: AbortSignal, options: { frame?: boole
       },
     });
   }
-  const config = (await send<SiteConfig>({ type: 'siteConfig' })) ?? {};
+  const config = (await send({ type: 'siteConfig' })) ?? {};
   if (config.blocked) standDown.abort();
   if (signal.aborted) return;
   userOpen ??= config.open;
@@ -92,7 +95,7 @@ export async function startOverlay(parent: AbortSignal, options: { frame?: boole
     lastSent = signature;
     // Opened for any identifier, customer or not, before any answer: the page sees the same either way.
     if (sightings.length > 0 && userOpen !== false) panel?.setOpen(true);
-    const accepted = await send<null>({
+    const accepted = await send({
       type: 'recognize',
       sightings,
       host: location.host,
@@ -191,7 +194,7 @@ export async function startOverlay(parent: AbortSignal, options: { frame?: boole
   };
   const watcher = watchPage({ signal, onMutations, onStructure: requestFullRead, onNavigate });
   const onCommand = (message: unknown, sender: { id?: string }) => {
-    if (!panel || sender.id !== browser.runtime.id || (message as ContentCommand)?.type !== 'togglePanel') return;
+    if (!panel || sender.id !== browser.runtime.id || !isToggleCommand(message)) return;
     panel.setOpen(!panel.open);
     userOpen = panel.open;
     void send({ type: 'setPanelOpen', open: panel.open });

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { SiteAdapter } from '../adapters/types';
-import { identifiersOf, namesOf, type PageReading, readPage, type SiteRule } from './read-page';
+import { identifiersOf, namesOf, type PageReading, readPage } from './read-page';
+import type { SiteRule } from './site-rule';
 
 /** A reading as the tests compare it: its identifiers by kind and the names beside them. */
 function summary(reading: PageReading) {

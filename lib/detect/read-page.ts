@@ -4,19 +4,7 @@ import type { Identifiers, Sighting } from '../protocol/messages';
 import { adapterRoot, readWithSelectors } from './adapter-read';
 import { detectSightings, type GenericOptions } from './generic';
 import { findIncomingCaller } from './incoming-call';
-
-/** A per-site rule an administrator writes in the options page for an in-house CRM: no code. */
-export interface SiteRule {
-  /** Host name, "crm.acme.internal", or "*.acme.internal". */
-  host: string;
-  customer: IdentifierSelectors;
-  /** Elements to ignore: the agent's own or the company's identifiers. */
-  exclude?: string;
-  /** Order numbers as this site writes them, a regular expression: "CMD-\d{6}". */
-  orderPattern?: string;
-  /** The company's own email domains on this site: "acme.com". */
-  companyDomains?: string[];
-}
+import type { SiteRule } from './site-rule';
 
 export interface PageReading {
   sightings: Sighting[];

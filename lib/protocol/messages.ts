@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_SIGHTINGS } from '../detect/limits';
-import type { SiteRule } from '../detect/read-page';
+import type { SiteRule } from '../detect/site-rule';
 import type { Customer } from '../feed/schema';
 import { gestureRecordSchema, gestureRequestSchema } from '../policy/schema';
 import type { Privacy } from '../privacy/view';
@@ -132,6 +132,7 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
 ]);
 
 export type ContentRequest = z.infer<typeof contentRequestSchema>;
+export type ContentRequestInput = z.input<typeof contentRequestSchema>;
 export type PageRequest = z.infer<typeof pageRequestSchema>;
 /** A page request as sent (defaults not yet applied). */
 export type PageRequestInput = z.input<typeof pageRequestSchema>;
@@ -168,6 +169,13 @@ export interface SiteConfig {
 
 /** Messages the background sends to a tab's content script. */
 export type ContentCommand = { type: 'togglePanel' };
+
+/** What the background broadcasts to extension pages: these customers (or all, at sign-out) were erased. */
+export const erasedNoticeSchema = z.object({
+  type: z.literal('erased'),
+  ids: z.union([z.literal('all'), z.array(z.string())]),
+});
+export type ErasedNotice = z.infer<typeof erasedNoticeSchema>;
 
 /** A panel's port is named `${PANEL_PORT}/${key}`. */
 export const PANEL_PORT = 'reconnu-panel';

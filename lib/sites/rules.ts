@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
-import type { SiteRule } from '../detect/read-page';
+import type { SiteRule } from '../detect/site-rule';
 
 const selector = z.string().max(500).refine(isValidSelector, { message: 'selector' }).optional();
 

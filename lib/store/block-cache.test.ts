@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unlockedDb } from '../../tests/unlocked-db';
 import { CACHED_BLOCKS, cachedBlockCount, forgetBlocks, readBlocks } from './block-cache';
-import { type ReconnuDb, readIndexState } from './db';
+import type { ReconnuDb } from './db';
 import { sealBlocks } from './index-blocks';
 import { addRun, BLOCK_SIZE, type Entry, removeEntries, segmentsForKey } from './key-index';
 import { mergeRuns } from './key-merge';
+import { readIndexState } from './meta-cache';
 
 let db: ReconnuDb;
 beforeEach(async () => {

@@ -1,6 +1,8 @@
-import { type PendingPurge, type ReconnuDb, readStaleSegments, type Segment, type StoredSegment } from './db';
+import type { ReconnuDb, Segment, StoredSegment } from './db';
 import { type Entry, entriesForKeys, removeEntries } from './key-index';
 import { idKey } from './keys';
+import { readStaleSegments } from './meta-cache';
+import type { PendingPurge } from './meta-rows';
 import { deferRemoval, pendingRemovals, sealPending, writePending } from './purge';
 import { keysAt, openSegments, sealSegments, segmentEntries, withoutIds } from './segments';
 import { storeWrites } from './store-writes';

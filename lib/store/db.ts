@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Sealed } from './crypto';
-import { readMeta } from './meta-cache';
+import type { MetaRow } from './meta-rows';
 import { storeWatch } from './store-writes';
 
 /**
@@ -55,14 +55,6 @@ export interface StoredDirectory {
   filter?: Sealed;
 }
 
-export interface IndexState {
-  key: 'index';
-  runs: { id: number; entries: number }[];
-  nextRun: number;
-  /** The highest id key ever indexed: a page whose ids are all above it holds only new customers. */
-  maxIdKey?: string;
-}
-
 export const KEY_SEPARATOR = '\u0001';
 
 export interface QuarantinedRecord {
@@ -79,38 +71,11 @@ export interface StoredQuarantine {
   box: Sealed;
 }
 
-export interface SyncCheckpoint {
-  key: 'checkpoint';
-  cursor: string | null;
-  customers: number;
-  lastSuccessAt: string | null;
-}
-
-/** Segments holding superseded copies of updated customers, to prune after the sync (see copies.ts). */
-export interface StaleSegments {
-  key: 'stale';
-  segs: number[];
-}
-
-/** Present while the whole feed is read again after it rejected our cursor (see resync.ts). */
-export interface ResyncState {
-  key: 'resync';
-  startedAt: string;
-}
-
 /** The ids one page of a resync carried, whatever became of them. */
 export interface ResyncSeen {
   page?: number;
   ids: string[];
 }
-
-/** Index entries whose copies are gone, sealed, until purgeIndex() removes them (see purge.ts). */
-export interface PendingPurge {
-  key: 'purge';
-  box: Sealed;
-}
-
-export type MetaRow = SyncCheckpoint | IndexState | StaleSegments | ResyncState | PendingPurge;
 
 export const SEGMENT_SIZE = 25;
 
@@ -172,18 +137,4 @@ export class ReconnuDb extends Dexie {
   setKey(key: CryptoKey | null): void {
     this.dataKey = key;
   }
-}
-
-export const emptyCheckpoint: SyncCheckpoint = { key: 'checkpoint', cursor: null, customers: 0, lastSuccessAt: null };
-
-export async function readCheckpoint(db: ReconnuDb): Promise<SyncCheckpoint> {
-  return ((await readMeta(db, 'checkpoint')) as SyncCheckpoint | undefined) ?? emptyCheckpoint;
-}
-
-export async function readIndexState(db: ReconnuDb): Promise<IndexState> {
-  return ((await readMeta(db, 'index')) as IndexState | undefined) ?? { key: 'index', runs: [], nextRun: 1 };
-}
-
-export async function readStaleSegments(db: ReconnuDb): Promise<StaleSegments> {
-  return ((await readMeta(db, 'stale')) as StaleSegments | undefined) ?? { key: 'stale', segs: [] };
 }

@@ -2,9 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unlockedDb } from '../../tests/unlocked-db';
 import { cachedBlockCount, forgetRuns } from './block-cache';
 import { seal } from './crypto';
-import { ReconnuDb, readIndexState } from './db';
+import { ReconnuDb } from './db';
 import { addRun, BLOCK_SIZE, type Entry, entriesInRange, removeEntries, segmentsForKey, toBlocks } from './key-index';
 import { compactIndex, mergeRuns } from './key-merge';
+import { readIndexState } from './meta-cache';
 
 let db: ReconnuDb;
 beforeEach(async () => {

@@ -1,8 +1,9 @@
 import { mark } from '../debug/timing';
 import { forgetBlocks, readBlocks } from './block-cache';
-import { type KeyBlock, type ReconnuDb, readIndexState, type StoredBlock } from './db';
+import type { KeyBlock, ReconnuDb, StoredBlock } from './db';
 import { type Directory, directoriesOf, putDirectory, sealBlocks } from './index-blocks';
 import { KeyFilter } from './key-filter';
+import { readIndexState } from './meta-cache';
 
 /**
  * The lookup index: (key, segment) entries kept in sorted *runs*, each cut into blocks of about BLOCK_SIZE

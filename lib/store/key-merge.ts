@@ -1,8 +1,9 @@
 import { forgetRuns } from './block-cache';
-import { type ReconnuDb, readIndexState } from './db';
+import type { ReconnuDb } from './db';
 import { openBlocks, putDirectory, sealBlocks } from './index-blocks';
 import { KeyFilter } from './key-filter';
 import { blockEntries, compareEntries, type Entry, newRunId, toBlocks } from './key-index';
+import { readIndexState } from './meta-cache';
 
 const READ_AHEAD = 4;
 const WRITE_BATCH = 64 * 512;

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unlockedDb } from '../../tests/unlocked-db';
-import { type ReconnuDb, readIndexState, readStaleSegments } from './db';
+import type { ReconnuDb } from './db';
 import { addRun } from './key-index';
-import { cachedMetaCount, readMeta } from './meta-cache';
+import { cachedMetaCount, readIndexState, readMeta, readStaleSegments } from './meta-cache';
 import { clearLocalStore } from './wipe';
 
 let db: ReconnuDb;

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import type { MetaRow, ReconnuDb } from './db';
+import type { IndexState, MetaRow, MetaStore, StaleSegments, SyncCheckpoint } from './meta-rows';
 
 /**
  * The meta rows every lookup reads (the index state, the stale segments), kept in the worker's memory once read.
@@ -16,9 +16,9 @@ interface Cache {
   rows: Map<string, MetaRow | undefined>;
 }
 
-const caches = new WeakMap<ReconnuDb, Cache>();
+const caches = new WeakMap<MetaStore, Cache>();
 
-function cacheOf(db: ReconnuDb): Cache {
+function cacheOf(db: MetaStore): Cache {
   let cache = caches.get(db);
   if (!cache) {
     cache = { generation: 0, rows: new Map() };
@@ -27,14 +27,14 @@ function cacheOf(db: ReconnuDb): Cache {
   return cache;
 }
 
-export function forgetMeta(db: ReconnuDb): void {
+export function forgetMeta(db: MetaStore): void {
   const cache = cacheOf(db);
   cache.generation++;
   cache.rows.clear();
 }
 
 /** The meta row under this key, from memory when known (treat it as read-only: it is shared). */
-export async function readMeta(db: ReconnuDb, key: MetaRow['key']): Promise<MetaRow | undefined> {
+export async function readMeta(db: MetaStore, key: MetaRow['key']): Promise<MetaRow | undefined> {
   if (Dexie.currentTransaction?.mode === 'readwrite') return db.meta.get(key);
   const cache = cacheOf(db);
   if (cache.rows.has(key)) return cache.rows.get(key);
@@ -45,6 +45,20 @@ export async function readMeta(db: ReconnuDb, key: MetaRow['key']): Promise<Meta
 }
 
 /** How many meta rows are cached (for tests). */
-export function cachedMetaCount(db: ReconnuDb): number {
+export function cachedMetaCount(db: MetaStore): number {
   return cacheOf(db).rows.size;
+}
+
+export const emptyCheckpoint: SyncCheckpoint = { key: 'checkpoint', cursor: null, customers: 0, lastSuccessAt: null };
+
+export async function readCheckpoint(db: MetaStore): Promise<SyncCheckpoint> {
+  return ((await readMeta(db, 'checkpoint')) as SyncCheckpoint | undefined) ?? emptyCheckpoint;
+}
+
+export async function readIndexState(db: MetaStore): Promise<IndexState> {
+  return ((await readMeta(db, 'index')) as IndexState | undefined) ?? { key: 'index', runs: [], nextRun: 1 };
+}
+
+export async function readStaleSegments(db: MetaStore): Promise<StaleSegments> {
+  return ((await readMeta(db, 'stale')) as StaleSegments | undefined) ?? { key: 'stale', segs: [] };
 }

@@ -1,6 +1,7 @@
 import { open, seal } from './crypto';
-import type { PendingPurge, ReconnuDb } from './db';
+import type { ReconnuDb } from './db';
 import { blocksWithout, compareEntries, type Entry, removeEntries, writeBlocks } from './key-index';
+import type { PendingPurge } from './meta-rows';
 import { storeWrites } from './store-writes';
 
 /**

@@ -1,9 +1,10 @@
 import { mark } from '../debug/timing';
 import type { Customer } from '../feed/schema';
 import { locateCopies } from './copies';
-import { type ReconnuDb, readStaleSegments } from './db';
+import type { ReconnuDb } from './db';
 import { entriesForKeys, entriesInRange } from './key-index';
 import { idKey } from './keys';
+import { readStaleSegments } from './meta-cache';
 import { pendingRemovals, pendingSet } from './purge';
 import { customersWithKey, openSegments } from './segments';
 

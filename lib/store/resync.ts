@@ -1,5 +1,6 @@
 import { locateCopies, removeCopies } from './copies';
-import { type ReconnuDb, readCheckpoint } from './db';
+import type { ReconnuDb } from './db';
+import { readCheckpoint } from './meta-cache';
 import { liveIdKeys } from './read';
 
 /**

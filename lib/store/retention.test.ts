@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unlockedDb } from '../../tests/unlocked-db';
 import type { Customer } from '../feed/schema';
-import { type ReconnuDb, readCheckpoint } from './db';
+import type { ReconnuDb } from './db';
 import { entriesInRange } from './key-index';
 import { lookupKey } from './keys';
+import { readCheckpoint } from './meta-cache';
 import { findByKey, forEachCustomer, getCustomer } from './read';
 import { purgeNotRefreshedSince } from './retention';
 import { applyPage } from './write';

@@ -1,5 +1,6 @@
 import { locateCopies, removeCopies } from './copies';
-import { type ReconnuDb, readCheckpoint } from './db';
+import type { ReconnuDb } from './db';
+import { readCheckpoint } from './meta-cache';
 
 // Small batches, as for pruning: lookups wait for a write transaction on the same stores.
 const PURGE_BATCH = 50;

@@ -1,17 +1,10 @@
 import { mark, span } from '../debug/timing';
 import { type Change, type Customer, isDeletion } from '../feed/schema';
 import { type Copies, locateCopies, markStale, prepareRemovals, type RemovalPlan, removeCopies } from './copies';
-import {
-  type QuarantinedRecord,
-  type ReconnuDb,
-  readCheckpoint,
-  readIndexState,
-  type Segment,
-  type StoredQuarantine,
-  type StoredSegment,
-} from './db';
+import type { QuarantinedRecord, ReconnuDb, Segment, StoredQuarantine, StoredSegment } from './db';
 import { addRun } from './key-index';
 import { idKey } from './keys';
+import { readCheckpoint, readIndexState } from './meta-cache';
 import { pendingRemovals, pendingSet } from './purge';
 import { sealQuarantined } from './quarantine';
 import { packSegments, sealSegments, segmentEntries } from './segments';

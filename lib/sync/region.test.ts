@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unlockedDb } from '../../tests/unlocked-db';
 import { getDefaultRegion } from '../identifiers/phone';
-import { type ReconnuDb, readCheckpoint } from '../store/db';
+import type { ReconnuDb } from '../store/db';
+import { readCheckpoint } from '../store/meta-cache';
 import { findByKey } from '../store/read';
 import { applyPage } from '../store/write';
 import { applyRegion } from './region';

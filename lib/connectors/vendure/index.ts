@@ -1,4 +1,4 @@
-import type { ConnectorDefinition } from '../registry';
+import type { ConnectorDefinition } from '../types';
 import { createVendureConnector } from './connector';
 
 /** Vendure's Admin API (GraphQL), read with an API key or an administrator's session token. */

@@ -1,5 +1,5 @@
 import { createReadClock } from '../http';
-import type { ConnectorDefinition } from '../registry';
+import type { ConnectorDefinition } from '../types';
 import { WooClient } from './client';
 import { fetchWooChanges } from './sync';
 
