@@ -1,6 +1,7 @@
-// The demo's hub: the real server on its embedded database in demo-output/hub, made afresh each run, with the demo's
-// people (an agent, a store associate, a supervisor and an administrator), the company's own addresses, and the
-// customers pushed through the admin API as a retailer's ETL would.
+// The demo's hub, also the end-to-end tests': the real server on its embedded database (in a directory made afresh,
+// or in memory), with the demo's people (an agent, a store associate, a supervisor and an administrator), the
+// company's own addresses, and the customers pushed through the admin API as a retailer's ETL would.
+import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import type { Customer } from '../../lib/feed/schema';
 import { openDatabase } from '../../server/db/open';
@@ -8,6 +9,7 @@ import { type RunningHub, startHub } from '../../server/hub';
 import type { Role } from '../../server/people/roles';
 import { addUser } from '../../server/people/users';
 import { loadSealer } from '../../server/secrets/key';
+import { sealerOf } from '../../server/secrets/sealer';
 
 export const DEMO_ORGANIZATION = { domains: ['example.org'], phones: ['+33 1 84 60 12 00'] };
 
@@ -31,18 +33,25 @@ export interface DemoHub {
 
 const PUSH_BATCH = 10_000;
 
-export async function startDemoHub(options: {
-  dataDir: string;
+export interface DemoHubOptions {
+  /** The embedded database's directory, emptied first; in memory when absent. */
+  dataDir?: string;
   customers: (index: number) => Customer | undefined;
   count: number;
-}): Promise<DemoHub> {
-  rmSync(options.dataDir, { recursive: true, force: true });
+  /** Customers given whole (the demo pages' story, a test's people): pushed after the others. */
+  story?: readonly Customer[];
+  /** The company's own addresses, never a customer's. */
+  organization?: { domains: string[]; phones: string[] };
+}
+
+export async function startDemoHub(options: DemoHubOptions): Promise<DemoHub> {
+  if (options.dataDir) rmSync(options.dataDir, { recursive: true, force: true });
   const db = await openDatabase({ dataDir: options.dataDir });
   let hub: RunningHub | undefined;
   try {
     hub = await startHub({
       db,
-      sealer: loadSealer({ dataDir: options.dataDir }),
+      sealer: options.dataDir ? loadSealer({ dataDir: options.dataDir }) : sealerOf(randomBytes(32)),
       host: '127.0.0.1',
       port: 0,
       tombstoneRetentionSeconds: 30 * 86_400,
@@ -76,7 +85,8 @@ export async function startDemoHub(options: {
       }
       await admin('POST', '/v1/admin/customers', `${lines.join('\n')}\n`, 'application/x-ndjson');
     }
-    await admin('PUT', '/v1/admin/organization', DEMO_ORGANIZATION);
+    if (options.story?.length) await admin('POST', '/v1/admin/customers', { customers: options.story });
+    await admin('PUT', '/v1/admin/organization', options.organization ?? DEMO_ORGANIZATION);
     const running = hub;
     return {
       url,

@@ -1,4 +1,4 @@
-import type { Customer } from '../../lib/feed/schema';
+import type { Customer, Order } from '../../lib/feed/schema';
 import { generateCustomer } from '../feed-server/generator';
 import type { DemoSite } from './site';
 
@@ -7,6 +7,8 @@ export interface DemoPage {
   url: string;
   /** The panel heading expected on this page: the customer's full name. */
   expected: string;
+  /** The page's customer with the history the page talks about (a new version of the source's record). */
+  customer: Customer;
 }
 
 const fullName = (customer: Customer) => `${customer.name?.given ?? ''} ${customer.name?.family ?? ''}`.trim();
@@ -29,11 +31,41 @@ export const feedCustomers =
   (index) =>
     generateCustomer(seed, index);
 
+const DAY = 86_400_000;
+
+/** The customer with `order` as their latest order, as a new version. */
+function withOrder(customer: Customer, order: Order): Customer {
+  return {
+    ...customer,
+    version: customer.version + 1,
+    updatedAt: order.placedAt,
+    orders: [order, ...(customer.orders ?? [])],
+  };
+}
+
+/** A web order like the customer's last one, placed `daysAgo` and now in `status`. */
+function storyOrder(customer: Customer, options: { number: string; daysAgo: number; status: string }): Order {
+  const last = customer.orders?.[0];
+  return {
+    id: `story-${options.number}`,
+    number: options.number,
+    placedAt: new Date(Date.now() - options.daysAgo * DAY).toISOString(),
+    channel: 'web',
+    status: options.status,
+    total: last?.total ?? { amount: 8900, currency: 'EUR' },
+    lines: last?.lines ?? [{ sku: 'ML-PULL-01', title: 'Pull en laine mérinos', quantity: 1, unitPrice: 8900 }],
+  };
+}
+
 /** Registers the three demo pages (helpdesk ticket, incoming call, store back-office) for customers of the source. */
 export function registerDemoPages(site: DemoSite, customers: DemoCustomers): DemoPage[] {
   const requester = pick(customers, 3, (c) => !!c.emails?.length && !!c.name);
   const caller = pick(customers, 11, (c) => !!c.phones?.length && !!c.name && c.consent?.personalization !== false);
   const shopper = pick(customers, 23, (c) => !!c.orders?.length && !!c.loyalty?.card && !!c.emails?.length);
+  // The ticket is about an order placed ten days ago that has not arrived: it is on its way.
+  const lateOrder = storyOrder(requester, { number: 'W-48213', daysAgo: 10, status: 'shipped' });
+  // The back-office page hands over a web order that is ready for pickup in this store.
+  const pickupOrder = storyOrder(shopper, { number: 'W-48377', daysAgo: 3, status: 'ready_for_pickup' });
   return [
     {
       label: 'helpdesk ticket',
@@ -42,22 +74,26 @@ export function registerDemoPages(site: DemoSite, customers: DemoCustomers): Dem
         email: requester.emails?.[0] ?? '',
         requesterName: fullName(requester),
         requesterFirstName: requester.name?.preferred ?? requester.name?.given ?? '',
+        order: lateOrder.number,
       }),
       expected: fullName(requester),
+      customer: withOrder(requester, lateOrder),
     },
     {
       label: 'softphone incoming call',
       url: site.page('softphone', 'softphone', { phone: caller.phones?.[0] ?? '' }),
       expected: fullName(caller),
+      customer: caller,
     },
     {
       label: 'store back-office',
       url: site.page('store/pickup', 'store', {
-        order: shopper.orders?.[0]?.number ?? '',
+        order: pickupOrder.number,
         card: shopper.loyalty?.card ?? '',
         email: shopper.emails?.[0] ?? '',
       }),
       expected: fullName(shopper),
+      customer: withOrder(shopper, pickupOrder),
     },
   ];
 }

@@ -1,15 +1,48 @@
-// The stack most end-to-end tests run against: a reference feed (generated customers plus some given whole), the
-// fixture server, and the built extension in Chromium, synced through its options page.
+// The stack most end-to-end tests run against: the hub (in memory, with generated customers plus some given whole),
+// the fixture server, and the built extension in Chromium, synced through its options page as the demo agent. With
+// `hostile`, the reference feed instead: it serves records the hub would refuse at the door, to test quarantine.
 import type { Customer } from '../../lib/feed/schema';
 import { configureFeed, type ExtensionBrowser, launchWithExtension } from '../../scripts/browser';
-import { type FeedServer, startFeedServer } from '../../scripts/feed-server/server';
+import { startDemoHub } from '../../scripts/demo/hub';
+import { customerId, generateCustomer } from '../../scripts/feed-server/generator';
+import { startFeedServer } from '../../scripts/feed-server/server';
 import { type FixtureServer, startFixtureServer } from '../../scripts/fixture-server';
 
 export interface Stack {
-  feed: FeedServer;
   fixtures: FixtureServer;
   browser: ExtensionBrowser;
   close(): Promise<void>;
+}
+
+interface Source {
+  url: string;
+  token: string;
+  /** How many customers the extension should hold once synced. */
+  expected: number;
+  close(): Promise<void>;
+}
+
+async function hubSource(options: { customers: number; seed: string; people: Customer[] }): Promise<Source> {
+  const hub = await startDemoHub({
+    customers: (index) => generateCustomer(options.seed, index),
+    count: options.customers,
+    story: options.people,
+  });
+  const ids = new Set([...Array.from({ length: options.customers }, (_, i) => customerId(i))]);
+  for (const person of options.people) ids.add(person.id);
+  return { url: hub.url, token: hub.tokens.agent, expected: ids.size, close: () => hub.close() };
+}
+
+async function hostileFeedSource(options: { customers: number; seed: string; people: Customer[] }): Promise<Source> {
+  const feed = await startFeedServer({ customers: options.customers, seed: options.seed });
+  const given = feed.control.put(options.people);
+  const landing = feed.control.putHostile().filter((entry) => entry.outcome === 'lands').length;
+  return {
+    url: feed.url,
+    token: feed.token,
+    expected: options.customers + given.length + landing,
+    close: () => feed.close(),
+  };
 }
 
 export async function startStack(options: {
@@ -19,21 +52,18 @@ export async function startStack(options: {
   /** Mix the reference feed's hostile records in (scripts/feed-server/hostile.ts). */
   hostile?: boolean;
 }): Promise<Stack> {
-  const feed = await startFeedServer({ customers: options.customers, seed: options.seed });
-  const given = feed.control.put(options.people ?? []);
-  const hostile = options.hostile ? feed.control.putHostile() : [];
-  const landing = hostile.filter((entry) => entry.outcome === 'lands').length;
+  const settings = { customers: options.customers, seed: options.seed, people: options.people ?? [] };
+  const source = options.hostile ? await hostileFeedSource(settings) : await hubSource(settings);
   const fixtures = await startFixtureServer();
   const browser = await launchWithExtension();
-  await configureFeed(browser, feed, options.customers + given.length + landing);
+  await configureFeed(browser, { url: source.url, token: source.token }, source.expected);
   return {
-    feed,
     fixtures,
     browser,
     close: async () => {
       await browser.close();
       await fixtures.close();
-      await feed.close();
+      await source.close();
     },
   };
 }
