@@ -27,6 +27,9 @@ export interface RequestOptions {
 
 export interface TestHubOptions {
   maxPageSize?: number;
+  storeOnlineMonths?: number;
+  /** Seconds between scheduled pulls of platform sources; 0 (default): pulls only when asked. */
+  sourcesPollSeconds?: number;
   tombstoneRetentionSeconds?: number;
   maxBodyBytes?: number;
 }
@@ -41,6 +44,8 @@ export async function startTestHub(db: Database, options: TestHubOptions = {}): 
     maxPageSize: options.maxPageSize ?? 5_000,
     logLevel: 'silent',
     sealer: loadSealer({ key: TEST_ENCRYPTION_KEY }),
+    storeOnlineMonths: options.storeOnlineMonths ?? 12,
+    sourcesPollSeconds: options.sourcesPollSeconds ?? 0,
   });
   const tokenOf = async (role: Role) => {
     const stores = role === 'store' ? ['paris-rivoli'] : [];
