@@ -7,7 +7,7 @@ export interface Line {
   /** 1-based. */
   number: number;
   text: string;
-  /** Bytes of the file read so far. */
+  /** Bytes of the file up to the end of this line. */
   bytesRead: number;
 }
 
@@ -16,15 +16,17 @@ export async function* readLines(file: string): AsyncGenerator<Line> {
   const decoder = new StringDecoder('utf8');
   let pending = '';
   let number = 0;
+  let consumed = 0;
   for await (const chunk of stream) {
     pending += decoder.write(chunk as Buffer);
     const lines = pending.split('\n');
     pending = lines.pop() ?? '';
     for (const text of lines) {
       number += 1;
-      yield { number, text: text.endsWith('\r') ? text.slice(0, -1) : text, bytesRead: stream.bytesRead };
+      consumed += Buffer.byteLength(text, 'utf8') + 1;
+      yield { number, text: text.endsWith('\r') ? text.slice(0, -1) : text, bytesRead: consumed };
     }
   }
   pending += decoder.end();
-  if (pending !== '') yield { number: number + 1, text: pending, bytesRead: stream.bytesRead };
+  if (pending !== '') yield { number: number + 1, text: pending, bytesRead: consumed + Buffer.byteLength(pending) };
 }

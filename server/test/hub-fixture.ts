@@ -30,6 +30,8 @@ export interface TestHubOptions {
   storeOnlineMonths?: number;
   /** Seconds between scheduled pulls of platform sources; 0 (default): pulls only when asked. */
   sourcesPollSeconds?: number;
+  /** The clock of scope rules and platform pulls. */
+  now?: () => Date;
   tombstoneRetentionSeconds?: number;
   maxBodyBytes?: number;
 }
@@ -46,6 +48,7 @@ export async function startTestHub(db: Database, options: TestHubOptions = {}): 
     sealer: loadSealer({ key: TEST_ENCRYPTION_KEY }),
     storeOnlineMonths: options.storeOnlineMonths ?? 12,
     sourcesPollSeconds: options.sourcesPollSeconds ?? 0,
+    now: options.now,
   });
   const tokenOf = async (role: Role) => {
     const stores = role === 'store' ? ['paris-rivoli'] : [];
