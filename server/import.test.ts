@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './db/database';
-import { openDatabase } from './db/open';
 import { CsvHeaderError } from './import/csv';
 import { ImportStoppedError, importFile } from './import/run';
 import { scopeRules } from './scopes/rules';

@@ -1,7 +1,13 @@
 // Scopes on /v1/changes: store staff get their stores' customers and those active online; a segment limits other
 // roles; a customer leaving a user's scope reaches that user as a Deletion, by a change or by its activity ageing.
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changesPageSchema } from '../lib/feed/schema';
+import { openDatabase } from './db/open';
 import { addUser } from './people/users';
 import { reconcileOnlineActivity } from './scopes/online-activity';
 import { scopeRules } from './scopes/rules';
@@ -132,6 +138,28 @@ for (const database of testDatabases()) {
       const wider = scopeRules({ storeOnlineMonths: 24 });
       expect(await reconcileOnlineActivity(hub.db, wider)).toEqual({ left: 0, entered: 2 });
       expect(ids((await syncAll(hub, 'store', cursor)).changes)).toEqual(['stale', 'web']);
+    });
+
+    it('sets a segment with `user add --scope-store --scope-country`, not for store staff', {
+      timeout: 120_000,
+    }, async () => {
+      const url = await database.newUrl?.();
+      const dataDir = mkdtempSync(join(tmpdir(), 'hub-scope-cli-'));
+      const { DATABASE_URL: _ignored, ...env } = process.env;
+      const userAdd = (...args: string[]) =>
+        promisify(execFile)('npm', ['run', '-s', 'hub', '--', 'user', 'add', '--data', dataDir, ...args], {
+          cwd: join(import.meta.dirname, '..'),
+          env: { ...env, ...(url ? { DATABASE_URL: url } : {}) },
+        });
+      const who = ['--email', 'be@example.org', '--name', 'Desk', '--role'];
+      await expect(userAdd(...who, 'store', '--scope-country', 'be')).rejects.toMatchObject({
+        stderr: expect.stringContaining('Store staff are scoped by --store'),
+      });
+      await userAdd(...who, 'agent', '--scope-country', 'be', '--scope-store', 'lyon', '--scope-store', 'gent');
+      const db = await openDatabase(url ? { databaseUrl: url } : { dataDir });
+      const { rows } = await db.query<{ scope: unknown }>('select scope from users');
+      await db.close();
+      expect(rows).toEqual([{ scope: { stores: ['lyon', 'gent'], countries: ['BE'] } }]);
     });
   });
 }
