@@ -2,13 +2,14 @@
 // that PostgreSQL; otherwise they use the embedded database in --data (or HUB_DATA_DIR).
 import { parseArgs } from 'node:util';
 import { type CommandFlags, type HubCommand, UsageError } from './commands/command';
+import { importCommand } from './commands/import';
 import { serveCommand } from './commands/serve';
 import { userAddCommand } from './commands/user-add';
 import { ConfigError, readConfig } from './config';
 import { DuplicateEmailError } from './people/users';
 import { SealingKeyError } from './secrets/sealer';
 
-const COMMANDS: readonly HubCommand[] = [serveCommand, userAddCommand];
+const COMMANDS: readonly HubCommand[] = [serveCommand, userAddCommand, importCommand];
 
 const COMMON_FLAGS: CommandFlags = {
   port: { type: 'string' },

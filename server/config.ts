@@ -16,6 +16,8 @@ const envSchema = z.object({
   HUB_MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(50_000).default(5_000),
   HUB_ENCRYPTION_KEY: z.string().optional(),
   HUB_ENCRYPTION_KEY_FILE: z.string().optional(),
+  HUB_STORE_ONLINE_MONTHS: z.coerce.number().int().min(0).max(120).default(12),
+  HUB_SOURCES_POLL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
   HUB_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -31,6 +33,10 @@ export interface HubConfig {
   /** The key that seals the secrets kept in the database (see secrets/key.ts). */
   encryptionKey: string | undefined;
   encryptionKeyFile: string | undefined;
+  /** Store staff also get the customers active online within this many months (server/scopes/). */
+  storeOnlineMonths: number;
+  /** How often this process looks for platform sources due for a pull; 0: it never pulls on schedule. */
+  sourcesPollSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -54,5 +60,7 @@ export function readConfig(env: NodeJS.ProcessEnv): HubConfig {
     logLevel: values.HUB_LOG_LEVEL,
     encryptionKey: values.HUB_ENCRYPTION_KEY || undefined,
     encryptionKeyFile: values.HUB_ENCRYPTION_KEY_FILE || undefined,
+    storeOnlineMonths: values.HUB_STORE_ONLINE_MONTHS,
+    sourcesPollSeconds: values.HUB_SOURCES_POLL_SECONDS,
   };
 }

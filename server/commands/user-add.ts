@@ -1,19 +1,41 @@
 // `user add`: creates a user and prints their first access token, once.
 import { openDatabase } from '../db/open';
-import { roleSchema } from '../people/roles';
+import { type Role, roleSchema } from '../people/roles';
 import { addUser } from '../people/users';
+import { type Segment, segmentSchema } from '../scopes/segment';
 import { type HubCommand, requiredText, UsageError } from './command';
+
+const listOf = (value: unknown) => (Array.isArray(value) ? value.map(String) : undefined);
+
+/** --scope-store and --scope-country: the segment of an agent, supervisor or admin (none: every customer). */
+function segmentOf(values: Record<string, unknown>, role: Role): Segment | null {
+  const stores = listOf(values['scope-store']);
+  const countries = listOf(values['scope-country']);
+  if (!stores && !countries) return null;
+  if (role === 'store') {
+    throw new UsageError('Store staff are scoped by --store (their stores and customers active online).');
+  }
+  const segment = segmentSchema.safeParse({ stores, countries });
+  if (!segment.success) {
+    const issue = segment.error.issues[0];
+    throw new UsageError(`--scope-${issue?.path[0] === 'countries' ? 'country' : 'store'}: ${issue?.message}`);
+  }
+  return segment.data;
+}
 
 export const userAddCommand: HubCommand = {
   name: 'user add',
   usage:
-    'user add [--data DIR] --email E --name "N" --role agent|store|supervisor|admin [--store S]... [--expires-days D]',
+    'user add [--data DIR] --email E --name "N" --role agent|store|supervisor|admin [--store S]... [--expires-days D]' +
+    ' [--scope-store S]... [--scope-country CC]...',
   flags: {
     email: { type: 'string' },
     name: { type: 'string' },
     role: { type: 'string' },
     store: { type: 'string', multiple: true },
     'expires-days': { type: 'string' },
+    'scope-store': { type: 'string', multiple: true },
+    'scope-country': { type: 'string', multiple: true },
   },
   async run({ config, values }) {
     const role = roleSchema.safeParse(values.role);
@@ -22,6 +44,7 @@ export const userAddCommand: HubCommand = {
     if (!Number.isInteger(expiresDays) || expiresDays < 0) {
       throw new UsageError('--expires-days must be a whole number.');
     }
+    const scope = segmentOf(values, role.data);
     const email = requiredText(values, 'email');
     const name = requiredText(values, 'name');
     const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -32,6 +55,7 @@ export const userAddCommand: HubCommand = {
         role: role.data,
         stores: Array.isArray(values.store) ? values.store.map(String) : [],
         tokenExpiresInDays: expiresDays === 0 ? null : expiresDays,
+        scope,
       });
       console.log(`User: ${user.id}`);
       console.log(`Access token: ${user.token}`);

@@ -1,5 +1,6 @@
 // One page of the change feed, read in a single snapshot so the feed head, the rows and `remaining` agree.
 import type { Database, Queryable } from '../db/database';
+import type { ScopeFilter } from '../scopes/filter';
 import { decodeCursor, encodeCursor, type FeedPosition } from './cursor';
 
 export interface ChangesPage {
@@ -27,6 +28,7 @@ interface FeedState {
 interface ChangeRow {
   id: string;
   seq: number;
+  /** When the customer was deleted, or left the reader's scope. */
   deleted_at: Date | null;
   body: string | null;
 }
@@ -51,27 +53,43 @@ function positionOf(state: FeedState, cursor: string | undefined): FeedPosition 
 
 const LIVE_OR_RECENT = '(deleted_at is null or seq > $2)';
 
-async function readPage(tx: Queryable, cursor: string | undefined, limit: number): Promise<ChangesPage> {
+/** Which rows a reader gets, and which of them whole (the others as a Deletion). */
+function visibility(scope: ScopeFilter | undefined): { where: string; body: string; deletedAt: string } {
+  if (!scope) return { where: LIVE_OR_RECENT, body: 'body::text', deletedAt: 'deleted_at' };
+  const live = `(deleted_at is null and ${scope.live})`;
+  return {
+    where: `(${live} or (seq > $2 and (deleted_at is not null or (left_seq > $2 and ${scope.ever}))))`,
+    body: `case when ${live} then body::text end`,
+    deletedAt: 'coalesce(deleted_at, changed_at)',
+  };
+}
+
+async function readPage(
+  tx: Queryable,
+  cursor: string | undefined,
+  limit: number,
+  scope: ScopeFilter | undefined,
+): Promise<ChangesPage> {
   const { rows: states } = await tx.query<FeedState>('select epoch, head_seq, purged_through_seq from feed_state');
   const state = states[0];
   if (!state) throw new Error('feed_state is empty: the migrations did not run');
   const position = positionOf(state, cursor);
+  const shown = visibility(scope);
+  const scopeParams = scope?.params ?? [];
   const { rows } = await tx.query<ChangeRow>(
-    `select id, seq, deleted_at, body::text as body from customers
-     where seq > $1 and ${LIVE_OR_RECENT} order by seq limit $3`,
-    [position.after, position.snapshot, limit],
+    `select id, seq, ${shown.deletedAt} as deleted_at, ${shown.body} as body from customers
+     where seq > $1 and ${shown.where} order by seq limit $${3 + scopeParams.length}`,
+    [position.after, position.snapshot, ...scopeParams, limit],
   );
   const last = rows.at(-1)?.seq ?? position.after;
   const { rows: counts } = await tx.query<{ remaining: number }>(
-    `select count(*)::int8 as remaining from customers where seq > $1 and ${LIVE_OR_RECENT}`,
-    [last, position.snapshot],
+    `select count(*)::int8 as remaining from customers where seq > $1 and ${shown.where}`,
+    [last, position.snapshot, ...scopeParams],
   );
   const remaining = counts[0]?.remaining ?? 0;
-  // On the last page the client is level with the head: later pages carry every change, deletions included.
-  const next =
-    remaining > 0
-      ? { after: last, snapshot: position.snapshot }
-      : { after: Math.max(last, state.head_seq), snapshot: 0 };
+  // On the last page the client holds every row as of the head: the next round starts there.
+  const head = Math.max(last, state.head_seq);
+  const next = remaining > 0 ? { after: last, snapshot: position.snapshot } : { after: head, snapshot: head };
   const changes = rows.map(
     (row) => row.body ?? JSON.stringify({ id: row.id, deleted: true, deletedAt: row.deleted_at?.toISOString() }),
   );
@@ -79,9 +97,16 @@ async function readPage(tx: Queryable, cursor: string | undefined, limit: number
   return { json: `{"changes":[${changes.join(',')}],${rest.slice(1)}`, count: rows.length };
 }
 
-export function readChanges(db: Database, options: { cursor?: string; limit: number }): Promise<ChangesPage> {
+export interface ReadChangesOptions {
+  cursor?: string;
+  limit: number;
+  /** The reader's scope (server/scopes/filter.ts, parameters from $3); none: every customer. */
+  scope?: ScopeFilter;
+}
+
+export function readChanges(db: Database, options: ReadChangesOptions): Promise<ChangesPage> {
   return db.transaction(async (tx) => {
     await tx.query('set transaction isolation level repeatable read, read only');
-    return readPage(tx, options.cursor, options.limit);
+    return readPage(tx, options.cursor, options.limit, options.scope);
   });
 }

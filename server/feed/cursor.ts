@@ -1,11 +1,13 @@
-// The opaque /v1/changes cursor: the database's feed epoch, the last sequence number sent, and, while a client syncs
-// from scratch, the head of the feed when it started (tombstones up to that head are of customers it never received,
-// so they are skipped). base64url of "v1.<epoch>.<after>.<snapshot>".
+// The opaque /v1/changes cursor: the database's feed epoch, the last sequence number sent, and the head of the feed
+// when the client's current round of pages began (a round ends with `more: false`). From scratch, tombstones up to
+// that head are of customers it never received, so they are skipped; once following, the client held every row as of
+// that head, so only a customer that left its scope after it can be one it holds (server/scopes/filter.ts).
+// base64url of "v1.<epoch>.<after>.<snapshot>".
 
 export interface FeedPosition {
   /** The last sequence number the client has. */
   after: number;
-  /** Feed head when a sync from scratch began; 0 once the client follows every change. */
+  /** Feed head when this round of pages began (cursors from before scopes carry 0 once following: still valid). */
   snapshot: number;
 }
 

@@ -12,6 +12,10 @@ export const routeAccess: Readonly<Record<string, Access>> = {
   'GET /v1/storage-key': ALL_ROLES,
   'POST /v1/admin/customers': ['admin'],
   'PUT /v1/admin/organization': ['admin'],
+  'GET /v1/admin/sources': ['admin'],
+  'PUT /v1/admin/sources/:id': ['admin'],
+  'DELETE /v1/admin/sources/:id': ['admin'],
+  'POST /v1/admin/sources/:id/pull': ['admin'],
 };
 
 export function routeKey(method: string, url: string): string {

@@ -2,15 +2,16 @@
 // and the route files, registered from one list.
 import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Database } from '../db/database';
 import { adminCustomersRoutes } from '../routes/admin-customers';
 import { adminOrganizationRoutes } from '../routes/admin-organization';
+import { adminSourcesRoutes } from '../routes/admin-sources';
 import { changesRoutes } from '../routes/changes';
 import { healthRoutes } from '../routes/health';
 import { meRoutes } from '../routes/me';
-import type { HubRoutes } from '../routes/route';
+import type { HubContext, HubRoutes } from '../routes/route';
 import { storageKeyRoutes } from '../routes/storage-key';
-import type { Sealer } from '../secrets/sealer';
+import { scopeRules } from '../scopes/rules';
+import { createPuller } from '../sources/scheduler';
 import { installAuth } from './auth';
 import { installErrorHandlers } from './errors';
 
@@ -21,13 +22,15 @@ const ROUTES: readonly HubRoutes[] = [
   adminCustomersRoutes,
   adminOrganizationRoutes,
   storageKeyRoutes,
+  adminSourcesRoutes,
 ];
 
-export interface HubAppOptions {
-  db: Database;
-  sealer: Sealer;
+export interface HubAppOptions extends Omit<HubContext, 'scopeRules' | 'puller'> {
+  /** Default: HUB_STORE_ONLINE_MONTHS's default and the system clock. */
+  scopeRules?: HubContext['scopeRules'];
+  /** Default: a puller of its own, without schedule. */
+  puller?: HubContext['puller'];
   maxBodyBytes: number;
-  maxPageSize: number;
   /** A pino level, or 'silent'. */
   logLevel: string;
 }
@@ -61,8 +64,10 @@ export async function buildHubApp(options: HubAppOptions): Promise<HubApp> {
   installErrorHandlers(app);
   installAuth(app, options.db);
   await app.register(compress, { global: true, threshold: 4096, encodings: ['gzip'] });
-  for (const register of ROUTES)
-    register(app, { db: options.db, sealer: options.sealer, maxPageSize: options.maxPageSize });
+  const { db, sealer, maxPageSize } = options;
+  const rules = options.scopeRules ?? scopeRules();
+  const puller = options.puller ?? createPuller({ db, sealer, rules });
+  for (const register of ROUTES) register(app, { db, sealer, maxPageSize, scopeRules: rules, puller });
   await app.ready();
   return { app, routes };
 }

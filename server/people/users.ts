@@ -1,4 +1,5 @@
 import type { Database } from '../db/database';
+import type { Segment } from '../scopes/segment';
 import type { Role } from './roles';
 import { issueToken, newId } from './tokens';
 
@@ -9,6 +10,8 @@ export interface NewUser {
   stores: readonly string[];
   /** Lifetime of the first token, in days; null for a token that never expires. */
   tokenExpiresInDays: number | null;
+  /** The segment an agent, supervisor or admin is limited to (server/scopes/segment.ts); absent: every customer. */
+  scope?: Segment | null;
 }
 
 export class DuplicateEmailError extends Error {}
@@ -19,12 +22,13 @@ export async function addUser(db: Database, user: NewUser): Promise<{ id: string
     const { rows } = await tx.query('select 1 from users where lower(email) = lower($1)', [user.email]);
     if (rows.length > 0) throw new DuplicateEmailError(`A user with the email ${user.email} already exists.`);
     const id = newId('usr');
-    await tx.query('insert into users (id, email, name, role, stores) values ($1, $2, $3, $4, $5)', [
+    await tx.query('insert into users (id, email, name, role, stores, scope) values ($1, $2, $3, $4, $5, $6)', [
       id,
       user.email,
       user.name,
       user.role,
       user.stores,
+      user.scope ? JSON.stringify(user.scope) : null,
     ]);
     const token = await issueToken(tx, { userId: id, expiresInDays: user.tokenExpiresInDays });
     return { id, token };

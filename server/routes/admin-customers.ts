@@ -36,7 +36,7 @@ function recordsOf(body: unknown): unknown[] {
   return parsed.data.customers;
 }
 
-export const adminCustomersRoutes: HubRoutes = (app, { db }) => {
+export const adminCustomersRoutes: HubRoutes = (app, { db, scopeRules }) => {
   app.addContentTypeParser(NDJSON_TYPES, { parseAs: 'string' }, (_request, body, done) => {
     done(null, parseNdjson(String(body)));
   });
@@ -49,7 +49,7 @@ export const adminCustomersRoutes: HubRoutes = (app, { db }) => {
         `At most ${MAX_RECORDS_PER_PUSH} records per request (got ${records.length}); split the batch.`,
       );
     }
-    const result = await pushChanges(db, records);
+    const result = await pushChanges(db, records, { rules: scopeRules });
     request.log.info({ accepted: result.accepted, rejected: result.rejected.length }, 'customers pushed');
     return result;
   });

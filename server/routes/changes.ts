@@ -1,7 +1,10 @@
-// GET /v1/changes: the feed v1 page after a cursor. Gzip is applied by the compression plugin when asked.
+// GET /v1/changes: the feed v1 page after a cursor, limited to the user's scope (server/scopes/). Gzip is applied by
+// the compression plugin when asked.
 import { z } from 'zod';
 import { CursorGoneError, readChanges } from '../feed/changes';
+import { currentUser } from '../http/auth';
 import { HttpError } from '../http/errors';
+import { scopeFilter, userScope } from '../scopes/filter';
 import type { HubRoutes } from './route';
 
 const DEFAULT_PAGE_SIZE = 500;
@@ -19,7 +22,8 @@ export const changesRoutes: HubRoutes = (app, { db, maxPageSize }) => {
     }
     const limit = Math.min(query.data.limit ?? DEFAULT_PAGE_SIZE, maxPageSize);
     try {
-      const page = await readChanges(db, { cursor: query.data.cursor, limit });
+      const scope = scopeFilter(await userScope(db, currentUser(request).id), 3);
+      const page = await readChanges(db, { cursor: query.data.cursor, limit, scope });
       return reply.type('application/json; charset=utf-8').send(page.json);
     } catch (error) {
       if (error instanceof CursorGoneError) {

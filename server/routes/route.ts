@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database';
+import type { ScopeRules } from '../scopes/rules';
 import type { Sealer } from '../secrets/sealer';
+import type { SourcePuller } from '../sources/scheduler';
 
 /** What every route may use. */
 export interface HubContext {
@@ -8,6 +10,10 @@ export interface HubContext {
   /** Seals and opens the secrets kept in the database. */
   sealer: Sealer;
   maxPageSize: number;
+  /** Decide the scope keys stored with each customer written. */
+  scopeRules: ScopeRules;
+  /** Pulls the platform sources. */
+  puller: SourcePuller;
 }
 
 /** A route file: registers its routes; their roles are in http/access.ts. */

@@ -27,6 +27,11 @@ export interface RequestOptions {
 
 export interface TestHubOptions {
   maxPageSize?: number;
+  storeOnlineMonths?: number;
+  /** Seconds between scheduled pulls of platform sources; 0 (default): pulls only when asked. */
+  sourcesPollSeconds?: number;
+  /** The clock of scope rules and platform pulls. */
+  now?: () => Date;
   tombstoneRetentionSeconds?: number;
   maxBodyBytes?: number;
 }
@@ -41,6 +46,9 @@ export async function startTestHub(db: Database, options: TestHubOptions = {}): 
     maxPageSize: options.maxPageSize ?? 5_000,
     logLevel: 'silent',
     sealer: loadSealer({ key: TEST_ENCRYPTION_KEY }),
+    storeOnlineMonths: options.storeOnlineMonths ?? 12,
+    sourcesPollSeconds: options.sourcesPollSeconds ?? 0,
+    now: options.now,
   });
   const tokenOf = async (role: Role) => {
     const stores = role === 'store' ? ['paris-rivoli'] : [];
