@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import type { Customer } from '../../lib/feed/schema';
+import { readConfig } from '../../server/config';
 import { openDatabase } from '../../server/db/open';
 import { type RunningHub, startHub } from '../../server/hub';
 import type { Role } from '../../server/people/roles';
@@ -49,15 +50,13 @@ export async function startDemoHub(options: DemoHubOptions): Promise<DemoHub> {
   const db = await openDatabase({ dataDir: options.dataDir });
   let hub: RunningHub | undefined;
   try {
+    // The defaults an administrator gets with no environment variable set.
+    const { databaseUrl: _url, dataDir: _dir, ...config } = readConfig({ HUB_LOG_LEVEL: 'warn' });
     hub = await startHub({
+      ...config,
       db,
       sealer: options.dataDir ? loadSealer({ dataDir: options.dataDir }) : sealerOf(randomBytes(32)),
-      host: '127.0.0.1',
       port: 0,
-      tombstoneRetentionSeconds: 30 * 86_400,
-      maxBodyBytes: 64 * 1024 * 1024,
-      maxPageSize: 5_000,
-      logLevel: 'warn',
     });
     const tokens = {} as Record<Role, string>;
     const userIds = {} as Record<Role, string>;
