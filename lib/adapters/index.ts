@@ -1,4 +1,5 @@
-// Every site adapter. Adding one: a file beside this one, a line here, a fixture and a test (see README).
+// Every site adapter. Adding one: a file beside this one, a line here, a fixture and a test (see docs/recognition.md,
+// "Adding a site adapter").
 import aircall from './aircall';
 import freshdesk from './freshdesk';
 import front from './front';

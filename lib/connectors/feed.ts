@@ -1,7 +1,7 @@
 import { FeedError, fetchChanges, fetchMe } from '../feed/client';
 import type { ConnectorDefinition } from './types';
 
-/** The Reconnu feed API v1 (README, "Feed API"): the source every other connector imitates. */
+/** The Reconnu feed API v1 (docs/feed-api.md): the source every other connector imitates. */
 export const feedConnector: ConnectorDefinition<'feed'> = {
   kind: 'feed',
   label: 'Reconnu feed',

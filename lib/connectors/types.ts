@@ -19,7 +19,7 @@ export interface SourceConnector {
     signal: AbortSignal | undefined,
     context: SourceContext,
   ): Promise<ChangesPage>;
-  /** Who the credentials act for, when no Reconnu feed answers `/v1/me` (see README, "Connecting a platform"). */
+  /** Who the credentials act for, when no Reconnu feed answers `/v1/me` (docs/connectors.md, "Who is signed in"). */
   whoAmI(signal?: AbortSignal): Promise<Me>;
 }
 

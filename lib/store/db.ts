@@ -5,10 +5,10 @@ import { storeWatch } from './store-writes';
 
 /**
  * Customers are packed into segments of up to SEGMENT_SIZE records: IndexedDB's cost is per record, not per byte
- * (see README, "Local store"). Each customer is kept as a JSON string beside its id, version and lookup keys, so a
- * read parses only the customers it returns. Segments are found through the key index (key-index.ts); an updated
- * customer may briefly have a superseded copy in an older segment (copies.ts). This is a segment once opened; what
- * IndexedDB holds is a StoredSegment (segments.ts seals and opens them).
+ * (see docs/architecture.md, "Local store"). Each customer is kept as a JSON string beside its id, version and lookup
+ * keys, so a read parses only the customers it returns. Segments are found through the key index (key-index.ts); an
+ * updated customer may briefly have a superseded copy in an older segment (copies.ts). This is a segment once opened;
+ * what IndexedDB holds is a StoredSegment (segments.ts seals and opens them).
  */
 export interface Segment {
   seg?: number;

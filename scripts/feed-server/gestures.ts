@@ -1,4 +1,4 @@
-// Gestures and approvals (issue 8): stored once per Idempotency-Key, checked against the policy on the server too,
+// Gestures and approvals: stored once per Idempotency-Key, checked against the policy on the server too,
 // approved or rejected by supervisors, listed as history for every channel.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';

@@ -1,7 +1,8 @@
-// Hostile records for the feed (issue 7 item 6): markup in every string field, megabyte strings, 10,000-level
-// nesting, `__proto__` / `constructor` / `prototype` keys, bidi overrides and zero-width characters, invalid dates,
-// negative amounts, wrong types, huge arrays. Each comes as JSON text (so JSON.parse makes `__proto__` an own key,
-// and nesting JSON.stringify would refuse can be served) with what Reconnu must do with it.
+// Hostile records for the feed, so the tests show what a broken or malicious feed can send and what becomes of it:
+// markup in every string field, megabyte strings, 10,000-level nesting, `__proto__` / `constructor` / `prototype`
+// keys, bidi overrides and zero-width characters, invalid dates, negative amounts, wrong types, huge arrays. Each
+// comes as JSON text (so JSON.parse makes `__proto__` an own key, and nesting JSON.stringify would refuse can be
+// served) with what Reconnu must do with it.
 import type { Customer } from '../../lib/feed/schema';
 
 /** Each runs only if something renders data as markup or code; it then sets `__pwned` and opens a dialog. */

@@ -90,7 +90,7 @@ function routeOf(pathname: string): string {
   return /^\/v1\/gestures\/[^/]+\/(approve|reject)$/.test(pathname) ? '/v1/gestures/:id/decide' : pathname;
 }
 
-/** The reference company's own domain and switchboard: never a customer's (see the README's feed API). */
+/** The reference company's own domain and switchboard: never a customer's (see docs/feed-api.md, /v1/me). */
 const ORGANIZATION = { domains: ['example.org'], phones: ['+33 1 84 60 12 00'] };
 
 function usersFor(token: string, agent?: Me): Map<string, Me> {

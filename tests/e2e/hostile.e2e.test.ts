@@ -1,4 +1,5 @@
-// Hostile input (issue 7 item 6): a feed serving hostile records, and a host page attacking the panel.
+// Hostile input from the two sides Reconnu trusts least: a feed serving hostile records, and a host page attacking
+// the panel.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INVISIBLE_MARK } from '../../lib/display/visible';
 import { MAX_CANDIDATES } from '../../lib/lookup/service';

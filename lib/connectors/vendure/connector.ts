@@ -180,7 +180,8 @@ export function createVendureConnector(settings: SourceOf<'vendure'>, options: V
     };
     const { data } = await query<WhoAmI>(WHO_AM_I, {}, signal);
     const admin = data.activeAdministrator;
-    // Credentials that can read every customer see every contact: an agent's view (README, "Connecting Vendure").
+    // Credentials that can read every customer see every contact: an agent's view (docs/connectors.md, "Who is
+    // signed in").
     if (admin) {
       const name = `${admin.firstName} ${admin.lastName}`.trim() || admin.emailAddress;
       return { id: localId(`admin:${admin.id}`), name, email: admin.emailAddress, role: 'agent' };

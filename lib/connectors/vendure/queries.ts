@@ -4,7 +4,7 @@
 /** Vendure refuses a list `take` above adminListQueryLimit, 1000 unless the shop changed it. */
 export const ADMIN_LIST_LIMIT = 1000;
 
-/** Customer custom fields Reconnu reads when the shop defines them (README, "Connecting Vendure"). */
+/** Customer custom fields Reconnu reads when the shop defines them (docs/connectors.md, "Connecting Vendure"). */
 export const KNOWN_CUSTOM_FIELDS = [
   'sizes',
   'preferredBrands',

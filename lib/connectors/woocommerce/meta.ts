@@ -2,8 +2,9 @@ import type { Customer } from '../../feed/schema';
 import type { WooMeta } from './wire';
 
 /**
- * Customer meta keys Reconnu reads (README, "Connecting WooCommerce"). Free-form meta is written by plugins and
- * imports, so each value is kept only when valid: a malformed preference is dropped, never the whole customer.
+ * Customer meta keys Reconnu reads (docs/connectors.md, "Connecting WooCommerce"). Free-form meta is written by
+ * plugins and imports, so each value is kept only when valid: a malformed preference is dropped, never the whole
+ * customer.
  */
 export const META_KEYS = {
   sizes: 'reconnu_sizes', // JSON object, e.g. {"shoes":"38","tops":"M"}

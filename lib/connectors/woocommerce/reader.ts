@@ -10,7 +10,7 @@ const PARALLEL = 3;
 /** WordPress caps `per_page` (and so `include`) at 100. */
 const MAX_PER_PAGE = 100;
 
-/** Reads customers and maps them, each with its recent orders and their refunds (see README for the cost). */
+/** Reads customers and maps them, each with its recent orders and their refunds (cost: docs/connectors.md). */
 export class CustomerReader {
   constructor(
     private readonly client: WooClient,
