@@ -2,13 +2,15 @@
 // that PostgreSQL; otherwise they use the embedded database in --data (or HUB_DATA_DIR).
 import { parseArgs } from 'node:util';
 import { type CommandFlags, type HubCommand, UsageError } from './commands/command';
+import { policyKeyCommand } from './commands/policy-key';
+import { policySetCommand } from './commands/policy-set';
 import { serveCommand } from './commands/serve';
 import { userAddCommand } from './commands/user-add';
 import { ConfigError, readConfig } from './config';
 import { DuplicateEmailError } from './people/users';
 import { SealingKeyError } from './secrets/sealer';
 
-const COMMANDS: readonly HubCommand[] = [serveCommand, userAddCommand];
+const COMMANDS: readonly HubCommand[] = [serveCommand, userAddCommand, policySetCommand, policyKeyCommand];
 
 const COMMON_FLAGS: CommandFlags = {
   port: { type: 'string' },

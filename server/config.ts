@@ -16,6 +16,13 @@ const envSchema = z.object({
   HUB_MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(50_000).default(5_000),
   HUB_ENCRYPTION_KEY: z.string().optional(),
   HUB_ENCRYPTION_KEY_FILE: z.string().optional(),
+  HUB_POLICY_KEY_FILE: z.string().optional(),
+  HUB_TRUST_PROXY: z.preprocess(
+    (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
+    z
+      .enum(['', '0', '1', 'false', 'true', 'no', 'yes'], { message: 'must be true or false (1 or 0, yes or no)' })
+      .optional(),
+  ),
   HUB_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -31,6 +38,10 @@ export interface HubConfig {
   /** The key that seals the secrets kept in the database (see secrets/key.ts). */
   encryptionKey: string | undefined;
   encryptionKeyFile: string | undefined;
+  /** The policy signing key's file (PEM or JWK); without it the hub makes one and keeps it sealed in the database. */
+  policyKeyFile?: string;
+  /** Behind a reverse proxy: the client's scheme and host are read from X-Forwarded-Proto and -Host. */
+  trustProxy?: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -54,5 +65,7 @@ export function readConfig(env: NodeJS.ProcessEnv): HubConfig {
     logLevel: values.HUB_LOG_LEVEL,
     encryptionKey: values.HUB_ENCRYPTION_KEY || undefined,
     encryptionKeyFile: values.HUB_ENCRYPTION_KEY_FILE || undefined,
+    policyKeyFile: values.HUB_POLICY_KEY_FILE || undefined,
+    trustProxy: ['1', 'true', 'yes'].includes(values.HUB_TRUST_PROXY ?? ''),
   };
 }

@@ -12,6 +12,12 @@ export const routeAccess: Readonly<Record<string, Access>> = {
   'GET /v1/storage-key': ALL_ROLES,
   'POST /v1/admin/customers': ['admin'],
   'PUT /v1/admin/organization': ['admin'],
+  'GET /v1/policy': ALL_ROLES,
+  'PUT /v1/admin/policy': ['admin'],
+  'GET /v1/gestures': ALL_ROLES,
+  'POST /v1/gestures': ALL_ROLES,
+  'POST /v1/gestures/:id/approve': ['supervisor', 'admin'],
+  'POST /v1/gestures/:id/reject': ['supervisor', 'admin'],
 };
 
 export function routeKey(method: string, url: string): string {

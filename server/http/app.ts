@@ -6,8 +6,10 @@ import type { Database } from '../db/database';
 import { adminCustomersRoutes } from '../routes/admin-customers';
 import { adminOrganizationRoutes } from '../routes/admin-organization';
 import { changesRoutes } from '../routes/changes';
+import { gesturesRoutes } from '../routes/gestures';
 import { healthRoutes } from '../routes/health';
 import { meRoutes } from '../routes/me';
+import { policyRoutes } from '../routes/policy';
 import type { HubRoutes } from '../routes/route';
 import { storageKeyRoutes } from '../routes/storage-key';
 import type { Sealer } from '../secrets/sealer';
@@ -21,6 +23,8 @@ const ROUTES: readonly HubRoutes[] = [
   adminCustomersRoutes,
   adminOrganizationRoutes,
   storageKeyRoutes,
+  policyRoutes,
+  gesturesRoutes,
 ];
 
 export interface HubAppOptions {
@@ -30,6 +34,9 @@ export interface HubAppOptions {
   maxPageSize: number;
   /** A pino level, or 'silent'. */
   logLevel: string;
+  /** HUB_TRUST_PROXY: read the client's scheme and host from X-Forwarded-Proto and -Host. */
+  trustProxy?: boolean;
+  policyKeyFile?: string;
 }
 
 export interface HubApp {
@@ -42,6 +49,7 @@ export async function buildHubApp(options: HubAppOptions): Promise<HubApp> {
   const app = Fastify({
     bodyLimit: options.maxBodyBytes,
     exposeHeadRoutes: false,
+    trustProxy: options.trustProxy ?? false,
     logger: {
       level: options.logLevel,
       // Only the method and path: query strings carry cursors, headers carry tokens.
@@ -62,7 +70,12 @@ export async function buildHubApp(options: HubAppOptions): Promise<HubApp> {
   installAuth(app, options.db);
   await app.register(compress, { global: true, threshold: 4096, encodings: ['gzip'] });
   for (const register of ROUTES)
-    register(app, { db: options.db, sealer: options.sealer, maxPageSize: options.maxPageSize });
+    register(app, {
+      db: options.db,
+      sealer: options.sealer,
+      maxPageSize: options.maxPageSize,
+      policyKeyFile: options.policyKeyFile,
+    });
   await app.ready();
   return { app, routes };
 }

@@ -8,6 +8,8 @@ export interface HubContext {
   /** Seals and opens the secrets kept in the database. */
   sealer: Sealer;
   maxPageSize: number;
+  /** HUB_POLICY_KEY_FILE: the policy signing key; when absent, one is made and kept sealed in the database. */
+  policyKeyFile?: string;
 }
 
 /** A route file: registers its routes; their roles are in http/access.ts. */

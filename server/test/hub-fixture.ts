@@ -29,6 +29,8 @@ export interface TestHubOptions {
   maxPageSize?: number;
   tombstoneRetentionSeconds?: number;
   maxBodyBytes?: number;
+  trustProxy?: boolean;
+  policyKeyFile?: string;
 }
 
 export async function startTestHub(db: Database, options: TestHubOptions = {}): Promise<TestHub> {
@@ -41,6 +43,8 @@ export async function startTestHub(db: Database, options: TestHubOptions = {}): 
     maxPageSize: options.maxPageSize ?? 5_000,
     logLevel: 'silent',
     sealer: loadSealer({ key: TEST_ENCRYPTION_KEY }),
+    trustProxy: options.trustProxy,
+    policyKeyFile: options.policyKeyFile,
   });
   const tokenOf = async (role: Role) => {
     const stores = role === 'store' ? ['paris-rivoli'] : [];
