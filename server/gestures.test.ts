@@ -52,6 +52,8 @@ for (const database of testDatabases()) {
       expect([noKey.status, (await noKey.json()).message]).toEqual([400, expect.stringMatching(/Idempotency-Key/)]);
       const short = await post(grant('c1', { reason: 'no' }));
       expect([short.status, (await short.json()).message]).toEqual([400, expect.stringMatching(/reason/)]);
+      const nul = await post(grant('c1', { reason: 'late\u0000parcel' }));
+      expect([nul.status, (await nul.json()).message]).toEqual([400, expect.stringMatching(/NUL/)]);
       for (const id of ['nobody', 'gone']) {
         const response = await post(grant(id));
         expect(response.status).toBe(404);

@@ -1,48 +1,12 @@
-// The empowerment policy served from the database: versions set by admins, signed with the hub's key for the origin
-// the client reached it at, and verified by the extension's own code (lib/policy/verify.ts).
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPolicy } from '../lib/policy/verify';
-import type { Database } from './db/database';
-import { openDatabase } from './db/open';
-import { type RunningHub, type StartHubOptions, startHub } from './hub';
-import { policyKeyLoader, publicKeyText } from './policy/signing-key';
-import { loadSealer } from './secrets/key';
 import { testDatabases } from './test/databases';
-import { startTestHub, TEST_ENCRYPTION_KEY, type TestHub } from './test/hub-fixture';
+import { startTestHub, type TestHub } from './test/hub-fixture';
 import { testPolicy } from './test/policy-fixture';
+import { hubPublicKey, sideHub, tokenFrom } from './test/policy-hubs';
 
 const DAY_S = 86_400;
-
-async function hubPublicKey(hub: TestHub): Promise<string> {
-  const loader = policyKeyLoader({ db: hub.db, sealer: loadSealer({ key: TEST_ENCRYPTION_KEY }) });
-  return publicKeyText(await loader());
-}
-
-/** Another hub on the same database and users as `hub` (another process would see the same), with its own options. */
-function sideHub(db: Database, options: Partial<StartHubOptions> = {}): Promise<RunningHub> {
-  return startHub({
-    db,
-    host: '127.0.0.1',
-    port: 0,
-    tombstoneRetentionSeconds: DAY_S,
-    maxBodyBytes: 1024 * 1024,
-    maxPageSize: 100,
-    logLevel: 'silent',
-    sealer: loadSealer({ key: TEST_ENCRYPTION_KEY }),
-    ...options,
-  });
-}
-
-async function tokenFrom(url: string, agentToken: string, headers: Record<string, string> = {}): Promise<string> {
-  const response = await fetch(`${url}/v1/policy`, { headers: { Authorization: `Bearer ${agentToken}`, ...headers } });
-  expect(response.status).toBe(200);
-  return response.text();
-}
 
 async function policyToken(hub: TestHub, headers: Record<string, string> = {}): Promise<string> {
   const response = await hub.request('/v1/policy', { as: 'agent', headers });
@@ -126,89 +90,5 @@ for (const database of testDatabases()) {
         await proxied.close();
       }
     });
-
-    it('signs with the key of HUB_POLICY_KEY_FILE when given, and stops at start on a bad one', async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'hub-policy-key-'));
-      try {
-        const keyFile = join(dir, 'policy-key.pem');
-        execFileSync('openssl', [
-          'genpkey',
-          '-algorithm',
-          'EC',
-          '-pkeyopt',
-          'ec_paramgen_curve:P-256',
-          '-out',
-          keyFile,
-        ]);
-        const publicPem = execFileSync('openssl', ['pkey', '-in', keyFile, '-pubout']).toString();
-        const withFile = await sideHub(hub.db, { policyKeyFile: keyFile });
-        try {
-          const token = await tokenFrom(withFile.url, hub.tokens.agent);
-          const feedUrl = withFile.url;
-          expect(await verifyPolicy(token, { publicKey: publicPem, feedUrl })).toMatchObject({ ok: true });
-          const stored = await verifyPolicy(token, { publicKey: await hubPublicKey(hub), feedUrl });
-          expect(stored).toMatchObject({ ok: false, error: expect.stringMatching(/signature does not match/) });
-        } finally {
-          await withFile.close();
-        }
-        await expect(sideHub(hub.db, { policyKeyFile: join(dir, 'missing.pem') })).rejects.toThrow(
-          /HUB_POLICY_KEY_FILE: no file/,
-        );
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    });
-
-    it('answers 503 naming what to set when it has no key to seal its own with', async () => {
-      const keyless = await sideHub(hub.db, { sealer: loadSealer({}) });
-      try {
-        const response = await fetch(`${keyless.url}/v1/policy`, {
-          headers: { Authorization: `Bearer ${hub.tokens.agent}` },
-        });
-        expect(response.status).toBe(503);
-        expect(await response.json()).toMatchObject({
-          error: 'policy_key_unavailable',
-          message: expect.stringMatching(/HUB_ENCRYPTION_KEY/),
-        });
-      } finally {
-        await keyless.close();
-      }
-    });
   });
 }
-
-const postgres = testDatabases().find((database) => database.name === 'PostgreSQL');
-
-describe.skipIf(!postgres?.newUrl || postgres.unavailable)('policy key made by two hubs on one PostgreSQL', () => {
-  it('is made once: both hubs sign with the same key, stored once, sealed', async () => {
-    const url = (await postgres?.newUrl?.()) as string;
-    const hub = await startTestHub(await openDatabase({ databaseUrl: url }));
-    const otherDb = await openDatabase({ databaseUrl: url });
-    const other = await sideHub(otherDb);
-    try {
-      await hub.request('/v1/admin/policy', { method: 'PUT', json: testPolicy() });
-      const tokens = await Promise.all(
-        [hub.hub.url, other.url, hub.hub.url, other.url, hub.hub.url, other.url].map((hubUrl) =>
-          fetch(`${hubUrl}/v1/policy`, { headers: { Authorization: `Bearer ${hub.tokens.agent}` } }).then((response) =>
-            response.text(),
-          ),
-        ),
-      );
-      const publicKey = await hubPublicKey(hub);
-      for (const [index, token] of tokens.entries()) {
-        const feedUrl = index % 2 === 0 ? hub.hub.url : other.url;
-        expect(await verifyPolicy(token, { publicKey, feedUrl })).toMatchObject({ ok: true });
-      }
-      const { rows } = await hub.db.query<{ sealed: string }>(
-        "select convert_from(value, 'UTF8') as sealed from hub_secrets where name = 'policy-signing-key'",
-      );
-      expect(rows).toHaveLength(1);
-      expect(rows[0]?.sealed).toMatch(/^v1\./);
-      expect(rows[0]?.sealed).not.toMatch(/"d"/);
-    } finally {
-      await other.close();
-      await otherDb.close();
-      await hub.close();
-    }
-  });
-});

@@ -38,6 +38,10 @@ export function parseIdempotencyKey(header: string | string[] | undefined): stri
 export function parseGrantBody(body: unknown): GrantBody {
   const parsed = grantBodySchema.safeParse(body);
   if (!parsed.success) throw new HttpError(400, 'bad_request', `Invalid gesture: ${firstProblem(parsed.error)}`);
+  // PostgreSQL's text cannot hold U+0000: refused here rather than failing the write.
+  if (JSON.stringify(parsed.data).includes('\\u0000')) {
+    throw new HttpError(400, 'bad_request', 'Invalid gesture: it holds a NUL character (U+0000).');
+  }
   return parsed.data;
 }
 
