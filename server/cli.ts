@@ -3,13 +3,21 @@
 import { parseArgs } from 'node:util';
 import { type CommandFlags, type HubCommand, UsageError } from './commands/command';
 import { importCommand } from './commands/import';
+import { policyKeyCommand } from './commands/policy-key';
+import { policySetCommand } from './commands/policy-set';
 import { serveCommand } from './commands/serve';
 import { userAddCommand } from './commands/user-add';
 import { ConfigError, readConfig } from './config';
 import { DuplicateEmailError } from './people/users';
 import { SealingKeyError } from './secrets/sealer';
 
-const COMMANDS: readonly HubCommand[] = [serveCommand, userAddCommand, importCommand];
+const COMMANDS: readonly HubCommand[] = [
+  serveCommand,
+  userAddCommand,
+  importCommand,
+  policySetCommand,
+  policyKeyCommand,
+];
 
 const COMMON_FLAGS: CommandFlags = {
   port: { type: 'string' },

@@ -18,6 +18,13 @@ const envSchema = z.object({
   HUB_ENCRYPTION_KEY_FILE: z.string().optional(),
   HUB_STORE_ONLINE_MONTHS: z.coerce.number().int().min(0).max(120).default(12),
   HUB_SOURCES_POLL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
+  HUB_POLICY_KEY_FILE: z.string().optional(),
+  HUB_TRUST_PROXY: z.preprocess(
+    (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
+    z
+      .enum(['', '0', '1', 'false', 'true', 'no', 'yes'], { message: 'must be true or false (1 or 0, yes or no)' })
+      .optional(),
+  ),
   HUB_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -37,6 +44,10 @@ export interface HubConfig {
   storeOnlineMonths: number;
   /** How often this process looks for platform sources due for a pull; 0: it never pulls on schedule. */
   sourcesPollSeconds: number;
+  /** The policy signing key's file (PEM or JWK); without it the hub makes one and keeps it sealed in the database. */
+  policyKeyFile?: string;
+  /** Behind a reverse proxy: the client's scheme and host are read from X-Forwarded-Proto and -Host. */
+  trustProxy?: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -62,5 +73,7 @@ export function readConfig(env: NodeJS.ProcessEnv): HubConfig {
     encryptionKeyFile: values.HUB_ENCRYPTION_KEY_FILE || undefined,
     storeOnlineMonths: values.HUB_STORE_ONLINE_MONTHS,
     sourcesPollSeconds: values.HUB_SOURCES_POLL_SECONDS,
+    policyKeyFile: values.HUB_POLICY_KEY_FILE || undefined,
+    trustProxy: ['1', 'true', 'yes'].includes(values.HUB_TRUST_PROXY ?? ''),
   };
 }

@@ -16,6 +16,12 @@ export const routeAccess: Readonly<Record<string, Access>> = {
   'PUT /v1/admin/sources/:id': ['admin'],
   'DELETE /v1/admin/sources/:id': ['admin'],
   'POST /v1/admin/sources/:id/pull': ['admin'],
+  'GET /v1/policy': ALL_ROLES,
+  'PUT /v1/admin/policy': ['admin'],
+  'GET /v1/gestures': ALL_ROLES,
+  'POST /v1/gestures': ALL_ROLES,
+  'POST /v1/gestures/:id/approve': ['supervisor', 'admin'],
+  'POST /v1/gestures/:id/reject': ['supervisor', 'admin'],
 };
 
 export function routeKey(method: string, url: string): string {

@@ -6,8 +6,10 @@ import { adminCustomersRoutes } from '../routes/admin-customers';
 import { adminOrganizationRoutes } from '../routes/admin-organization';
 import { adminSourcesRoutes } from '../routes/admin-sources';
 import { changesRoutes } from '../routes/changes';
+import { gesturesRoutes } from '../routes/gestures';
 import { healthRoutes } from '../routes/health';
 import { meRoutes } from '../routes/me';
+import { policyRoutes } from '../routes/policy';
 import type { HubContext, HubRoutes } from '../routes/route';
 import { storageKeyRoutes } from '../routes/storage-key';
 import { scopeRules } from '../scopes/rules';
@@ -23,6 +25,8 @@ const ROUTES: readonly HubRoutes[] = [
   adminOrganizationRoutes,
   storageKeyRoutes,
   adminSourcesRoutes,
+  policyRoutes,
+  gesturesRoutes,
 ];
 
 export interface HubAppOptions extends Omit<HubContext, 'scopeRules' | 'puller'> {
@@ -33,6 +37,9 @@ export interface HubAppOptions extends Omit<HubContext, 'scopeRules' | 'puller'>
   maxBodyBytes: number;
   /** A pino level, or 'silent'. */
   logLevel: string;
+  /** HUB_TRUST_PROXY: read the client's scheme and host from X-Forwarded-Proto and -Host. */
+  trustProxy?: boolean;
+  policyKeyFile?: string;
 }
 
 export interface HubApp {
@@ -45,6 +52,7 @@ export async function buildHubApp(options: HubAppOptions): Promise<HubApp> {
   const app = Fastify({
     bodyLimit: options.maxBodyBytes,
     exposeHeadRoutes: false,
+    trustProxy: options.trustProxy ?? false,
     logger: {
       level: options.logLevel,
       // Only the method and path: query strings carry cursors, headers carry tokens.
@@ -67,7 +75,15 @@ export async function buildHubApp(options: HubAppOptions): Promise<HubApp> {
   const { db, sealer, maxPageSize } = options;
   const rules = options.scopeRules ?? scopeRules();
   const puller = options.puller ?? createPuller({ db, sealer, rules });
-  for (const register of ROUTES) register(app, { db, sealer, maxPageSize, scopeRules: rules, puller });
+  for (const register of ROUTES)
+    register(app, {
+      db,
+      sealer,
+      maxPageSize,
+      scopeRules: rules,
+      puller,
+      policyKeyFile: options.policyKeyFile,
+    });
   await app.ready();
   return { app, routes };
 }

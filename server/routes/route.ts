@@ -14,6 +14,8 @@ export interface HubContext {
   scopeRules: ScopeRules;
   /** Pulls the platform sources. */
   puller: SourcePuller;
+  /** HUB_POLICY_KEY_FILE: the policy signing key; when absent, one is made and kept sealed in the database. */
+  policyKeyFile?: string;
 }
 
 /** A route file: registers its routes; their roles are in http/access.ts. */

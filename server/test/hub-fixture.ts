@@ -34,6 +34,8 @@ export interface TestHubOptions {
   now?: () => Date;
   tombstoneRetentionSeconds?: number;
   maxBodyBytes?: number;
+  trustProxy?: boolean;
+  policyKeyFile?: string;
 }
 
 export async function startTestHub(db: Database, options: TestHubOptions = {}): Promise<TestHub> {
@@ -49,6 +51,8 @@ export async function startTestHub(db: Database, options: TestHubOptions = {}): 
     storeOnlineMonths: options.storeOnlineMonths ?? 12,
     sourcesPollSeconds: options.sourcesPollSeconds ?? 0,
     now: options.now,
+    trustProxy: options.trustProxy,
+    policyKeyFile: options.policyKeyFile,
   });
   const tokenOf = async (role: Role) => {
     const stores = role === 'store' ? ['paris-rivoli'] : [];

@@ -2,6 +2,7 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { TEST_ENCRYPTION_KEY } from './hub-fixture';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -25,11 +26,13 @@ export interface HubProcess {
   kill(): Promise<void>;
 }
 
+/** The environment of a CLI run: the place's database (PGlite in --data when none), the test sealing key. */
 export function hubEnv(place: Omit<HubPlace, 'dataDir'>): NodeJS.ProcessEnv {
   const { DATABASE_URL: _unset, ...env } = process.env;
   return {
     ...env,
     HUB_LOG_LEVEL: 'warn',
+    HUB_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
     ...(place.databaseUrl ? { DATABASE_URL: place.databaseUrl } : {}),
     ...place.env,
   };
@@ -74,6 +77,20 @@ export function serveHub(place: HubPlace): Promise<HubProcess> {
     });
     child.once('exit', (code) => reject(new Error(`the hub exited with ${code}: ${output.slice(-2000)}`)));
   });
+}
+
+/** Runs `npm run hub -- ...args` (through tsx, as npm does), failing or not: its output and exit code. */
+export async function runHub(
+  place: Omit<HubPlace, 'dataDir'>,
+  args: string[],
+): Promise<{ stdout: string; stderr: string; code: number }> {
+  try {
+    const { stdout, stderr } = await run(TSX, ['server/cli.ts', ...args], { cwd: ROOT, env: hubEnv(place) });
+    return { stdout, stderr, code: 0 };
+  } catch (error) {
+    const failed = error as { stdout: string; stderr: string; code: number };
+    return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code };
+  }
 }
 
 /** Runs a hub CLI command to completion; its standard output. */
