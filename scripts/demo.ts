@@ -1,16 +1,17 @@
-// `npm run demo`: build, start a demo feed and demo pages on 127.0.0.1, configure the extension like a user, and
-// open the pages in Chromium. `--vendure` reads the customers from a real Vendure server instead of the feed. With a display it stays open until Ctrl-C; headless (or --once) it takes screenshots
-// to demo-output/, prints what was recognized where, and exits.
+// `npm run demo`: build, start the hub on its embedded database with the demo's customers, people and policy, serve
+// demo pages on 127.0.0.1, configure the extension like a user, and open the pages in Chromium. `--vendure` reads the
+// customers from a real Vendure server instead. With a display it stays open until Ctrl-C; headless (or --once) it
+// takes screenshots to demo-output/, prints what was recognized where, and exits.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { configureFeed, launchWithExtension, panelFrame, panelHeading } from './browser';
+import { type DemoHub, startDemoHub } from './demo/hub';
 import { type DemoCustomers, demoSearch, feedCustomers, registerDemoPages } from './demo/scenario';
 import { startDemoSite } from './demo/site';
 import { startVendureSource } from './demo/vendure-source';
-import { startFeedServer } from './feed-server/server';
 
 const { values: args } = parseArgs({
   options: {
@@ -27,9 +28,20 @@ const customers = Number(args.customers);
 
 if (!args['no-build']) execFileSync('npx', ['wxt', 'build', '--mode', 'test'], { stdio: 'inherit' });
 
-const feed = args.vendure ? null : await startFeedServer({ customers, seed: args.seed });
 const site = await startDemoSite();
-if (feed) console.log(`Demo feed: ${feed.url} (${customers} customers, seed "${args.seed}")`);
+const demoPages = registerDemoPages(site, feedCustomers(args.seed));
+let hub: DemoHub | null = null;
+if (!args.vendure) {
+  const started = Date.now();
+  hub = await startDemoHub({
+    dataDir: join(outputDir, 'hub'),
+    customers: feedCustomers(args.seed),
+    count: customers,
+    story: demoPages.map((demoPage) => demoPage.customer),
+  });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`Demo hub: ${hub.url} (${customers} customers pushed through its admin API in ${seconds} s)`);
+}
 console.log(`Demo pages: ${site.url}`);
 const browser = await launchWithExtension({ headless: !interactive });
 let stopVendure = async () => {};
@@ -37,7 +49,7 @@ let stopVendure = async () => {};
 const stop = async (code: number) => {
   await browser.close().catch(() => {});
   await site.close();
-  await feed?.close();
+  await hub?.close();
   await stopVendure();
   process.exit(code);
 };
@@ -47,12 +59,12 @@ process.on('SIGTERM', () => void stop(0));
 try {
   let options: Page;
   let source: DemoCustomers;
-  if (feed) {
+  if (hub) {
     const started = Date.now();
-    options = await configureFeed(browser, feed, customers);
+    options = await configureFeed(browser, { url: hub.url, token: hub.tokens.agent }, customers);
     console.log(`Synced ${customers} customers in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     // The administrator's policy key: the panel then shows what the agent may do for each customer.
-    await options.getByLabel('Policy public key (ES256, JWK or PEM)').fill(feed.policy.publicKey);
+    await options.getByLabel('Policy public key (ES256, JWK or PEM)').fill(hub.policyPublicKey);
     await options.getByRole('button', { name: 'Sync now' }).click();
     await options.getByText(/Empowerment policy .* in force/).waitFor({ timeout: 30_000 });
     console.log('Empowerment policy verified and in force.');
@@ -65,7 +77,8 @@ try {
   mkdirSync(outputDir, { recursive: true });
   await options.screenshot({ path: join(outputDir, 'options.png') });
   let failures = 0;
-  for (const [i, demoPage] of registerDemoPages(site, source).entries()) {
+  const pages = hub ? demoPages : registerDemoPages(site, source);
+  for (const [i, demoPage] of pages.entries()) {
     const page = await browser.context.newPage();
     await page.goto(demoPage.url);
     const heading = await panelHeading(page).catch((error: Error) => `(no panel: ${error.message.split('\n')[0]})`);

@@ -9,8 +9,10 @@ import { openDatabase } from '../../server/db/open';
 import { type RunningHub, startHub } from '../../server/hub';
 import type { Role } from '../../server/people/roles';
 import { addUser } from '../../server/people/users';
+import { policyKeyLoader, publicKeyText } from '../../server/policy/signing-key';
 import { loadSealer } from '../../server/secrets/key';
 import { sealerOf } from '../../server/secrets/sealer';
+import { demoPolicy } from '../feed-server/policy';
 
 export const DEMO_ORGANIZATION = { domains: ['example.org'], phones: ['+33 1 84 60 12 00'] };
 
@@ -27,6 +29,8 @@ export interface DemoHub {
   tokens: Record<Role, string>;
   /** Each demo person's user id, by role. */
   userIds: Record<Role, string>;
+  /** The key that verifies the hub's signed policy, for the options page or managed `policyPublicKey`. */
+  policyPublicKey: string;
   /** An admin's request to the hub's API; throws on an error answer. */
   admin(method: string, path: string, body: unknown, contentType?: string): Promise<unknown>;
   close(): Promise<void>;
@@ -50,12 +54,13 @@ export async function startDemoHub(options: DemoHubOptions): Promise<DemoHub> {
   const db = await openDatabase({ dataDir: options.dataDir });
   let hub: RunningHub | undefined;
   try {
+    const sealer = options.dataDir ? loadSealer({ dataDir: options.dataDir }) : sealerOf(randomBytes(32));
     // The defaults an administrator gets with no environment variable set.
     const { databaseUrl: _url, dataDir: _dir, ...config } = readConfig({ HUB_LOG_LEVEL: 'warn' });
     hub = await startHub({
       ...config,
       db,
-      sealer: options.dataDir ? loadSealer({ dataDir: options.dataDir }) : sealerOf(randomBytes(32)),
+      sealer,
       port: 0,
     });
     const tokens = {} as Record<Role, string>;
@@ -86,11 +91,16 @@ export async function startDemoHub(options: DemoHubOptions): Promise<DemoHub> {
     }
     if (options.story?.length) await admin('POST', '/v1/admin/customers', { customers: options.story });
     await admin('PUT', '/v1/admin/organization', options.organization ?? DEMO_ORGANIZATION);
+    // The reference policy, for the hub's own people.
+    const people = PEOPLE.map((person) => ({ id: userIds[person.role], name: person.name, role: person.role }));
+    await admin('PUT', '/v1/admin/policy', { ...demoPolicy(), people });
+    const policyPublicKey = publicKeyText(await policyKeyLoader({ db, sealer })());
     const running = hub;
     return {
       url,
       tokens,
       userIds,
+      policyPublicKey,
       admin,
       async close() {
         await running.close();
