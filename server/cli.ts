@@ -3,12 +3,14 @@
 import { parseArgs } from 'node:util';
 import { type CommandFlags, type HubCommand, UsageError } from './commands/command';
 import { serveCommand } from './commands/serve';
+import { tokenRevokeCommand } from './commands/token-revoke';
 import { userAddCommand } from './commands/user-add';
+import { userListCommand } from './commands/user-list';
 import { ConfigError, readConfig } from './config';
 import { DuplicateEmailError } from './people/users';
 import { SealingKeyError } from './secrets/sealer';
 
-const COMMANDS: readonly HubCommand[] = [serveCommand, userAddCommand];
+const COMMANDS: readonly HubCommand[] = [serveCommand, userAddCommand, userListCommand, tokenRevokeCommand];
 
 const COMMON_FLAGS: CommandFlags = {
   port: { type: 'string' },

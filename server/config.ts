@@ -16,6 +16,9 @@ const envSchema = z.object({
   HUB_MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(50_000).default(5_000),
   HUB_ENCRYPTION_KEY: z.string().optional(),
   HUB_ENCRYPTION_KEY_FILE: z.string().optional(),
+  HUB_AUDIT_RETENTION_DAYS: number(400),
+  HUB_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  HUB_METRICS_TOKEN: z.union([z.literal(''), z.string().min(16, 'must be at least 16 characters')]).optional(),
   HUB_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -31,6 +34,12 @@ export interface HubConfig {
   /** The key that seals the secrets kept in the database (see secrets/key.ts). */
   encryptionKey: string | undefined;
   encryptionKeyFile: string | undefined;
+  /** How long audit entries are kept, counted from their receipt. */
+  auditRetentionSeconds: number;
+  /** Requests a minute per access token, in each process; 0: no limit. */
+  rateLimitPerMinute: number;
+  /** The bearer token /metrics asks for; unset: /metrics is off. */
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -54,5 +63,8 @@ export function readConfig(env: NodeJS.ProcessEnv): HubConfig {
     logLevel: values.HUB_LOG_LEVEL,
     encryptionKey: values.HUB_ENCRYPTION_KEY || undefined,
     encryptionKeyFile: values.HUB_ENCRYPTION_KEY_FILE || undefined,
+    auditRetentionSeconds: values.HUB_AUDIT_RETENTION_DAYS * 86_400,
+    rateLimitPerMinute: values.HUB_RATE_LIMIT_PER_MINUTE,
+    metricsToken: values.HUB_METRICS_TOKEN || undefined,
   };
 }

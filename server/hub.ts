@@ -1,5 +1,7 @@
-// A running hub: the database, the HTTP application listening, and the tombstone purge on a timer.
+// A running hub: the database, the HTTP application listening, and the retention purges (tombstones, audit) on a
+// timer.
 import type { FastifyInstance } from 'fastify';
+import { purgeAuditEntries } from './audit/retention';
 import type { HubConfig } from './config';
 import type { Database } from './db/database';
 import { purgeTombstones } from './feed/retention';
@@ -18,6 +20,8 @@ export interface RunningHub {
   app: FastifyInstance;
   /** Removes the tombstones past retention now (it also runs hourly). */
   purgeTombstones(): Promise<number>;
+  /** Removes the audit entries past retention now (it also runs hourly). */
+  purgeAuditEntries(): Promise<number>;
   /** Stops accepting requests, lets the ones in flight finish, then stops the timer. The database stays open. */
   close(): Promise<void>;
 }
@@ -30,11 +34,18 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   const purge = () => purgeTombstones(options.db, { retentionSeconds: options.tombstoneRetentionSeconds });
+  const purgeAudit = () => purgeAuditEntries(options.db, { retentionSeconds: options.auditRetentionSeconds });
   const purgeQuietly = () =>
-    purge().then(
-      (purged) => purged > 0 && app.log.info({ purged }, 'tombstones past retention removed'),
-      (error: unknown) => app.log.error({ err: loggableError(error) }, 'tombstone purge failed'),
-    );
+    Promise.all([
+      purge().then(
+        (purged) => purged > 0 && app.log.info({ purged }, 'tombstones past retention removed'),
+        (error: unknown) => app.log.error({ err: loggableError(error) }, 'tombstone purge failed'),
+      ),
+      purgeAudit().then(
+        (purged) => purged > 0 && app.log.info({ purged }, 'audit entries past retention removed'),
+        (error: unknown) => app.log.error({ err: loggableError(error) }, 'audit purge failed'),
+      ),
+    ]);
   await purgeQuietly();
   const timer = setInterval(purgeQuietly, PURGE_INTERVAL_MS);
   timer.unref();
@@ -43,6 +54,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     url: `http://${shownHost}:${port}`,
     app,
     purgeTombstones: purge,
+    purgeAuditEntries: purgeAudit,
     async close() {
       clearInterval(timer);
       await app.close();

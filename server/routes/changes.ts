@@ -11,7 +11,7 @@ const querySchema = z.object({
   limit: z.coerce.number().int().positive().optional(),
 });
 
-export const changesRoutes: HubRoutes = (app, { db, maxPageSize }) => {
+export const changesRoutes: HubRoutes = (app, { db, maxPageSize, metrics }) => {
   app.get('/v1/changes', async (request, reply) => {
     const query = querySchema.safeParse(request.query);
     if (!query.success) {
@@ -20,6 +20,7 @@ export const changesRoutes: HubRoutes = (app, { db, maxPageSize }) => {
     const limit = Math.min(query.data.limit ?? DEFAULT_PAGE_SIZE, maxPageSize);
     try {
       const page = await readChanges(db, { cursor: query.data.cursor, limit });
+      metrics.count('changes_served', page.count);
       return reply.type('application/json; charset=utf-8').send(page.json);
     } catch (error) {
       if (error instanceof CursorGoneError) {

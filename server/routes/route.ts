@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database';
+import type { HubMetrics } from '../http/metrics';
 import type { Sealer } from '../secrets/sealer';
 
 /** What every route may use. */
@@ -8,6 +9,10 @@ export interface HubContext {
   /** Seals and opens the secrets kept in the database. */
   sealer: Sealer;
   maxPageSize: number;
+  /** Counters the routes add to; served on /metrics. */
+  metrics: HubMetrics;
+  /** The bearer token /metrics asks for; /metrics is off without one. */
+  metricsToken: string | undefined;
 }
 
 /** A route file: registers its routes; their roles are in http/access.ts. */

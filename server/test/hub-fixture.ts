@@ -29,6 +29,10 @@ export interface TestHubOptions {
   maxPageSize?: number;
   tombstoneRetentionSeconds?: number;
   maxBodyBytes?: number;
+  auditRetentionSeconds?: number;
+  /** 0 (the default here): no limit. */
+  rateLimitPerMinute?: number;
+  metricsToken?: string;
 }
 
 export async function startTestHub(db: Database, options: TestHubOptions = {}): Promise<TestHub> {
@@ -41,6 +45,9 @@ export async function startTestHub(db: Database, options: TestHubOptions = {}): 
     maxPageSize: options.maxPageSize ?? 5_000,
     logLevel: 'silent',
     sealer: loadSealer({ key: TEST_ENCRYPTION_KEY }),
+    auditRetentionSeconds: options.auditRetentionSeconds ?? 400 * 86_400,
+    rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
+    metricsToken: options.metricsToken,
   });
   const tokenOf = async (role: Role) => {
     const stores = role === 'store' ? ['paris-rivoli'] : [];
