@@ -6,7 +6,7 @@ import { auditEntrySchema } from '../../lib/audit/chain';
 import { appendAudit, ChainConflictError, MAX_AUDIT_ENTRIES_PER_UPLOAD } from '../audit/ledger';
 import { type AuditFilter, auditCsv, BadAuditCursorError, readAuditPage } from '../audit/query';
 import { currentUser } from '../http/auth';
-import { HttpError } from '../http/errors';
+import { HttpError, loggableError } from '../http/errors';
 import { parseRequest } from '../http/validate';
 import type { HubRoutes } from './route';
 
@@ -80,9 +80,18 @@ export const auditRoutes: HubRoutes = (app, { db, metrics }) => {
 
   app.get('/v1/audit.csv', async (request, reply) => {
     const filter: AuditFilter = parseRequest(filterSchema, request.query, `Filters are ${FILTER_HELP}`);
+    // Once the header is sent a failure can only cut the file short; its database message stays out of the logs.
+    async function* csv() {
+      try {
+        yield* auditCsv(db, filter);
+      } catch (error) {
+        request.log.error({ err: loggableError(error) }, 'audit export failed');
+        throw new Error('The audit export failed.');
+      }
+    }
     return reply
       .type('text/csv; charset=utf-8')
       .header('Content-Disposition', 'attachment; filename="audit.csv"')
-      .send(Readable.from(auditCsv(db, filter)));
+      .send(Readable.from(csv()));
   });
 };
