@@ -6,7 +6,9 @@ import { importCommand } from './commands/import';
 import { policyKeyCommand } from './commands/policy-key';
 import { policySetCommand } from './commands/policy-set';
 import { serveCommand } from './commands/serve';
+import { tokenRevokeCommand } from './commands/token-revoke';
 import { userAddCommand } from './commands/user-add';
+import { userListCommand } from './commands/user-list';
 import { ConfigError, readConfig } from './config';
 import { DuplicateEmailError } from './people/users';
 import { SealingKeyError } from './secrets/sealer';
@@ -14,6 +16,8 @@ import { SealingKeyError } from './secrets/sealer';
 const COMMANDS: readonly HubCommand[] = [
   serveCommand,
   userAddCommand,
+  userListCommand,
+  tokenRevokeCommand,
   importCommand,
   policySetCommand,
   policyKeyCommand,

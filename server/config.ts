@@ -25,6 +25,9 @@ const envSchema = z.object({
       .enum(['', '0', '1', 'false', 'true', 'no', 'yes'], { message: 'must be true or false (1 or 0, yes or no)' })
       .optional(),
   ),
+  HUB_AUDIT_RETENTION_DAYS: number(400),
+  HUB_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  HUB_METRICS_TOKEN: z.union([z.literal(''), z.string().min(16, 'must be at least 16 characters')]).optional(),
   HUB_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -48,6 +51,12 @@ export interface HubConfig {
   policyKeyFile?: string;
   /** Behind a reverse proxy: the client's scheme and host are read from X-Forwarded-Proto and -Host. */
   trustProxy?: boolean;
+  /** How long audit entries are kept, counted from their receipt. */
+  auditRetentionSeconds: number;
+  /** Requests a minute per access token, in each process; 0: no limit. */
+  rateLimitPerMinute: number;
+  /** The bearer token /metrics asks for; unset: /metrics is off. */
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -75,5 +84,8 @@ export function readConfig(env: NodeJS.ProcessEnv): HubConfig {
     sourcesPollSeconds: values.HUB_SOURCES_POLL_SECONDS,
     policyKeyFile: values.HUB_POLICY_KEY_FILE || undefined,
     trustProxy: ['1', 'true', 'yes'].includes(values.HUB_TRUST_PROXY ?? ''),
+    auditRetentionSeconds: values.HUB_AUDIT_RETENTION_DAYS * 86_400,
+    rateLimitPerMinute: values.HUB_RATE_LIMIT_PER_MINUTE,
+    metricsToken: values.HUB_METRICS_TOKEN || undefined,
   };
 }

@@ -1,6 +1,7 @@
-// A running hub: the database, the HTTP application listening, the tombstone purge and the online-activity job on a
-// timer, and the puller of platform sources.
+// A running hub: the database, the HTTP application listening, the retention purges (tombstones, audit) and the
+// online-activity job on a timer, and the puller of platform sources.
 import type { FastifyInstance } from 'fastify';
+import { purgeAuditEntries } from './audit/retention';
 import type { HubConfig } from './config';
 import type { Database } from './db/database';
 import { purgeTombstones } from './feed/retention';
@@ -27,6 +28,8 @@ export interface RunningHub {
   /** The scope rules the hub writes with. */
   scopeRules: ScopeRules;
   puller: SourcePuller;
+  /** Removes the audit entries past retention now (it also runs hourly). */
+  purgeAuditEntries(): Promise<number>;
   /** Stops accepting requests, lets the ones in flight finish, then stops the timer. The database stays open. */
   close(): Promise<void>;
 }
@@ -41,11 +44,18 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   const purge = () => purgeTombstones(options.db, { retentionSeconds: options.tombstoneRetentionSeconds });
+  const purgeAudit = () => purgeAuditEntries(options.db, { retentionSeconds: options.auditRetentionSeconds });
   const purgeQuietly = () =>
-    purge().then(
-      (purged) => purged > 0 && app.log.info({ purged }, 'tombstones past retention removed'),
-      (error: unknown) => app.log.error({ err: loggableError(error) }, 'tombstone purge failed'),
-    );
+    Promise.all([
+      purge().then(
+        (purged) => purged > 0 && app.log.info({ purged }, 'tombstones past retention removed'),
+        (error: unknown) => app.log.error({ err: loggableError(error) }, 'tombstone purge failed'),
+      ),
+      purgeAudit().then(
+        (purged) => purged > 0 && app.log.info({ purged }, 'audit entries past retention removed'),
+        (error: unknown) => app.log.error({ err: loggableError(error) }, 'audit purge failed'),
+      ),
+    ]);
   const reconcileQuietly = () =>
     reconcileOnlineActivity(options.db, rules).then(
       (moved) => moved.left + moved.entered > 0 && app.log.info(moved, 'online activity crossed the window'),
@@ -66,6 +76,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     purgeTombstones: purge,
     scopeRules: rules,
     puller,
+    purgeAuditEntries: purgeAudit,
     async close() {
       clearInterval(timer);
       await puller.close();

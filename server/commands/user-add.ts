@@ -59,6 +59,7 @@ export const userAddCommand: HubCommand = {
       });
       console.log(`User: ${user.id}`);
       console.log(`Access token: ${user.token}`);
+      console.log(`Token id: ${user.tokenId}`);
       console.log('The token is shown once: the hub keeps only its hash.');
     } finally {
       await db.close();

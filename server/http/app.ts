@@ -5,17 +5,23 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { adminCustomersRoutes } from '../routes/admin-customers';
 import { adminOrganizationRoutes } from '../routes/admin-organization';
 import { adminSourcesRoutes } from '../routes/admin-sources';
+import { adminUsersRoutes } from '../routes/admin-users';
+import { auditRoutes } from '../routes/audit';
 import { changesRoutes } from '../routes/changes';
 import { gesturesRoutes } from '../routes/gestures';
 import { healthRoutes } from '../routes/health';
 import { meRoutes } from '../routes/me';
+import { metricsRoutes } from '../routes/metrics';
 import { policyRoutes } from '../routes/policy';
+import { regionsRoutes } from '../routes/regions';
 import type { HubContext, HubRoutes } from '../routes/route';
 import { storageKeyRoutes } from '../routes/storage-key';
 import { scopeRules } from '../scopes/rules';
 import { createPuller } from '../sources/scheduler';
 import { installAuth } from './auth';
 import { installErrorHandlers } from './errors';
+import { HubMetrics, installMetrics } from './metrics';
+import { installRateLimit } from './rate-limit';
 
 const ROUTES: readonly HubRoutes[] = [
   healthRoutes,
@@ -27,9 +33,13 @@ const ROUTES: readonly HubRoutes[] = [
   adminSourcesRoutes,
   policyRoutes,
   gesturesRoutes,
+  auditRoutes,
+  regionsRoutes,
+  adminUsersRoutes,
+  metricsRoutes,
 ];
 
-export interface HubAppOptions extends Omit<HubContext, 'scopeRules' | 'puller'> {
+export interface HubAppOptions extends Omit<HubContext, 'scopeRules' | 'puller' | 'metrics' | 'metricsToken'> {
   /** Default: HUB_STORE_ONLINE_MONTHS's default and the system clock. */
   scopeRules?: HubContext['scopeRules'];
   /** Default: a puller of its own, without schedule. */
@@ -40,6 +50,10 @@ export interface HubAppOptions extends Omit<HubContext, 'scopeRules' | 'puller'>
   /** HUB_TRUST_PROXY: read the client's scheme and host from X-Forwarded-Proto and -Host. */
   trustProxy?: boolean;
   policyKeyFile?: string;
+  /** Requests a minute per access token (this process); 0 or absent: no limit. */
+  rateLimitPerMinute?: number;
+  /** The bearer token of /metrics; absent: /metrics is off. */
+  metricsToken?: string;
 }
 
 export interface HubApp {
@@ -71,6 +85,9 @@ export async function buildHubApp(options: HubAppOptions): Promise<HubApp> {
   });
   installErrorHandlers(app);
   installAuth(app, options.db);
+  installRateLimit(app, { perMinute: options.rateLimitPerMinute ?? 0 });
+  const metrics = new HubMetrics();
+  installMetrics(app, metrics);
   await app.register(compress, { global: true, threshold: 4096, encodings: ['gzip'] });
   const { db, sealer, maxPageSize } = options;
   const rules = options.scopeRules ?? scopeRules();
@@ -83,6 +100,8 @@ export async function buildHubApp(options: HubAppOptions): Promise<HubApp> {
       scopeRules: rules,
       puller,
       policyKeyFile: options.policyKeyFile,
+      metrics,
+      metricsToken: options.metricsToken,
     });
   await app.ready();
   return { app, routes };

@@ -20,15 +20,21 @@ export interface IssueTokenOptions {
   expiresInDays: number | null;
 }
 
-/** Creates a token for the user and returns its secret, which is not stored anywhere. */
-export async function issueToken(db: Queryable, options: IssueTokenOptions): Promise<string> {
+/** Creates a token for the user: its id, and its secret, which is not stored anywhere. */
+export async function createToken(db: Queryable, options: IssueTokenOptions): Promise<{ id: string; token: string }> {
+  const id = newId('tok');
   const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
   await db.query(
     `insert into tokens (id, user_id, hash, expires_at)
      values ($1, $2, $3, case when $4::float8 is null then null else now() + make_interval(days => $4::int) end)`,
-    [newId('tok'), options.userId, hashToken(token), options.expiresInDays],
+    [id, options.userId, hashToken(token), options.expiresInDays],
   );
-  return token;
+  return { id, token };
+}
+
+/** Creates a token for the user and returns its secret, which is not stored anywhere. */
+export async function issueToken(db: Queryable, options: IssueTokenOptions): Promise<string> {
+  return (await createToken(db, options)).token;
 }
 
 export interface TokenUser {

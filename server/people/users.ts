@@ -1,7 +1,7 @@
 import type { Database } from '../db/database';
 import type { Segment } from '../scopes/segment';
 import type { Role } from './roles';
-import { issueToken, newId } from './tokens';
+import { createToken, newId } from './tokens';
 
 export interface NewUser {
   email: string;
@@ -16,8 +16,8 @@ export interface NewUser {
 
 export class DuplicateEmailError extends Error {}
 
-/** Creates a user and their first access token, in one transaction. */
-export async function addUser(db: Database, user: NewUser): Promise<{ id: string; token: string }> {
+/** Creates a user and their first access token (its id and its secret), in one transaction. */
+export async function addUser(db: Database, user: NewUser): Promise<{ id: string; token: string; tokenId: string }> {
   return db.transaction(async (tx) => {
     const { rows } = await tx.query('select 1 from users where lower(email) = lower($1)', [user.email]);
     if (rows.length > 0) throw new DuplicateEmailError(`A user with the email ${user.email} already exists.`);
@@ -30,7 +30,7 @@ export async function addUser(db: Database, user: NewUser): Promise<{ id: string
       user.stores,
       user.scope ? JSON.stringify(user.scope) : null,
     ]);
-    const token = await issueToken(tx, { userId: id, expiresInDays: user.tokenExpiresInDays });
-    return { id, token };
+    const token = await createToken(tx, { userId: id, expiresInDays: user.tokenExpiresInDays });
+    return { id, token: token.token, tokenId: token.id };
   });
 }

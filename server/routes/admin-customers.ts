@@ -36,7 +36,7 @@ function recordsOf(body: unknown): unknown[] {
   return parsed.data.customers;
 }
 
-export const adminCustomersRoutes: HubRoutes = (app, { db, scopeRules }) => {
+export const adminCustomersRoutes: HubRoutes = (app, { db, scopeRules, metrics }) => {
   app.addContentTypeParser(NDJSON_TYPES, { parseAs: 'string' }, (_request, body, done) => {
     done(null, parseNdjson(String(body)));
   });
@@ -50,6 +50,7 @@ export const adminCustomersRoutes: HubRoutes = (app, { db, scopeRules }) => {
       );
     }
     const result = await pushChanges(db, records, { rules: scopeRules });
+    metrics.count('customers_pushed', result.accepted);
     request.log.info({ accepted: result.accepted, rejected: result.rejected.length }, 'customers pushed');
     return result;
   });

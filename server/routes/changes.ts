@@ -14,7 +14,7 @@ const querySchema = z.object({
   limit: z.coerce.number().int().positive().optional(),
 });
 
-export const changesRoutes: HubRoutes = (app, { db, maxPageSize }) => {
+export const changesRoutes: HubRoutes = (app, { db, maxPageSize, metrics }) => {
   app.get('/v1/changes', async (request, reply) => {
     const query = querySchema.safeParse(request.query);
     if (!query.success) {
@@ -24,6 +24,7 @@ export const changesRoutes: HubRoutes = (app, { db, maxPageSize }) => {
     try {
       const scope = scopeFilter(await userScope(db, currentUser(request).id), 3);
       const page = await readChanges(db, { cursor: query.data.cursor, limit, scope });
+      metrics.count('changes_served', page.count);
       return reply.type('application/json; charset=utf-8').send(page.json);
     } catch (error) {
       if (error instanceof CursorGoneError) {

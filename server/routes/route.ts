@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database';
+import type { HubMetrics } from '../http/metrics';
 import type { ScopeRules } from '../scopes/rules';
 import type { Sealer } from '../secrets/sealer';
 import type { SourcePuller } from '../sources/scheduler';
@@ -16,6 +17,10 @@ export interface HubContext {
   puller: SourcePuller;
   /** HUB_POLICY_KEY_FILE: the policy signing key; when absent, one is made and kept sealed in the database. */
   policyKeyFile?: string;
+  /** Counters the routes add to; served on /metrics. */
+  metrics: HubMetrics;
+  /** The bearer token /metrics asks for; /metrics is off without one. */
+  metricsToken: string | undefined;
 }
 
 /** A route file: registers its routes; their roles are in http/access.ts. */

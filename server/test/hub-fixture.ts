@@ -36,6 +36,10 @@ export interface TestHubOptions {
   maxBodyBytes?: number;
   trustProxy?: boolean;
   policyKeyFile?: string;
+  auditRetentionSeconds?: number;
+  /** 0 (the default here): no limit. */
+  rateLimitPerMinute?: number;
+  metricsToken?: string;
 }
 
 export async function startTestHub(db: Database, options: TestHubOptions = {}): Promise<TestHub> {
@@ -53,6 +57,9 @@ export async function startTestHub(db: Database, options: TestHubOptions = {}): 
     now: options.now,
     trustProxy: options.trustProxy,
     policyKeyFile: options.policyKeyFile,
+    auditRetentionSeconds: options.auditRetentionSeconds ?? 400 * 86_400,
+    rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
+    metricsToken: options.metricsToken,
   });
   const tokenOf = async (role: Role) => {
     const stores = role === 'store' ? ['paris-rivoli'] : [];

@@ -25,6 +25,9 @@ export function sideHub(db: Database, options: Partial<StartHubOptions> = {}): P
     logLevel: 'silent',
     storeOnlineMonths: 12,
     sourcesPollSeconds: 0,
+    auditRetentionSeconds: 400 * DAY_S,
+    rateLimitPerMinute: 0,
+    metricsToken: undefined,
     sealer: loadSealer({ key: TEST_ENCRYPTION_KEY }),
     ...options,
   });
