@@ -26,6 +26,7 @@ for (const database of testDatabases()) {
           name: 'Nina',
           role: 'store',
           stores: ['lyon'],
+          phones: [],
           createdAt: expect.any(String),
         },
         token: {
@@ -47,6 +48,20 @@ for (const database of testDatabases()) {
       const again = await createUser({ email: 'nina@example.org', name: 'Other', role: 'agent' });
       expect(again.status).toBe(409);
       expect(await again.json()).toMatchObject({ error: 'email_taken' });
+    });
+
+    it("serves a user's own phones in /v1/me, so that no extension takes them for a customer's", async () => {
+      const json = { email: 'desk@example.org', name: 'Desk', role: 'agent', phones: ['+33 6 07 08 09 10'] };
+      const created = await (await createUser(json)).json();
+      const me = await hub.request('/v1/me', { as: { token: created.accessToken } });
+      expect(await me.json()).toMatchObject({ phones: ['+33 6 07 08 09 10'] });
+      const patched = await hub.request(`/v1/admin/users/${created.user.id}`, {
+        method: 'PATCH',
+        json: { phones: ['+33 1 23 45 67 89'] },
+      });
+      expect(await patched.json()).toMatchObject({ phones: ['+33 1 23 45 67 89'] });
+      const after = await hub.request('/v1/me', { as: { token: created.accessToken } });
+      expect(await after.json()).toMatchObject({ phones: ['+33 1 23 45 67 89'] });
     });
 
     it('changes name, role and stores, in force at the next request', async () => {

@@ -16,7 +16,7 @@ import { demoPolicy } from '../feed-server/policy';
 
 export const DEMO_ORGANIZATION = { domains: ['example.org'], phones: ['+33 1 84 60 12 00'] };
 
-const PEOPLE: readonly { role: Role; name: string; email: string; stores: string[] }[] = [
+const PEOPLE: readonly { role: Role; name: string; email: string; stores: string[]; phones?: string[] }[] = [
   { role: 'agent', name: 'Léa Martin', email: 'lea.martin@example.org', stores: [] },
   { role: 'store', name: 'Hugo Bernard', email: 'hugo.bernard@example.org', stores: ['paris-rivoli'] },
   { role: 'supervisor', name: 'Camille Roux', email: 'camille.roux@example.org', stores: [] },
@@ -47,6 +47,8 @@ export interface DemoHubOptions {
   story?: readonly Customer[];
   /** The company's own addresses, never a customer's. */
   organization?: { domains: string[]; phones: string[] };
+  /** Who the agent is instead of the demo's Léa Martin: their name, email and own phones are never a customer's. */
+  agent?: { name: string; email: string; phones?: string[] };
 }
 
 export async function startDemoHub(options: DemoHubOptions): Promise<DemoHub> {
@@ -65,7 +67,10 @@ export async function startDemoHub(options: DemoHubOptions): Promise<DemoHub> {
     });
     const tokens = {} as Record<Role, string>;
     const userIds = {} as Record<Role, string>;
-    for (const person of PEOPLE) {
+    const people = PEOPLE.map((person) =>
+      person.role === 'agent' && options.agent ? { ...person, ...options.agent } : person,
+    );
+    for (const person of people) {
       const user = await addUser(db, { ...person, tokenExpiresInDays: 30 });
       tokens[person.role] = user.token;
       userIds[person.role] = user.id;
@@ -92,8 +97,8 @@ export async function startDemoHub(options: DemoHubOptions): Promise<DemoHub> {
     if (options.story?.length) await admin('POST', '/v1/admin/customers', { customers: options.story });
     await admin('PUT', '/v1/admin/organization', options.organization ?? DEMO_ORGANIZATION);
     // The reference policy, for the hub's own people.
-    const people = PEOPLE.map((person) => ({ id: userIds[person.role], name: person.name, role: person.role }));
-    await admin('PUT', '/v1/admin/policy', { ...demoPolicy(), people });
+    const policyPeople = people.map((person) => ({ id: userIds[person.role], name: person.name, role: person.role }));
+    await admin('PUT', '/v1/admin/policy', { ...demoPolicy(), people: policyPeople });
     const policyPublicKey = publicKeyText(await policyKeyLoader({ db, sealer })());
     const running = hub;
     return {

@@ -26,13 +26,14 @@ function segmentOf(values: Record<string, unknown>, role: Role): Segment | null 
 export const userAddCommand: HubCommand = {
   name: 'user add',
   usage:
-    'user add [--data DIR] --email E --name "N" --role agent|store|supervisor|admin [--store S]... [--expires-days D]' +
+    'user add [--data DIR] --email E --name "N" --role agent|store|supervisor|admin [--store S]... [--phone P]... [--expires-days D]' +
     ' [--scope-store S]... [--scope-country CC]...',
   flags: {
     email: { type: 'string' },
     name: { type: 'string' },
     role: { type: 'string' },
     store: { type: 'string', multiple: true },
+    phone: { type: 'string', multiple: true },
     'expires-days': { type: 'string' },
     'scope-store': { type: 'string', multiple: true },
     'scope-country': { type: 'string', multiple: true },
@@ -54,6 +55,7 @@ export const userAddCommand: HubCommand = {
         name,
         role: role.data,
         stores: Array.isArray(values.store) ? values.store.map(String) : [],
+        phones: Array.isArray(values.phone) ? values.phone.map(String) : [],
         tokenExpiresInDays: expiresDays === 0 ? null : expiresDays,
         scope,
       });

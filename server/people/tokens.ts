@@ -43,13 +43,14 @@ export interface TokenUser {
   name: string;
   role: Role;
   stores: string[];
+  phones: string[];
   tokenId: string;
 }
 
 /** The user a token acts for, or undefined when it is unknown, expired or revoked. */
 export async function userOfToken(db: Queryable, token: string): Promise<TokenUser | undefined> {
   const { rows } = await db.query<TokenUser>(
-    `select u.id, u.email, u.name, u.role, u.stores, t.id as "tokenId"
+    `select u.id, u.email, u.name, u.role, u.stores, u.phones, t.id as "tokenId"
      from tokens t join users u on u.id = t.user_id
      where t.hash = $1 and t.revoked_at is null and (t.expires_at is null or t.expires_at > now())`,
     [hashToken(token)],

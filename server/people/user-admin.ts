@@ -9,6 +9,7 @@ export interface UserRecord {
   name: string;
   role: Role;
   stores: string[];
+  phones: string[];
   createdAt: string;
 }
 
@@ -28,7 +29,7 @@ export class UnknownTokenError extends Error {}
 /** The change would leave the hub without an administrator. */
 export class LastAdminError extends Error {}
 
-const USER_COLUMNS = 'id, email, name, role, stores, created_at';
+const USER_COLUMNS = 'id, email, name, role, stores, phones, created_at';
 const TOKEN_COLUMNS = 'id, user_id, created_at, expires_at, revoked_at, last_used_at';
 
 interface UserRow extends Omit<UserRecord, 'createdAt'> {
@@ -71,6 +72,7 @@ export interface UserChanges {
   name?: string;
   role?: Role;
   stores?: string[];
+  phones?: string[];
 }
 
 /** Changes a user; taking the admin role from the last administrator is refused. Effective at their next request. */
@@ -85,9 +87,10 @@ export async function updateUser(db: Database, id: string, changes: UserChanges)
       }
     }
     const { rows } = await tx.query<UserRow>(
-      `update users set name = coalesce($2, name), role = coalesce($3, role), stores = coalesce($4, stores)
+      `update users set name = coalesce($2, name), role = coalesce($3, role), stores = coalesce($4, stores),
+       phones = coalesce($5, phones)
        where id = $1 returning ${USER_COLUMNS}`,
-      [id, changes.name ?? null, changes.role ?? null, changes.stores ?? null],
+      [id, changes.name ?? null, changes.role ?? null, changes.stores ?? null, changes.phones ?? null],
     );
     const row = rows[0];
     if (!row) throw new UnknownUserError(`No user ${id}.`);

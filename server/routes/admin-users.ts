@@ -30,6 +30,7 @@ const text = (max: number) =>
     .max(max)
     .refine((value) => !value.includes('\u0000'), 'holds a NUL character');
 const storesSchema = z.array(text(100)).max(500);
+const phonesSchema = z.array(text(64)).max(20);
 const expiresSchema = z.number().int().min(1).max(3650).nullable().default(DEFAULT_TOKEN_DAYS);
 
 const newUserSchema = z.strictObject({
@@ -37,11 +38,17 @@ const newUserSchema = z.strictObject({
   name: text(200),
   role: roleSchema,
   stores: storesSchema.default([]),
+  phones: phonesSchema.default([]),
   tokenExpiresInDays: expiresSchema,
 });
 const changesSchema = z
-  .strictObject({ name: text(200).optional(), role: roleSchema.optional(), stores: storesSchema.optional() })
-  .refine((changes) => Object.keys(changes).length > 0, 'send at least one of name, role, stores');
+  .strictObject({
+    name: text(200).optional(),
+    role: roleSchema.optional(),
+    stores: storesSchema.optional(),
+    phones: phonesSchema.optional(),
+  })
+  .refine((changes) => Object.keys(changes).length > 0, 'send at least one of name, role, stores, phones');
 const newTokenSchema = z.strictObject({ expiresInDays: expiresSchema }).default({ expiresInDays: DEFAULT_TOKEN_DAYS });
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
@@ -72,7 +79,11 @@ export const adminUsersRoutes: HubRoutes = (app, { db }) => {
   app.get('/v1/admin/users', async () => ({ users: await listUsers(db) }));
 
   app.post('/v1/admin/users', async (request, reply) => {
-    const body = parseRequest(newUserSchema, request.body, 'Send { email, name, role, stores?, tokenExpiresInDays? }');
+    const body = parseRequest(
+      newUserSchema,
+      request.body,
+      'Send { email, name, role, stores?, phones?, tokenExpiresInDays? }',
+    );
     const created = await answer(addUser(db, body));
     request.log.info({ user: created.id, role: body.role }, 'user created');
     return reply.status(201).send({
@@ -84,7 +95,7 @@ export const adminUsersRoutes: HubRoutes = (app, { db }) => {
 
   app.patch('/v1/admin/users/:id', async (request) => {
     const { id } = parseRequest(idParams, request.params, 'User id');
-    const changes = parseRequest(changesSchema, request.body, 'Send { name?, role?, stores? }');
+    const changes = parseRequest(changesSchema, request.body, 'Send { name?, role?, stores?, phones? }');
     const user = await answer(updateUser(db, id, changes));
     request.log.info({ user: id, role: user.role }, 'user changed');
     return user;

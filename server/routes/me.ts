@@ -14,6 +14,7 @@ export const meRoutes: HubRoutes = (app, { db }) => {
       email: user.email,
       role: user.role,
       ...(user.stores.length > 0 ? { stores: user.stores } : {}),
+      ...(user.phones.length > 0 ? { phones: user.phones } : {}),
       organization,
     };
   });
