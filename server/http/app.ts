@@ -103,6 +103,14 @@ export async function buildHubApp(options: HubAppOptions): Promise<HubApp> {
       metrics,
       metricsToken: options.metricsToken,
     });
+  // A response finished while closing must not leave its keep-alive connection open: close would wait for it.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
   await app.ready();
   return { app, routes };
 }
