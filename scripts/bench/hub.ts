@@ -1,19 +1,24 @@
 // `npm run bench -- hub`: the hub on embedded PGlite and on a PostgreSQL server, in the same run. Push 100,000
-// customers, one client's full sync beside the reference feed's (the baseline), then 20 clients syncing at once.
+// customers, one client's full sync beside the reference feed's (the baseline), 20 clients syncing at once, and 200
+// grants at once.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { addUserToken, serveHub } from '../../server/test/hub-process';
 import { startPostgresCluster } from '../../server/test/postgres-cluster';
-import { generateCustomer } from '../feed-server/generator';
-import { concurrentSyncs, fullSync, push } from './hub/clients';
+import { customerId, generateCustomer } from '../feed-server/generator';
+import { demoPolicy } from '../feed-server/policy';
+import { concurrentGrants, concurrentSyncs, createAgents, fullSync, push } from './hub/clients';
 import { serveReferenceFeed } from './hub/processes';
 import { round } from './stats';
 
 const SEED = 'bench-hub';
 const BATCH = 10_000;
 const CLIENTS = 20;
+const GRANTS = 200;
+/** Grants spread over 20 agents, 10 each, within their daily budget: the bench measures the write, not refusals. */
+const GRANT_AGENTS = 20;
 
 function ndjsonBatches(count: number): string[] {
   const batches: string[] = [];
@@ -48,7 +53,22 @@ async function benchEngine(options: { databaseUrl?: string }, batches: string[],
     const one = await fullSync({ url: hub.url, token: agent });
     if (one.changes !== count) throw new Error(`the full sync got ${one.changes} changes, not ${count}`);
     const many = await concurrentSyncs({ url: hub.url, token: agent }, CLIENTS);
-    return { ...pushed, fullSyncSeconds: round(one.ms / 1000, 2), fullSyncPages: one.pages, concurrent: many };
+    const policy = await fetch(`${hub.url}/v1/admin/policy`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(demoPolicy()),
+    });
+    if (!policy.ok) throw new Error(`setting the policy answered ${policy.status}`);
+    const agents = await createAgents({ url: hub.url, token: admin }, GRANT_AGENTS);
+    const customerIds = Array.from({ length: GRANTS }, (_, index) => customerId(index));
+    const grants = await concurrentGrants(hub.url, agents, customerIds);
+    return {
+      ...pushed,
+      fullSyncSeconds: round(one.ms / 1000, 2),
+      fullSyncPages: one.pages,
+      concurrent: many,
+      grants,
+    };
   } finally {
     await hub.stop();
     rmSync(dataDir, { recursive: true, force: true });

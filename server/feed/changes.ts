@@ -1,5 +1,5 @@
 // One page of the change feed, read in a single snapshot so the feed head, the rows and `remaining` agree.
-import type { Database, Queryable } from '../db/database';
+import type { Database, Queryable, SqlValue } from '../db/database';
 import type { ScopeFilter } from '../scopes/filter';
 import { decodeCursor, encodeCursor, type FeedPosition } from './cursor';
 
@@ -64,6 +64,23 @@ function visibility(scope: ScopeFilter | undefined): { where: string; body: stri
   };
 }
 
+/**
+ * How many changes follow this page: counted at the start of a round, then carried in the cursor and decreased page
+ * by page. Changes written during the round come on top of the count, so `more` (not this) says whether to go on.
+ */
+async function remainingAfter(
+  tx: Queryable,
+  options: { position: FeedPosition; last: number; page: number; shown: { where: string }; scopeParams: SqlValue[] },
+): Promise<number> {
+  const { position, last, page, shown, scopeParams } = options;
+  if (position.remaining !== undefined) return Math.max(1, position.remaining - page);
+  const { rows } = await tx.query<{ remaining: number }>(
+    `select count(*)::int8 as remaining from customers where seq > $1 and ${shown.where}`,
+    [last, position.snapshot, ...scopeParams],
+  );
+  return Math.max(1, rows[0]?.remaining ?? 0);
+}
+
 async function readPage(
   tx: Queryable,
   cursor: string | undefined,
@@ -76,24 +93,23 @@ async function readPage(
   const position = positionOf(state, cursor);
   const shown = visibility(scope);
   const scopeParams = scope?.params ?? [];
-  const { rows } = await tx.query<ChangeRow>(
+  // One row more than the page tells whether another page follows.
+  const { rows: fetched } = await tx.query<ChangeRow>(
     `select id, seq, ${shown.deletedAt} as deleted_at, ${shown.body} as body from customers
      where seq > $1 and ${shown.where} order by seq limit $${3 + scopeParams.length}`,
-    [position.after, position.snapshot, ...scopeParams, limit],
+    [position.after, position.snapshot, ...scopeParams, limit + 1],
   );
+  const more = fetched.length > limit;
+  const rows = more ? fetched.slice(0, limit) : fetched;
   const last = rows.at(-1)?.seq ?? position.after;
-  const { rows: counts } = await tx.query<{ remaining: number }>(
-    `select count(*)::int8 as remaining from customers where seq > $1 and ${shown.where}`,
-    [last, position.snapshot, ...scopeParams],
-  );
-  const remaining = counts[0]?.remaining ?? 0;
+  const remaining = more ? await remainingAfter(tx, { position, last, page: rows.length, shown, scopeParams }) : 0;
   // On the last page the client holds every row as of the head: the next round starts there.
   const head = Math.max(last, state.head_seq);
-  const next = remaining > 0 ? { after: last, snapshot: position.snapshot } : { after: head, snapshot: head };
+  const next = more ? { after: last, snapshot: position.snapshot, remaining } : { after: head, snapshot: head };
   const changes = rows.map(
     (row) => row.body ?? JSON.stringify({ id: row.id, deleted: true, deletedAt: row.deleted_at?.toISOString() }),
   );
-  const rest = JSON.stringify({ cursor: encodeCursor(state.epoch, next), more: remaining > 0, remaining });
+  const rest = JSON.stringify({ cursor: encodeCursor(state.epoch, next), more, remaining });
   return { json: `{"changes":[${changes.join(',')}],${rest.slice(1)}`, count: rows.length };
 }
 

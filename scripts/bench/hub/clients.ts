@@ -69,3 +69,58 @@ export async function push(hub: { url: string; token: string }, batches: readonl
   const seconds = (performance.now() - started) / 1000;
   return { customers: count, customersPerSec: Math.round(count / seconds), seconds: round(seconds) };
 }
+
+/** Agents for the grants: created through the admin API, as an administrator would. */
+export async function createAgents(hub: { url: string; token: string }, count: number): Promise<string[]> {
+  const tokens: string[] = [];
+  for (let index = 0; index < count; index++) {
+    const response = await fetch(`${hub.url}/v1/admin/users`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${hub.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: `agent${index}@bench.test`, name: `Agent ${index}`, role: 'agent' }),
+    });
+    if (response.status !== 201) throw new Error(`creating an agent answered ${response.status}`);
+    tokens.push(((await response.json()) as { accessToken: string }).accessToken);
+  }
+  return tokens;
+}
+
+/** `count` goodwill grants at once, spread over the agents and over as many customers: p95 of one grant. */
+export async function concurrentGrants(url: string, agents: readonly string[], customerIds: readonly string[]) {
+  const latencies: number[] = [];
+  const statuses = new Map<string, number>();
+  const started = performance.now();
+  await Promise.all(
+    customerIds.map(async (customerId, index) => {
+      const sent = performance.now();
+      const response = await fetch(`${url}/v1/gestures`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${agents[index % agents.length]}`,
+          'Content-Type': 'application/json',
+          'Idempotency-Key': `bench-${index}`,
+        },
+        body: JSON.stringify({
+          customerId,
+          gesture: 'goodwill',
+          size: 1000,
+          currency: 'EUR',
+          reason: 'late parcel',
+          channel: 'phone',
+          approval: false,
+        }),
+      });
+      const record = (await response.json()) as { status?: string };
+      latencies.push(performance.now() - sent);
+      const status = response.ok ? (record.status ?? 'unknown') : `http ${response.status}`;
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    }),
+  );
+  return {
+    grants: customerIds.length,
+    grantP50Ms: round(percentile(latencies, 50)),
+    grantP95Ms: round(percentile(latencies, 95)),
+    seconds: round((performance.now() - started) / 1000, 2),
+    outcomes: Object.fromEntries(statuses),
+  };
+}
