@@ -35,7 +35,8 @@ for (const database of testDatabases()) {
       const text = await response.text();
       expect(text).toContain('hub_http_requests_total{route="/v1/admin/customers",method="POST",status="200"} 1');
       expect(text).toContain('hub_http_requests_total{route="unmatched",method="GET",status="404"} 1');
-      expect(text).toContain('hub_http_request_duration_seconds_bucket{route="/v1/changes",method="GET",le="+Inf"} 1');
+      expect(text).toContain('hub_http_request_duration_seconds_bucket{le="+Inf",route="/v1/changes",method="GET"} 1');
+      expect(text).toContain('hub_process_resident_memory_bytes');
       expect(text).toContain('hub_http_request_duration_seconds_count{route="/v1/changes",method="GET"} 1');
       expect(text).toMatch(/^hub_customers_pushed_total 1$/m);
       expect(text).toMatch(/^hub_changes_served_total 1$/m);

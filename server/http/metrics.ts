@@ -1,6 +1,8 @@
-// The hub's Prometheus metrics, in the text exposition format (0.0.4), kept per process. Labels are route patterns
-// ("/v1/admin/users/:id"), methods and statuses: never a path as sent, an id, a query or anything of a customer.
+// The hub's Prometheus metrics (prom-client), one registry per hub so that several hubs in one process (tests) keep
+// their own. Labels are route patterns ("/v1/admin/users/:id"), methods and statuses: never a path as sent, an id, a
+// query or anything of a customer.
 import type { FastifyInstance } from 'fastify';
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
 /** Counts the routes report: each becomes `hub_<name>_total`. */
 const COUNTERS = {
@@ -14,72 +16,51 @@ export type CounterName = keyof typeof COUNTERS;
 /** Upper bounds of the request duration histogram, in seconds. */
 const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-interface Histogram {
-  labels: string;
-  buckets: number[];
-  sum: number;
-  count: number;
-}
-
-const escapeLabel = (value: string) => value.replaceAll('\\', '\\\\').replaceAll('"', '\\"').replaceAll('\n', '\\n');
-
-function labelsOf(labels: Record<string, string>): string {
-  return Object.entries(labels)
-    .map(([name, value]) => `${name}="${escapeLabel(value)}"`)
-    .join(',');
-}
-
 export class HubMetrics {
-  private readonly counters = new Map<CounterName, number>();
-  private readonly requests = new Map<string, number>();
-  private readonly durations = new Map<string, Histogram>();
+  private readonly registry = new Registry();
+  private readonly counters: Record<CounterName, Counter>;
+  private readonly requests = new Counter({
+    name: 'hub_http_requests_total',
+    help: 'HTTP requests answered, by route pattern, method and status.',
+    labelNames: ['route', 'method', 'status'],
+    registers: [this.registry],
+  });
+  private readonly durations = new Histogram({
+    name: 'hub_http_request_duration_seconds',
+    help: 'Time to answer an HTTP request, by route pattern and method.',
+    labelNames: ['route', 'method'],
+    buckets: DURATION_BUCKETS,
+    registers: [this.registry],
+  });
+
+  constructor() {
+    const counter = (name: CounterName) =>
+      new Counter({ name: `hub_${name}_total`, help: COUNTERS[name], registers: [this.registry] });
+    this.counters = {
+      changes_served: counter('changes_served'),
+      customers_pushed: counter('customers_pushed'),
+      audit_entries_accepted: counter('audit_entries_accepted'),
+    };
+    // The process's CPU, memory, event-loop lag and handles, under hub_process_… and hub_nodejs_….
+    collectDefaultMetrics({ register: this.registry, prefix: 'hub_' });
+  }
 
   count(name: CounterName, by = 1): void {
-    this.counters.set(name, (this.counters.get(name) ?? 0) + by);
+    this.counters[name].inc(by);
   }
 
   observeRequest(request: { route: string; method: string; status: number; seconds: number }): void {
-    const requestLabels = labelsOf({ route: request.route, method: request.method, status: String(request.status) });
-    this.requests.set(requestLabels, (this.requests.get(requestLabels) ?? 0) + 1);
-    const durationLabels = labelsOf({ route: request.route, method: request.method });
-    const histogram = this.durations.get(durationLabels) ?? {
-      labels: durationLabels,
-      buckets: DURATION_BUCKETS.map(() => 0),
-      sum: 0,
-      count: 0,
-    };
-    DURATION_BUCKETS.forEach((bound, index) => {
-      if (request.seconds <= bound) histogram.buckets[index] = (histogram.buckets[index] ?? 0) + 1;
-    });
-    histogram.sum += request.seconds;
-    histogram.count += 1;
-    this.durations.set(durationLabels, histogram);
+    this.requests.inc({ route: request.route, method: request.method, status: String(request.status) });
+    this.durations.observe({ route: request.route, method: request.method }, request.seconds);
   }
 
   /** Every metric, in the Prometheus text format. */
-  render(): string {
-    const lines: string[] = [
-      '# HELP hub_http_requests_total HTTP requests answered, by route pattern, method and status.',
-      '# TYPE hub_http_requests_total counter',
-      ...[...this.requests].map(([labels, value]) => `hub_http_requests_total{${labels}} ${value}`),
-      '# HELP hub_http_request_duration_seconds Time to answer an HTTP request, by route pattern and method.',
-      '# TYPE hub_http_request_duration_seconds histogram',
-    ];
-    for (const histogram of this.durations.values()) {
-      const bucket = (le: string, value: number) =>
-        `hub_http_request_duration_seconds_bucket{${histogram.labels},le="${le}"} ${value}`;
-      lines.push(
-        ...DURATION_BUCKETS.map((bound, index) => bucket(String(bound), histogram.buckets[index] ?? 0)),
-        bucket('+Inf', histogram.count),
-        `hub_http_request_duration_seconds_sum{${histogram.labels}} ${histogram.sum}`,
-        `hub_http_request_duration_seconds_count{${histogram.labels}} ${histogram.count}`,
-      );
-    }
-    for (const [name, help] of Object.entries(COUNTERS) as [CounterName, string][]) {
-      lines.push(`# HELP hub_${name}_total ${help}`, `# TYPE hub_${name}_total counter`);
-      lines.push(`hub_${name}_total ${this.counters.get(name) ?? 0}`);
-    }
-    return `${lines.join('\n')}\n`;
+  render(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
   }
 }
 

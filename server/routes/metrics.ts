@@ -20,6 +20,6 @@ export const metricsRoutes: HubRoutes = (app, { metrics, metricsToken }) => {
     if (!sameToken(sent, metricsToken)) {
       throw new HttpError(401, 'unauthorized', 'Send the metrics token: Authorization: Bearer <HUB_METRICS_TOKEN>.');
     }
-    return reply.type('text/plain; version=0.0.4; charset=utf-8').send(metrics.render());
+    return reply.type(metrics.contentType).send(await metrics.render());
   });
 };
