@@ -15,21 +15,22 @@ import { generateCustomer } from '../../scripts/feed-server/generator';
 import { type FeedServer, startFeedServer } from '../../scripts/feed-server/server';
 import { type FixtureServer, startFixtureServer } from '../../scripts/fixture-server';
 import { contentScriptWorld, pageReactions } from './attacker';
+import { inStore, startTestHub, type TestHub } from './test-hub';
 
 const CUSTOMERS = 40;
 const SEED = 'attacks';
 const TOKEN = 'attacks-token';
-const anna: Customer = {
+const anna: Customer = inStore({
   id: 'at_anna',
   version: 1,
   updatedAt: '2026-11-01T10:00:00Z',
   name: { given: 'Anna', family: 'Lindqvist' },
   emails: ['anna.lindqvist@exemple.fr'],
   phones: ['06 48 27 91 58'],
-};
+});
 
 describe('a hostile page against the panel and the extension', () => {
-  let feed: FeedServer;
+  let hub: TestHub;
   let fixtures: FixtureServer;
   let browser: ExtensionBrowser;
 
@@ -40,17 +41,17 @@ describe('a hostile page against the panel and the extension', () => {
   };
 
   beforeAll(async () => {
-    feed = await startFeedServer({ customers: CUSTOMERS, seed: SEED, token: TOKEN });
-    feed.control.put([anna]);
+    const customers = Array.from({ length: CUSTOMERS }, (_, index) => inStore(generateCustomer(SEED, index)));
+    hub = await startTestHub({ customers: 0, seed: SEED, people: [...customers, anna] });
     fixtures = await startFixtureServer();
     browser = await launchWithExtension();
     // The store role: contacts are masked, which the clickjacking below tries to undo.
-    await configureFeed(browser, { url: feed.url, token: `${TOKEN}-store` }, CUSTOMERS + 1);
+    await configureFeed(browser, { url: hub.url, token: hub.tokens.store }, CUSTOMERS + 1);
   });
   afterAll(async () => {
     await browser?.close();
     await fixtures?.close();
-    await feed?.close();
+    await hub?.close();
   });
 
   it('cannot fetch the panel to learn Reconnu is installed, nor frame it to read whom the tab recognized', async () => {
@@ -187,9 +188,8 @@ describe('a hostile page against the panel and the extension', () => {
         { interval: 700, timeout: 15_000 },
       )
       .toContain('anna.lindqvist@exemple.fr');
-    const reveals = () =>
-      feed.control.auditEntries().filter((entry) => (entry as { action: string }).action === 'reveal');
-    await expect.poll(() => reveals().length, { timeout: 15_000 }).toBe(1);
+    const reveals = async () => (await hub.audit()).filter((entry) => entry.action === 'reveal');
+    await expect.poll(async () => (await reveals()).length, { timeout: 15_000 }).toBe(1);
     await page.close();
   });
 
@@ -200,7 +200,7 @@ describe('a hostile page against the panel and the extension', () => {
     const read = await world.evaluate(`chrome.storage.local.get(null).then(
       (items) => JSON.stringify(items), (error) => 'refused: ' + error.message)`);
     expect(read).toMatch(/^refused: /);
-    expect(read).not.toContain(TOKEN);
+    expect(read).not.toContain(hub.tokens.store);
     await world.close();
     await page.close();
   });

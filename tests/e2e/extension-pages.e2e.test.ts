@@ -1,23 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configureFeed, type ExtensionBrowser, launchWithExtension } from '../../scripts/browser';
+import { type DemoHub, startDemoHub } from '../../scripts/demo/hub';
 import { generateCustomer } from '../../scripts/feed-server/generator';
-import { type FeedServer, startFeedServer } from '../../scripts/feed-server/server';
 
 const SEED = 'extension-pages';
 
 describe('the extension pages', () => {
-  let feed: FeedServer;
+  let hub: DemoHub;
   let browser: ExtensionBrowser;
 
   beforeAll(async () => {
-    feed = await startFeedServer({ customers: 400, seed: SEED });
+    hub = await startDemoHub({ customers: (index) => generateCustomer(SEED, index), count: 400 });
     browser = await launchWithExtension();
-    await configureFeed(browser, feed, 400);
+    await configureFeed(browser, { url: hub.url, token: hub.tokens.agent }, 400);
   });
 
   afterAll(async () => {
     await browser?.close();
-    await feed?.close();
+    await hub?.close();
   });
 
   it('popup: shows the sync state, the count and when it last synced', async () => {
@@ -57,7 +57,7 @@ describe('the extension pages', () => {
     await options.getByRole('button', { name: 'Sync now' }).click();
     await expect.poll(() => options.getByRole('status').textContent()).toMatch(/401: check the access token/);
     expect(await options.getByRole('status').textContent()).toContain('400 customers');
-    await options.getByLabel('Access token').fill(feed.token);
+    await options.getByLabel('Access token').fill(hub.tokens.agent);
     await options.getByRole('button', { name: 'Sync now' }).click();
     await expect.poll(() => options.getByRole('status').textContent()).toBe('Up to date · 400 customers');
   });

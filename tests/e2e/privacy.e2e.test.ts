@@ -10,18 +10,21 @@ import {
   panelFrame,
   panelHeading,
 } from '../../scripts/browser';
-import { type FeedServer, startFeedServer } from '../../scripts/feed-server/server';
+import { generateCustomer } from '../../scripts/feed-server/generator';
 import { type FixtureServer, startFixtureServer } from '../../scripts/fixture-server';
 import { localCustomers, rawLocalStoreText } from './local-store';
+import { type NetworkCut, startNetworkCut } from './network-cut';
+import { inStore, startTestHub, type TestHub } from './test-hub';
 
 const CUSTOMERS = 60;
-const TOKEN = 'privacy-token';
 const person = (id: string, given: string, family: string, extra: Partial<Customer>): Customer => ({
   id,
   version: 1,
   updatedAt: '2026-11-01T10:00:00Z',
   name: { given, family },
   ...extra,
+  // The hub serves store staff their store's customers: the store user must see these.
+  stores: ['paris-rivoli'],
 });
 const anna = person('pv_anna', 'Anna', 'Lindqvist', {
   emails: ['anna.lindqvist@exemple.fr'],
@@ -29,9 +32,12 @@ const anna = person('pv_anna', 'Anna', 'Lindqvist', {
   addresses: [{ label: 'Home', line1: '8 rue des Tanneurs', postalCode: '69001', city: 'Lyon', country: 'FR' }],
 });
 const bruno = person('pv_bruno', 'Bruno', 'Achterberg', { emails: ['bruno.achterberg@exemple.fr'] });
+const generated = Array.from({ length: CUSTOMERS }, (_, index) => inStore(generateCustomer('privacy', index)));
 
 describe('privacy: masking, audit, erasure, sign-out', () => {
-  let feed: FeedServer;
+  let hub: TestHub;
+  /** What the extension reaches the hub through: cut to play an outage. */
+  let network: NetworkCut;
   let fixtures: FixtureServer;
   let store: ExtensionBrowser;
   let options: Page;
@@ -48,19 +54,20 @@ describe('privacy: masking, audit, erasure, sign-out', () => {
   };
 
   beforeAll(async () => {
-    feed = await startFeedServer({ customers: CUSTOMERS, seed: 'privacy', token: TOKEN });
-    feed.control.put([anna, bruno]);
+    hub = await startTestHub({ customers: 0, seed: 'privacy', people: [...generated, anna, bruno] });
+    network = await startNetworkCut(hub.url);
     fixtures = await startFixtureServer();
     store = await launchWithExtension();
-    options = await configureFeed(store, { url: feed.url, token: `${TOKEN}-store` }, total);
+    options = await configureFeed(store, { url: network.url, token: hub.tokens.store }, total);
   });
   afterAll(async () => {
     await store?.close();
     await fixtures?.close();
-    await feed?.close();
+    await network?.close();
+    await hub?.close();
   });
 
-  it('masks contacts for store staff; a reveal needs a reason; the view and the reveal reach the feed, chained', async () => {
+  it('masks contacts for store staff; a reveal needs a reason; the view and the reveal reach the hub, chained', async () => {
     const page = await store.context.newPage();
     await page.goto(ticket(anna.emails?.[0] as string));
     expect(await panelHeading(page)).toBe('Anna Lindqvist');
@@ -80,12 +87,19 @@ describe('privacy: masking, audit, erasure, sign-out', () => {
     await expect.poll(() => contacts.textContent()).toContain('anna.lindqvist@exemple.fr');
     expect(await contacts.textContent()).toContain('8 rue des Tanneurs');
 
-    await expect.poll(() => feed.control.auditEntries().length, { timeout: 15_000 }).toBe(2);
-    const entries = feed.control.auditEntries() as Parameters<typeof verifyChain>[0];
+    await expect.poll(async () => (await hub.audit()).length, { timeout: 15_000 }).toBe(2);
+    // The hub answers newest first: the device's chain is oldest first.
+    const entries = (await hub.audit()).reverse();
     expect(entries).toMatchObject([
-      { user: 'usr_hugo', action: 'view', customerId: 'pv_anna', where: new URL(page.url()).host, foundBy: 'email' },
       {
-        user: 'usr_hugo',
+        user: hub.userIds.store,
+        action: 'view',
+        customerId: 'pv_anna',
+        where: new URL(page.url()).host,
+        foundBy: 'email',
+      },
+      {
+        user: hub.userIds.store,
         action: 'reveal',
         customerId: 'pv_anna',
         reason: 'Customer asked for a delivery to her home',
@@ -96,9 +110,8 @@ describe('privacy: masking, audit, erasure, sign-out', () => {
     await page.close();
   });
 
-  it('keeps views made offline, through a service-worker restart, and uploads them once the feed is back', async () => {
-    const port = Number(new URL(feed.url).port);
-    await feed.close();
+  it('keeps views made offline, through a service-worker restart, and uploads them once the hub is back', async () => {
+    await network.cut();
     const side = await store.context.newPage();
     await side.goto(store.extensionUrl('sidepanel.html'));
     await side.getByRole('combobox', { name: 'Search a customer' }).fill('Bruno Achterberg');
@@ -113,7 +126,9 @@ describe('privacy: masking, audit, erasure, sign-out', () => {
     await side.getByRole('button', { name: 'Reveal', exact: true }).click();
     await side.getByText('bruno.achterberg@exemple.fr').waitFor();
     await side.close();
-    // Waiting for the feed, the reveal is in the audit log with its reason sealed, never in clear.
+    // The cut holds: nothing of this reached the hub.
+    expect(await hub.audit()).toHaveLength(2);
+    // Waiting for the hub, the reveal is in the audit log with its reason sealed, never in clear.
     const pending = await rawLocalStoreText(options, { database: 'reconnu-audit' });
     expect(pending).toContain('pv_bruno');
     for (const reason of ['store pickup', 'delivery to her home']) expect(pending).not.toContain(reason);
@@ -121,24 +136,25 @@ describe('privacy: masking, audit, erasure, sign-out', () => {
     const cdp = await store.context.newCDPSession(options);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
-    feed = await startFeedServer({ customers: CUSTOMERS, seed: 'privacy', token: TOKEN, port });
-    feed.control.put([anna, bruno]);
+    await network.restore();
     await options.reload();
     await syncNow(total);
     await expect
-      .poll(() => feed.control.auditEntries(), { timeout: 15_000 })
+      .poll(async () => (await hub.audit()).reverse(), { timeout: 15_000 })
       .toMatchObject([
+        { action: 'view', customerId: 'pv_anna', seq: 1 },
+        { action: 'reveal', customerId: 'pv_anna', seq: 2 },
         { action: 'search', where: 'side panel', foundBy: 'name', seq: 3 }, // the kind of key, never the name
         { action: 'view', customerId: 'pv_bruno', where: 'side panel', foundBy: 'search', seq: 4 },
         { action: 'reveal', customerId: 'pv_bruno', seq: 5, reason: 'Confirming the email for a store pickup' },
       ]);
   });
 
-  it('an erasure from the feed leaves the open panel and the side panel in the same sync', async () => {
+  it('an erasure from the hub leaves the open panel and the side panel in the same sync', async () => {
     const page = await store.context.newPage();
     await page.goto(ticket(bruno.emails?.[0] as string));
     expect(await panelHeading(page)).toBe('Bruno Achterberg');
-    feed.control.mutate({ deleteIds: [bruno.id] });
+    await hub.push([{ id: bruno.id, deleted: true, deletedAt: new Date().toISOString() }]);
     await syncNow(total - 1);
     await expect.poll(() => panelHeading(page)).toBe('Unknown customer');
     const side = await store.context.newPage();
@@ -151,7 +167,7 @@ describe('privacy: masking, audit, erasure, sign-out', () => {
   });
 
   it('sign-out wipes every local customer, the token, the sent audit and the policy; the panel forgets who it showed', async () => {
-    await options.getByLabel('Policy public key (ES256, JWK or PEM)').fill(feed.policy.publicKey);
+    await options.getByLabel('Policy public key (ES256, JWK or PEM)').fill(hub.policyPublicKey);
     await syncNow(total - 1);
     await options.getByText('Empowerment policy demo-2026 in force').waitFor({ timeout: 20_000 });
     const page = await store.context.newPage();
@@ -162,9 +178,9 @@ describe('privacy: masking, audit, erasure, sign-out', () => {
     await expect.poll(() => panelHeading(page)).toBe('Unknown customer');
     expect(await localCustomers(options)).toEqual([]);
     const audit = await rawLocalStoreText(options, { database: 'reconnu-audit' });
-    for (const sent of ['pv_anna', 'pv_bruno', 'usr_hugo']) expect(audit).not.toContain(sent);
-    // Sent before being erased: the view of Anna just now is the feed's last entry.
-    expect(feed.control.auditEntries().at(-1)).toMatchObject({ action: 'view', customerId: 'pv_anna' });
+    for (const sent of ['pv_anna', 'pv_bruno', hub.userIds.store]) expect(audit).not.toContain(sent);
+    // Sent before being erased: the view of Anna just now is the hub's newest entry.
+    expect((await hub.audit())[0]).toMatchObject({ action: 'view', customerId: 'pv_anna' });
     // The policy (and the team roster in it) is forgotten: the options page, asking again, has none to show.
     await options.getByText('Empowerment policy demo-2026 in force').waitFor({ state: 'detached', timeout: 15_000 });
     await options.reload();
@@ -178,7 +194,7 @@ describe('privacy: masking, audit, erasure, sign-out', () => {
   it('shows the team audit to a supervisor only, with the reason given and a verified local chain', async () => {
     const supervisor = await launchWithExtension();
     try {
-      const settings = await configureFeed(supervisor, { url: feed.url, token: `${TOKEN}-supervisor` }, total - 1);
+      const settings = await configureFeed(supervisor, { url: network.url, token: hub.tokens.supervisor }, total - 1);
       const page = await supervisor.context.newPage();
       await page.goto(ticket(anna.emails?.[0] as string));
       expect(await panelHeading(page)).toBe('Anna Lindqvist');
@@ -188,7 +204,7 @@ describe('privacy: masking, audit, erasure, sign-out', () => {
       await settings.getByRole('link', { name: 'View audit' }).waitFor();
       const audit = await supervisor.context.newPage();
       await audit.goto(supervisor.extensionUrl('audit.html'));
-      await audit.getByLabel('Person').fill('usr_hugo');
+      await audit.getByLabel('Person').fill(hub.userIds.store);
       const team = audit.getByRole('table', { name: 'Team (from the feed)' });
       await expect.poll(() => team.textContent()).toContain('Confirming the email for a store pickup');
       await audit.getByText('Chain intact: 1 entry verified.').waitFor();

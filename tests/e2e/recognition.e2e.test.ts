@@ -7,9 +7,9 @@ import {
   panelFrame,
   panelHeading,
 } from '../../scripts/browser';
-import { type FeedServer, startFeedServer } from '../../scripts/feed-server/server';
 import { type FixtureServer, startFixtureServer } from '../../scripts/fixture-server';
 import { corpusAgent, corpusCases, corpusCustomers, HELD_OUT, type Outcome, runCorpus } from '../recognition/corpus';
+import { startTestHub, type TestHub } from './test-hub';
 
 const GENERATED = 200;
 
@@ -32,21 +32,29 @@ const describeWrong = (outcomes: readonly Outcome[]) =>
   outcomes.filter((outcome) => outcome.verdict === 'wrong-person').map((outcome) => `${outcome.file} → ${outcome.got}`);
 
 describe('recognition in the wild: the corpus of real products, and learning from the agent', () => {
-  let feed: FeedServer;
+  let hub: TestHub;
   let browser: ExtensionBrowser;
   let fixtures: FixtureServer;
 
   beforeAll(async () => {
-    feed = await startFeedServer({ customers: GENERATED, seed: 'recognition', agent: corpusAgent() });
-    feed.control.put([...corpusCustomers(), ...corpusCustomers(HELD_OUT), PARTNER]);
+    hub = await startTestHub({
+      customers: GENERATED,
+      seed: 'recognition',
+      agent: corpusAgent(),
+      people: [...corpusCustomers(), ...corpusCustomers(HELD_OUT), PARTNER],
+    });
     fixtures = await startFixtureServer();
     browser = await launchWithExtension();
-    await configureFeed(browser, feed, GENERATED + corpusCustomers().length + corpusCustomers(HELD_OUT).length + 1);
+    await configureFeed(
+      browser,
+      hub.agentFeed,
+      GENERATED + corpusCustomers().length + corpusCustomers(HELD_OUT).length + 1,
+    );
   });
   afterAll(async () => {
     await browser?.close();
     await fixtures?.close();
-    await feed?.close();
+    await hub?.close();
   });
 
   const CORPUS_TIMEOUT = 600_000;

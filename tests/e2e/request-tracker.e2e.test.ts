@@ -9,10 +9,10 @@ import {
   PANEL_URL,
   panelFrame,
 } from '../../scripts/browser';
-import { type FeedServer, startFeedServer } from '../../scripts/feed-server/server';
 import { fullName, people, productCustomers } from '../../scripts/products/people';
 import { type RequestTracker, startRequestTracker } from '../../scripts/products/rt/start';
 import { corpusAgent, corpusCustomers, lastViewed } from '../recognition/corpus';
+import { startTestHub, type TestHub } from './test-hub';
 
 // The real Request Tracker 5 of Debian (scripts/products/rt/install.sh), private to this run and seeded through its
 // own API: the agent signs in through RT's login form and opens each ticket as RT renders it. RT has no adapter:
@@ -41,19 +41,18 @@ async function heading(page: Page): Promise<string | null> {
 
 describe('Request Tracker 5, the real one: generic detection on its ticket pages', { timeout: RT_TIMEOUT }, () => {
   let rt: RequestTracker;
-  let feed: FeedServer;
+  let hub: TestHub;
   let browser: ExtensionBrowser;
   let page: Page;
 
   beforeAll(async () => {
     const customers = productCustomers(agentAsCustomer());
-    [rt, feed] = await Promise.all([
+    [rt, hub] = await Promise.all([
       startRequestTracker(corpusAgent()),
-      startFeedServer({ customers: GENERATED, seed: 'request-tracker', agent: corpusAgent() }),
+      startTestHub({ customers: GENERATED, seed: 'request-tracker', agent: corpusAgent(), people: customers }),
     ]);
-    feed.control.put(customers);
     browser = await launchWithExtension();
-    await configureFeed(browser, feed, GENERATED + customers.length);
+    await configureFeed(browser, hub.agentFeed, GENERATED + customers.length);
     page = await browser.context.newPage();
     await page.goto(`${rt.url}/`);
     await page.locator('input[name="user"]').fill(rt.login.user);
@@ -63,7 +62,7 @@ describe('Request Tracker 5, the real one: generic detection on its ticket pages
   }, RT_TIMEOUT);
   afterAll(async () => {
     await browser?.close();
-    await feed?.close();
+    await hub?.close();
     await rt?.close();
   });
 
@@ -96,7 +95,7 @@ describe('Request Tracker 5, the real one: generic detection on its ticket pages
 
   it('the ticket of Camille Dubois (Julien Moreau in Cc, Marc Lefèvre quoted, the agent signing) opens on her', async () => {
     await expectOpensOn(rt.tickets.camille, people.camille);
-    // The panel is the extension's own document: the ticket page holds none of what the feed says of her.
+    // The panel is the extension's own document: the ticket page holds none of what the hub says of her.
     expect((await panelFrame(page)).url()).toMatch(PANEL_URL);
     expect(await page.content()).not.toContain('12 34 56 78');
   });

@@ -5,11 +5,11 @@ import { writeFileSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configureFeed, type ExtensionBrowser, launchWithExtension, panelFrame } from '../../scripts/browser';
-import { type FeedServer, startFeedServer } from '../../scripts/feed-server/server';
 import { fullName, productCustomers } from '../../scripts/products/people';
 import { messages } from '../../scripts/products/roundcube/messages';
 import { type Roundcube, startRoundcube } from '../../scripts/products/roundcube/start';
 import { corpusAgent, corpusCustomers, lastViewed } from '../recognition/corpus';
+import { startTestHub, type TestHub } from './test-hub';
 
 const GENERATED = 200;
 /** How long the panel may take to follow the preview pane on a slow, shared machine. */
@@ -53,7 +53,7 @@ const previewFrame = (page: Page): Frame => {
 
 describe('Roundcube: the preview pane, a same-origin iframe, opens the right customer without a page load', () => {
   let roundcube: Roundcube;
-  let feed: FeedServer;
+  let hub: TestHub;
   let browser: ExtensionBrowser;
   let page: Page;
   /** Top-level navigations since the mail list loaded: there must be none. */
@@ -62,13 +62,13 @@ describe('Roundcube: the preview pane, a same-origin iframe, opens the right cus
   beforeAll(async () => {
     const agentCustomer = corpusCustomers().find((person) => person.id === 'rc_agent');
     if (!agentCustomer) throw new Error('The recognition corpus lost its agent.');
-    [roundcube, feed] = await Promise.all([
+    const given = productCustomers(agentCustomer);
+    [roundcube, hub] = await Promise.all([
       startRoundcube(),
-      startFeedServer({ customers: GENERATED, seed: 'roundcube', agent: corpusAgent() }),
+      startTestHub({ customers: GENERATED, seed: 'roundcube', agent: corpusAgent(), people: given }),
     ]);
-    const given = feed.control.put(productCustomers(agentCustomer));
     browser = await launchWithExtension();
-    await configureFeed(browser, feed, GENERATED + given.length);
+    await configureFeed(browser, hub.agentFeed, GENERATED + given.length);
 
     page = await browser.context.newPage();
     await page.goto(roundcube.url);
@@ -93,7 +93,7 @@ describe('Roundcube: the preview pane, a same-origin iframe, opens the right cus
   afterAll(async () => {
     await browser?.close();
     await roundcube?.close();
-    await feed?.close();
+    await hub?.close();
   });
 
   it.each(messages.map((message, index) => [message.key, message, index] as const))(
@@ -109,7 +109,7 @@ describe('Roundcube: the preview pane, a same-origin iframe, opens the right cus
       expect(await previewFrame(page).evaluate(() => document.readyState)).not.toBe('complete');
       if (previous) expect(await shown(page)).not.toBe(fullName(previous));
 
-      // A message from nobody the feed knows: the panel says so (it names nobody), it does not keep the last one.
+      // A message from nobody the hub knows: the panel says so (it names nobody), it does not keep the last one.
       const want = message.expect ? fullName(message.expect) : 'Unknown customer';
       const heading = await settle(page, (text) => text === want);
       const viewed = await viewedSince(browser, page, before, message.expect ? SETTLE : 2_000);

@@ -7,9 +7,9 @@ import {
   panelFrame,
   panelHeading,
 } from '../../scripts/browser';
-import { type FeedServer, startFeedServer } from '../../scripts/feed-server/server';
 import { type FixtureServer, startFixtureServer } from '../../scripts/fixture-server';
 import { corpusAgent, corpusCustomers } from '../recognition/corpus';
+import { startTestHub, type TestHub } from './test-hub';
 
 // An agent's pick on one browser becomes, once a supervisor shares it from the console, what another browser
 // prefers on that site: the next ticket opens by itself there too.
@@ -29,30 +29,34 @@ const ticket = (mine: Customer, other: Customer) => `<!doctype html><meta charse
   <section class="related"><p>Voir aussi ${other.emails?.[0]}</p></section></main>`;
 
 describe('page regions shared with the team', () => {
-  let feed: FeedServer;
+  let hub: TestHub;
   let fixtures: FixtureServer;
   let agent: ExtensionBrowser;
   let supervisor: ExtensionBrowser;
   const customers = GENERATED + corpusCustomers().length;
 
   beforeAll(async () => {
-    feed = await startFeedServer({ customers: GENERATED, seed: 'shared-regions', agent: corpusAgent() });
-    feed.control.put(corpusCustomers());
+    hub = await startTestHub({
+      customers: GENERATED,
+      seed: 'shared-regions',
+      agent: corpusAgent(),
+      people: corpusCustomers(),
+    });
     fixtures = await startFixtureServer();
     agent = await launchWithExtension();
     supervisor = await launchWithExtension();
-    await configureFeed(agent, feed, customers);
-    await configureFeed(supervisor, { url: feed.url, token: `${feed.token}-supervisor` }, customers);
+    await configureFeed(agent, hub.agentFeed, customers);
+    await configureFeed(supervisor, { url: hub.url, token: hub.tokens.supervisor }, customers);
   });
   afterAll(async () => {
     await agent?.close();
     await supervisor?.close();
     await fixtures?.close();
-    await feed?.close();
+    await hub?.close();
   });
 
   const regions = async (token: string) => {
-    const response = await fetch(`${feed.url}/v1/regions`, { headers: { Authorization: `Bearer ${token}` } });
+    const response = await fetch(`${hub.url}/v1/regions`, { headers: { Authorization: `Bearer ${token}` } });
     return ((await response.json()) as { regions: { region: string; status: string }[] }).regions;
   };
 
@@ -78,12 +82,12 @@ describe('page regions shared with the team', () => {
     const options = await agent.context.newPage();
     await options.goto(agent.extensionUrl('options.html'));
     await options.getByRole('button', { name: 'Sync now' }).click();
-    await expect.poll(() => regions(`${feed.token}-supervisor`), { timeout: 30_000 }).toHaveLength(1);
-    const [proposed] = await regions(`${feed.token}-supervisor`);
+    await expect.poll(() => regions(hub.tokens.supervisor), { timeout: 30_000 }).toHaveLength(1);
+    const [proposed] = await regions(hub.tokens.supervisor);
     expect(proposed?.status).toBe('pending');
     expect(proposed?.region).toContain('section.conversation');
     // Agents see only what was shared; nothing yet.
-    expect(await regions(feed.token)).toEqual([]);
+    expect(await regions(hub.tokens.agent)).toEqual([]);
     // Page text never leaves in a region: neither the customer's address nor their name.
     expect(JSON.stringify(proposed)).not.toMatch(/@|camille|lefevre/i);
 
@@ -92,17 +96,17 @@ describe('page regions shared with the team', () => {
     const row = console.getByRole('row', { name: /section\.conversation/ });
     await row.getByRole('button', { name: 'Share', exact: true }).click();
     await row.getByText('Shared', { exact: true }).waitFor();
-    expect((await regions(feed.token)).map((region) => region.status)).toEqual(['approved']);
+    expect((await regions(hub.tokens.agent)).map((region) => region.status)).toEqual(['approved']);
 
     const after = await supervisor.context.newPage();
     await after.goto(fixtures.setInline('shared-3', ticket(third, fourth).replace('ici', 'encore ici')));
     expect(await panelHeading(after)).toBe(nameOf(third));
   });
 
-  it('only supervisors decide: an agent’s decision is refused by the feed', async () => {
-    const response = await fetch(`${feed.url}/v1/regions/decide`, {
+  it('only supervisors decide: an agent’s decision is refused by the hub', async () => {
+    const response = await fetch(`${hub.url}/v1/regions/decide`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${feed.token}`, 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${hub.tokens.agent}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ site: '127.0.0.1', region: 'main||p', verdict: 'approve' }),
     });
     expect(response.status).toBe(403);

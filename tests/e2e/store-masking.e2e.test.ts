@@ -1,6 +1,5 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../lib/audit/chain';
 import type { Customer } from '../../lib/feed/schema';
 import {
   configureFeed,
@@ -10,20 +9,21 @@ import {
   panelHeading,
 } from '../../scripts/browser';
 import { generateCustomer } from '../../scripts/feed-server/generator';
-import { type FeedServer, startFeedServer } from '../../scripts/feed-server/server';
 import { type FixtureServer, startFixtureServer } from '../../scripts/fixture-server';
+import { inStore, startTestHub, type TestHub } from './test-hub';
 
-// A store user against the reference feed: whatever a list shows of a customer (the picker, search results, recent
+// A store user against the hub: whatever a list shows of a customer (the picker, search results, recent
 // callers) is masked as their profile is, a phone is found by its whole number only, and every search is audited.
 const CUSTOMERS = 500;
 const SEED = 'store-masking';
-const TOKEN = 'store-masking-token';
 const person = (id: string, given: string, family: string, extra: Partial<Customer>): Customer => ({
   id,
   version: 1,
   updatedAt: '2026-11-01T10:00:00Z',
   name: { given, family },
   ...extra,
+  // The hub serves store staff their store's customers: these are all the store's, as on the reference feed.
+  stores: ['paris-rivoli'],
 });
 // A household sharing a landline, neither with an order: the picker's hint falls back to their email.
 const LANDLINE = '01 47 20 31 95';
@@ -38,10 +38,10 @@ const gaspard = person('sm_gaspard', 'Gaspard', 'Varenne', {
   addresses: [{ city: 'Lille' }],
 });
 const given = [solene, gaspard];
-const reference = Array.from({ length: CUSTOMERS }, (_, index) => generateCustomer(SEED, index));
+const reference = Array.from({ length: CUSTOMERS }, (_, index) => inStore(generateCustomer(SEED, index)));
 const everyone = [...reference, ...given];
 
-/** Every email and phone of every customer, as the feed holds them: none may show in a list a store user sees. */
+/** Every email and phone of every customer, as the hub holds them: none may show in a list a store user sees. */
 const secrets = everyone.flatMap((customer) => [
   ...(customer.emails ?? []).map((email) => email.toLowerCase()),
   ...(customer.phones ?? []),
@@ -64,7 +64,7 @@ const incomingCall = (number: string) => `<!doctype html><html lang="fr"><meta c
   <button>Décrocher</button><button>Refuser</button></section></main>`;
 
 describe('store role: masked contacts stay masked in every list, partial contact searches find nobody, searches audited', () => {
-  let feed: FeedServer;
+  let hub: TestHub;
   let fixtures: FixtureServer;
   let store: ExtensionBrowser;
 
@@ -80,16 +80,15 @@ describe('store role: masked contacts stay masked in every list, partial contact
   };
 
   beforeAll(async () => {
-    feed = await startFeedServer({ customers: CUSTOMERS, seed: SEED, token: TOKEN });
-    feed.control.put(given);
+    hub = await startTestHub({ customers: 0, seed: SEED, people: everyone });
     fixtures = await startFixtureServer();
     store = await launchWithExtension();
-    await configureFeed(store, { url: feed.url, token: `${TOKEN}-store` }, everyone.length);
+    await configureFeed(store, { url: hub.url, token: hub.tokens.store }, everyone.length);
   });
   afterAll(async () => {
     await store?.close();
     await fixtures?.close();
-    await feed?.close();
+    await hub?.close();
   });
 
   it("masks the picker's hints and the recent caller's number as the profile masks them", async () => {
@@ -140,14 +139,14 @@ describe('store role: masked contacts stay masked in every list, partial contact
     await side.close();
   });
 
-  it('sends the feed an audit entry per search, with the kind of key and never the key', async () => {
-    const searched = () => (feed.control.auditEntries() as AuditEntry[]).filter((entry) => entry.action === 'search');
-    await expect.poll(() => searched().length, { timeout: 20_000 }).toBeGreaterThanOrEqual(20);
-    const entries = searched();
+  it('sends the hub an audit entry per search, with the kind of key and never the key', async () => {
+    const searched = async () => (await hub.audit()).filter((entry) => entry.action === 'search');
+    await expect.poll(async () => (await searched()).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(20);
+    const entries = await searched();
     expect(new Set(entries.map(({ foundBy }) => foundBy))).toEqual(
       new Set(['name', 'partial phone', 'partial email', 'phone', 'email']),
     );
-    expect(entries.every(({ user, customerId }) => user === 'usr_hugo' && customerId === undefined)).toBe(true);
+    expect(entries.every(({ user, customerId }) => user === hub.userIds.store && customerId === undefined)).toBe(true);
     expect(new Set(entries.map(({ where }) => where))).toEqual(new Set(['side panel', 'popup']));
     const text = JSON.stringify(entries).toLowerCase();
     for (const key of ['4736', '47 36', '0652814736', '652814736', 'solene', 'varenne', ...commonFamilies(12)])

@@ -6,29 +6,29 @@ import {
   panelFrame,
   panelHeading,
 } from '../../scripts/browser';
+import { type DemoHub, startDemoHub } from '../../scripts/demo/hub';
 import { type DemoSite, startDemoSite } from '../../scripts/demo/site';
 import { generateCustomer } from '../../scripts/feed-server/generator';
-import { type FeedServer, startFeedServer } from '../../scripts/feed-server/server';
 
 const SEED = 'vertical-slice';
 const CUSTOMERS = 300;
 
-describe('vertical slice: feed → sync → content script → panel', () => {
-  let feed: FeedServer;
+describe('vertical slice: hub → sync → content script → panel', () => {
+  let hub: DemoHub;
   let site: DemoSite;
   let browser: ExtensionBrowser;
 
   beforeAll(async () => {
-    feed = await startFeedServer({ customers: CUSTOMERS, seed: SEED });
+    hub = await startDemoHub({ customers: (index) => generateCustomer(SEED, index), count: CUSTOMERS });
     site = await startDemoSite();
     browser = await launchWithExtension();
-    await configureFeed(browser, feed, CUSTOMERS);
+    await configureFeed(browser, { url: hub.url, token: hub.tokens.agent }, CUSTOMERS);
   });
 
   afterAll(async () => {
     await browser?.close();
     await site?.close();
-    await feed?.close();
+    await hub?.close();
   });
 
   it('shows the requester of a helpdesk ticket in the panel', async () => {
