@@ -83,7 +83,11 @@ export async function startDemoHub(options: DemoHubOptions): Promise<DemoHub> {
         body: typeof body === 'string' ? body : JSON.stringify(body),
       });
       const answer: unknown = await response.json();
-      if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(answer)}`);
+      // A refused record would only show as a sync that never reaches its count: say it here.
+      const rejected = (answer as { rejected?: unknown[] }).rejected;
+      if (!response.ok || (Array.isArray(rejected) && rejected.length > 0)) {
+        throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(answer).slice(0, 2000)}`);
+      }
       return answer;
     };
     for (let start = 0; start < options.count; start += PUSH_BATCH) {
