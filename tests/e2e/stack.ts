@@ -3,10 +3,9 @@
 // `hostile`, the reference feed instead: it serves records the hub would refuse at the door, to test quarantine.
 import type { Customer } from '../../lib/feed/schema';
 import { configureFeed, type ExtensionBrowser, launchWithExtension } from '../../scripts/browser';
-import { startDemoHub } from '../../scripts/demo/hub';
-import { customerId, generateCustomer } from '../../scripts/feed-server/generator';
 import { startFeedServer } from '../../scripts/feed-server/server';
 import { type FixtureServer, startFixtureServer } from '../../scripts/fixture-server';
+import { startTestHub } from './test-hub';
 
 export interface Stack {
   fixtures: FixtureServer;
@@ -23,14 +22,8 @@ interface Source {
 }
 
 async function hubSource(options: { customers: number; seed: string; people: Customer[] }): Promise<Source> {
-  const hub = await startDemoHub({
-    customers: (index) => generateCustomer(options.seed, index),
-    count: options.customers,
-    story: options.people,
-  });
-  const ids = new Set([...Array.from({ length: options.customers }, (_, i) => customerId(i))]);
-  for (const person of options.people) ids.add(person.id);
-  return { url: hub.url, token: hub.tokens.agent, expected: ids.size, close: () => hub.close() };
+  const hub = await startTestHub(options);
+  return { ...hub.agentFeed, expected: hub.expected, close: () => hub.close() };
 }
 
 async function hostileFeedSource(options: { customers: number; seed: string; people: Customer[] }): Promise<Source> {
