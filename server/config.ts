@@ -19,6 +19,7 @@ const envSchema = z.object({
   HUB_STORE_ONLINE_MONTHS: z.coerce.number().int().min(0).max(120).default(12),
   HUB_SOURCES_POLL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
   HUB_POLICY_KEY_FILE: z.string().optional(),
+  HUB_PUBLIC_URL: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })]).optional(),
   HUB_TRUST_PROXY: z.preprocess(
     (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
     z
@@ -49,6 +50,8 @@ export interface HubConfig {
   sourcesPollSeconds: number;
   /** The policy signing key's file (PEM or JWK); without it the hub makes one and keeps it sealed in the database. */
   policyKeyFile?: string;
+  /** The URL extensions reach the hub at: the policy is issued for its origin alone, whatever Host a request names. */
+  publicUrl?: string;
   /** Behind a reverse proxy: the client's scheme and host are read from X-Forwarded-Proto and -Host. */
   trustProxy?: boolean;
   /** How long audit entries are kept, counted from their receipt. */
@@ -83,6 +86,7 @@ export function readConfig(env: NodeJS.ProcessEnv): HubConfig {
     storeOnlineMonths: values.HUB_STORE_ONLINE_MONTHS,
     sourcesPollSeconds: values.HUB_SOURCES_POLL_SECONDS,
     policyKeyFile: values.HUB_POLICY_KEY_FILE || undefined,
+    publicUrl: values.HUB_PUBLIC_URL || undefined,
     trustProxy: ['1', 'true', 'yes'].includes(values.HUB_TRUST_PROXY ?? ''),
     auditRetentionSeconds: values.HUB_AUDIT_RETENTION_DAYS * 86_400,
     rateLimitPerMinute: values.HUB_RATE_LIMIT_PER_MINUTE,

@@ -90,5 +90,17 @@ for (const database of testDatabases()) {
         await proxied.close();
       }
     });
+
+    it('issues the policy for HUB_PUBLIC_URL alone when it is set, even behind a trusted proxy', async () => {
+      const pinned = await sideHub(hub.db, { publicUrl: 'https://hub.example.com/', trustProxy: true });
+      try {
+        const forwarded = { 'X-Forwarded-Host': 'attacker.example.net', 'X-Forwarded-Proto': 'https' };
+        for (const headers of [{}, forwarded] as Record<string, string>[]) {
+          expect(decodeJwt(await tokenFrom(pinned.url, hub.tokens.agent, headers)).aud).toBe('https://hub.example.com');
+        }
+      } finally {
+        await pinned.close();
+      }
+    });
   });
 }

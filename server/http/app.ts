@@ -50,6 +50,7 @@ export interface HubAppOptions extends Omit<HubContext, 'scopeRules' | 'puller' 
   /** HUB_TRUST_PROXY: read the client's scheme and host from X-Forwarded-Proto and -Host. */
   trustProxy?: boolean;
   policyKeyFile?: string;
+  publicUrl?: string;
   /** Requests a minute per access token (this process); 0 or absent: no limit. */
   rateLimitPerMinute?: number;
   /** The bearer token of /metrics; absent: /metrics is off. */
@@ -100,6 +101,7 @@ export async function buildHubApp(options: HubAppOptions): Promise<HubApp> {
       scopeRules: rules,
       puller,
       policyKeyFile: options.policyKeyFile,
+      publicUrl: options.publicUrl,
       metrics,
       metricsToken: options.metricsToken,
     });

@@ -25,7 +25,8 @@ function originOf(request: FastifyRequest): string {
   throw new HttpError(400, 'bad_request', 'The request has no valid Host (or X-Forwarded-Host and -Proto).');
 }
 
-export const policyRoutes: HubRoutes = (app, { db, sealer, policyKeyFile }) => {
+export const policyRoutes: HubRoutes = (app, { db, sealer, policyKeyFile, publicUrl }) => {
+  const audienceOf = (request: FastifyRequest) => (publicUrl ? new URL(publicUrl).origin : originOf(request));
   const signingKey = policyKeyLoader({ db, sealer, keyFile: policyKeyFile });
 
   app.get('/v1/policy', async (request, reply) => {
@@ -42,7 +43,7 @@ export const policyRoutes: HubRoutes = (app, { db, sealer, policyKeyFile }) => {
       request.log.warn('policy signing key unavailable');
       throw new HttpError(503, 'policy_key_unavailable', `The hub cannot sign its policy: ${error.message}`);
     });
-    const token = await signPolicyToken({ policy: stored.policy, audience: originOf(request), key });
+    const token = await signPolicyToken({ policy: stored.policy, audience: audienceOf(request), key });
     return reply.type('application/jose').header('Cache-Control', 'no-store').send(token);
   });
 

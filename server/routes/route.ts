@@ -17,6 +17,8 @@ export interface HubContext {
   puller: SourcePuller;
   /** HUB_POLICY_KEY_FILE: the policy signing key; when absent, one is made and kept sealed in the database. */
   policyKeyFile?: string;
+  /** HUB_PUBLIC_URL: the policy's audience; absent, the origin each request names. */
+  publicUrl?: string;
   /** Counters the routes add to; served on /metrics. */
   metrics: HubMetrics;
   /** The bearer token /metrics asks for; /metrics is off without one. */

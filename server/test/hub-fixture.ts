@@ -36,6 +36,7 @@ export interface TestHubOptions {
   maxBodyBytes?: number;
   trustProxy?: boolean;
   policyKeyFile?: string;
+  publicUrl?: string;
   auditRetentionSeconds?: number;
   /** 0 (the default here): no limit. */
   rateLimitPerMinute?: number;
@@ -57,6 +58,7 @@ export async function startTestHub(db: Database, options: TestHubOptions = {}): 
     now: options.now,
     trustProxy: options.trustProxy,
     policyKeyFile: options.policyKeyFile,
+    publicUrl: options.publicUrl,
     auditRetentionSeconds: options.auditRetentionSeconds ?? 400 * 86_400,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
     metricsToken: options.metricsToken,
