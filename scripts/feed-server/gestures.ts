@@ -1,9 +1,9 @@
 // Gestures and approvals: stored once per Idempotency-Key, checked against the policy on the server too,
 // approved or rejected by supervisors, listed as history for every channel.
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Customer, Me } from '../../lib/feed/schema';
 import { evaluate } from '../../lib/policy/evaluate';
+import { grantRecord } from '../../lib/policy/grant-record';
 import { type GestureRecord, gestureRecordSchema, gestureRequestSchema, type Policy } from '../../lib/policy/schema';
 import { HttpError } from './http';
 
@@ -42,29 +42,7 @@ export class GestureStore {
     const customer = this.customer(request.customerId);
     if (!customer) throw new HttpError(404, 'not_found', `No customer ${request.customerId}.`);
     const verdict = evaluate({ policy: this.policy(), me: user, customer, request, history: this.records, now });
-    const status =
-      verdict.decision === 'deny'
-        ? 'rejected'
-        : verdict.decision === 'approval'
-          ? 'pending'
-          : request.approval
-            ? 'pending'
-            : 'granted';
-    const record: GestureRecord = {
-      id: `gst_${randomUUID()}`,
-      customerId: request.customerId,
-      agentId: user.id,
-      agentName: user.name,
-      gesture: request.gesture,
-      size: request.size,
-      currency: request.currency,
-      reason: request.reason,
-      channel: request.channel,
-      status,
-      at: now.toISOString(),
-      rule: verdict.rule,
-      ...(status === 'rejected' && { decidedBy: 'policy', comment: verdict.rule }),
-    };
+    const record = grantRecord({ request, agent: user, verdict, now });
     this.records.push(record);
     this.byKey.set(`${user.id}:${key}`, record);
     return record;

@@ -1,8 +1,8 @@
 // POST /v1/gestures: the hub evaluates its own policy at write time, against the customer it stores and the ledger,
 // so a gesture can never exceed a limit however many agents grant at once, on however many hub processes.
-import { randomUUID } from 'node:crypto';
 import type { Customer } from '../../lib/feed/schema';
 import { evaluate } from '../../lib/policy/evaluate';
+import { grantRecord } from '../../lib/policy/grant-record';
 import type { GestureRecord, Policy } from '../../lib/policy/schema';
 import type { Database, Queryable } from '../db/database';
 import { HttpError } from '../http/errors';
@@ -57,10 +57,6 @@ async function budgetHistory(tx: Queryable, policy: Policy, request: GrantBody, 
   return rows.map(recordOf);
 }
 
-function truncate(text: string, length: number): string {
-  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
-}
-
 export interface GrantInput {
   user: TokenUser;
   idempotencyKey: string | string[] | undefined;
@@ -91,28 +87,7 @@ export async function grantGesture(db: Database, { user, idempotencyKey, body }:
     const history = await budgetHistory(tx, stored.policy, request, user.id, now);
     const me = { id: user.id, name: user.name, role: user.role };
     const verdict = evaluate({ policy: stored.policy, me, customer, request, history, now });
-    const status =
-      verdict.decision === 'deny'
-        ? 'rejected'
-        : verdict.decision === 'approval' || request.approval
-          ? 'pending'
-          : 'granted';
-    const rule = truncate(verdict.rule, 500);
-    const record: GestureRecord = {
-      id: `gst_${randomUUID()}`,
-      customerId: request.customerId,
-      agentId: user.id,
-      agentName: truncate(user.name, 200),
-      gesture: request.gesture,
-      size: request.size,
-      currency: request.currency,
-      reason: request.reason,
-      channel: request.channel,
-      status,
-      at: now.toISOString(),
-      rule,
-      ...(status === 'rejected' && { decidedBy: 'policy', comment: rule }),
-    };
+    const record = grantRecord({ request, agent: user, verdict, now });
     const inserted = await insertRecord(tx, { record, idempotencyKey: key });
     // The agent lock makes a taken key impossible here; should it happen, the stored record is still the answer.
     return inserted ?? ((await recordByKey(tx, user.id, key)) as GestureRecord);
