@@ -4,9 +4,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { addUserToken, serveHub } from '../../server/test/hub-process';
-import { startPostgresCluster } from '../../server/test/postgres-cluster';
+import { createServerDatabase, startPostgresCluster } from '../../server/test/postgres-cluster';
 import { customerId, generateCustomer } from '../feed-server/generator';
 import { demoPolicy } from '../feed-server/policy';
 import { concurrentGrants, concurrentSyncs, createAgents, fullSync, push } from './hub/clients';
@@ -30,16 +29,6 @@ function ndjsonBatches(count: number): string[] {
     batches.push(`${lines.join('\n')}\n`);
   }
   return batches;
-}
-
-async function createDatabase(serverUrl: string): Promise<string> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  await client.query('create database hub_bench template template0');
-  await client.end();
-  const url = new URL(serverUrl);
-  url.pathname = '/hub_bench';
-  return url.toString();
 }
 
 async function benchEngine(options: { databaseUrl?: string }, batches: string[], count: number) {
@@ -92,7 +81,7 @@ export async function benchHub(): Promise<Record<string, unknown>> {
   if ('unavailable' in cluster) postgresql = { unavailable: cluster.unavailable };
   else {
     try {
-      postgresql = await benchEngine({ databaseUrl: await createDatabase(cluster.url) }, batches, count);
+      postgresql = await benchEngine({ databaseUrl: await createServerDatabase(cluster.url) }, batches, count);
     } finally {
       cluster.stop();
     }

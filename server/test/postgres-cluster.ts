@@ -1,10 +1,12 @@
 // A throwaway PostgreSQL server from Debian's packages (15 preferred, else the newest installed) on its own 127.0.0.1
 // port, in a private data directory removed when it stops. For the hub's tests and its benchmark.
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 
 const DEBIAN_POSTGRESQL = '/usr/lib/postgresql';
 
@@ -69,4 +71,19 @@ export async function startPostgresCluster(options: { durable?: boolean } = {}):
       }
     },
   };
+}
+
+/** Creates an empty database on the server and returns its URL. */
+export async function createServerDatabase(serverUrl: string): Promise<string> {
+  const name = `hub_${randomBytes(6).toString('hex')}`;
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`create database ${name} template template0`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }

@@ -4,25 +4,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configureFeed, type ExtensionBrowser, launchWithExtension, waitUpToDate } from '../../scripts/browser';
 import { customerId, generateCustomer } from '../../scripts/feed-server/generator';
 import { addUserToken, type HubPlace, type HubProcess, serveHub } from '../../server/test/hub-process';
-import { type PostgresCluster, startPostgresCluster } from '../../server/test/postgres-cluster';
+import { createServerDatabase, type PostgresCluster, startPostgresCluster } from '../../server/test/postgres-cluster';
 import { localCustomers } from './local-store';
 
 const INITIAL = 6_000;
-
-async function createDatabase(serverUrl: string): Promise<string> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  await client.query('create database hub_scale template template0');
-  await client.end();
-  const url = new URL(serverUrl);
-  url.pathname = '/hub_scale';
-  return url.toString();
-}
 
 const ndjson = (records: unknown[]) => `${records.map((record) => JSON.stringify(record)).join('\n')}\n`;
 
@@ -46,7 +35,7 @@ describe('two hubs on one PostgreSQL', () => {
   beforeAll(async () => {
     cluster = await startPostgresCluster();
     if ('unavailable' in cluster) throw new Error(cluster.unavailable);
-    const databaseUrl = await createDatabase(cluster.url);
+    const databaseUrl = await createServerDatabase(cluster.url);
     const place = (): HubPlace => {
       const dataDir = mkdtempSync(join(tmpdir(), 'hub-scale-'));
       dataDirs.push(dataDir);
