@@ -122,11 +122,20 @@ export function isGiven(record: Pick<GestureRecord, 'status'>): boolean {
   return record.status === 'granted' || record.status === 'approved';
 }
 
+/** Zones already checked: building an Intl formatter costs far more than the rest of a policy's validation. */
+const knownZones = new Map<string, boolean>();
+
 function isTimeZone(zone: string): boolean {
+  const known = knownZones.get(zone);
+  if (known !== undefined) return known;
+  let valid: boolean;
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
+    valid = true;
   } catch {
-    return false;
+    valid = false;
   }
+  // Bounded, as the zones come from policies and requests.
+  if (knownZones.size < 1_000) knownZones.set(zone, valid);
+  return valid;
 }

