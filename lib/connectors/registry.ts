@@ -27,11 +27,11 @@ export const sourceSchema = z.discriminatedUnion('kind', connectors.map(({ schem
 export type SourceSettings = z.output<typeof sourceSchema>;
 export type SourceOf<K extends SourceKind> = Extract<SourceSettings, { kind: K }>;
 
-export function connectorDefinitions(): readonly ConnectorDefinition[] {
+export function connectorDefinitions(): readonly ConnectorDefinition<SourceKind>[] {
   return connectors;
 }
 
-export function definitionOf(kind: string): ConnectorDefinition {
+export function definitionOf(kind: string): ConnectorDefinition<SourceKind> {
   const definition = connectors.find((candidate) => candidate.kind === kind);
   if (!definition) throw new Error(`No connector for source "${kind}".`);
   return definition;

@@ -9,11 +9,11 @@ import type { ChangesPage, Me } from '../feed/schema';
  * Errors are thrown as FeedError (feed/client.ts): `retryable` for 429/5xx/network (with `retryAfterMs` when the
  * platform says how long to wait), status 400 for a cursor the connector cannot read (the engine then starts over).
  *
- * Adding a source takes its folder and one line in registry.ts, nothing else: `lib/connectors/<kind>/index.ts`
- * exports `defineConnector({…})` (define.ts: kind, bilingual label, settings schema, form fields with their labels
- * and which are secret, identity, origins, create), with the connector's code, its `*.test.ts` beside it, its
- * recorded responses in `tests/fixtures/<kind>/` and its row in docs/connectors.md; tests/meta/pieces.test.ts fails
- * when one of these is missing.
+ * Adding a source takes, in code, its folder and one line in registry.ts: `lib/connectors/<kind>/index.ts` exports
+ * `defineConnector({…})` (define.ts: kind, bilingual label, settings schema, form fields with their bilingual labels
+ * and which are secret, identity, origins, create) and the connector's code sits beside it, with its `*.test.ts`.
+ * Its recorded responses go in `tests/fixtures/<kind>/` and its row in docs/connectors.md; tests/meta/pieces.test.ts
+ * fails while one of these is missing. Nothing else names a kind: the rest is derived from the registry's list.
  */
 export interface SourceConnector {
   /** The kind of the definition that created it (registry.ts). */
