@@ -4,8 +4,8 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { type Locale, resolveLocale, strings } from '@/lib/i18n/strings';
+import { readLocaleChoice, watchLocaleChoice } from '@/lib/locale-setting';
 import { erasedNoticeSchema } from '@/lib/protocol/messages';
-import { settingsItem } from '@/lib/settings';
 import './theme.css';
 
 const LocaleContext = createContext<Locale>('en');
@@ -22,9 +22,9 @@ export function useLocale(): Locale {
 function LocaleProvider({ children }: { children: ReactNode }) {
   const [locale, setLocale] = useState<Locale>(() => resolveLocale('auto'));
   useEffect(() => {
-    const apply = (value: { locale: 'auto' | Locale } | null) => setLocale(resolveLocale(value?.locale ?? 'auto'));
-    settingsItem.getValue().then(apply);
-    return settingsItem.watch(apply);
+    const apply = (choice: 'auto' | Locale) => setLocale(resolveLocale(choice));
+    readLocaleChoice().then(apply);
+    return watchLocaleChoice(apply);
   }, []);
   useEffect(() => {
     document.documentElement.lang = locale;

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { originsOf } from '@/lib/connectors/registry';
+import { definitionOf, originsOf } from '@/lib/connectors/registry';
 import { requestOrigins } from '@/lib/feed/permission';
 import { checkTransport } from '@/lib/feed/transport';
 import { privacyStrings } from '@/lib/i18n/privacy';
@@ -8,7 +8,7 @@ import { type Managed, readManaged } from '@/lib/managed';
 import { ask } from '@/lib/protocol/client';
 import { defaultSettings, type Settings, settingsItem, settingsSchema, withManaged } from '@/lib/settings';
 import { useLocale, useStrings } from './AppShell';
-import { SOURCE_FIELDS, SourceFields } from './SourceFields';
+import { SourceFields } from './SourceFields';
 
 /** Regions offered for numbers written without a country code; France first. */
 const REGIONS = ['FR', 'BE', 'CH', 'LU', 'MC', 'GB', 'IE', 'DE', 'AT', 'NL', 'ES', 'PT', 'IT', 'US', 'CA'];
@@ -32,8 +32,8 @@ export function FeedForm() {
   /** Names the field a refused setting came from, in the user's words. */
   const invalidField = (path: PropertyKey[]) => {
     if (path[0] !== 'source') return t.invalidFeedUrl;
-    const field = SOURCE_FIELDS[settings.source.kind].find((candidate) => candidate.name === path[1]);
-    return field ? sources.invalid(sources.fields[field.label]) : t.invalidFeedUrl;
+    const field = definitionOf(settings.source.kind).fields.find((candidate) => candidate.name === path[1]);
+    return field ? sources.invalid(field.label[locale]) : t.invalidFeedUrl;
   };
   const adminNote = (locked: unknown) => locked !== undefined && <span className="muted"> ({t.setByAdmin})</span>;
 

@@ -1,48 +1,18 @@
-import { connectorDefinitions } from '@/lib/connectors/registry';
-import type { SourceSettings } from '@/lib/connectors/settings';
-import type { SourceKind } from '@/lib/connectors/types';
+import { connectorDefinitions, definitionOf, type SourceKind, type SourceSettings } from '@/lib/connectors/registry';
+import { blankSettings } from '@/lib/connectors/settings';
 import { sourceStrings } from '@/lib/i18n/sources';
 import { useLocale } from './AppShell';
 
-type Label = keyof ReturnType<typeof sourceStrings>['fields'];
-interface Field {
-  name: string;
-  label: Label;
-  type: 'url' | 'password' | 'text';
-}
-
-/** What each platform asks for; the names are those of connectors/settings.ts. */
-export const SOURCE_FIELDS: { [K in SourceKind]: Field[] } = {
-  feed: [],
-  vendure: [
-    { name: 'url', label: 'vendureUrl', type: 'url' },
-    { name: 'token', label: 'vendureToken', type: 'password' },
-    { name: 'channelToken', label: 'channelToken', type: 'text' },
-  ],
-  shopify: [
-    { name: 'url', label: 'shopifyUrl', type: 'url' },
-    { name: 'token', label: 'shopifyToken', type: 'password' },
-    { name: 'apiVersion', label: 'apiVersion', type: 'text' },
-  ],
-  woocommerce: [
-    { name: 'url', label: 'wooUrl', type: 'url' },
-    { name: 'key', label: 'wooKey', type: 'password' },
-    { name: 'secret', label: 'wooSecret', type: 'password' },
-  ],
-};
-
-const EMPTY: { [K in SourceKind]: SourceSettings } = {
-  feed: { kind: 'feed' },
-  vendure: { kind: 'vendure', url: '', token: '', channelToken: '' },
-  shopify: { kind: 'shopify', url: '', token: '', apiVersion: '2025-10' },
-  woocommerce: { kind: 'woocommerce', url: '', key: '', secret: '' },
-};
-
-/** The source picker: a platform's URL and credentials, kept in extension storage only (the background reads them). */
+/**
+ * The source picker: a platform's URL and credentials, kept in extension storage only (the background reads them).
+ * The kinds, their fields and labels all come from the connectors' definitions (lib/connectors/registry.ts).
+ */
 export function SourceFields(props: { source: SourceSettings; onChange: (source: SourceSettings) => void }) {
-  const s = sourceStrings(useLocale());
+  const locale = useLocale();
+  const s = sourceStrings(locale);
   const { source, onChange } = props;
-  const values = source as unknown as Record<string, string>;
+  const definition = definitionOf(source.kind);
+  const values = source as Record<string, unknown>;
   return (
     <fieldset>
       <legend>{s.legend}</legend>
@@ -50,24 +20,25 @@ export function SourceFields(props: { source: SourceSettings; onChange: (source:
       <select
         id="source-kind"
         value={source.kind}
-        onChange={(event) => onChange(EMPTY[event.target.value as SourceKind])}
+        onChange={(event) => onChange(blankSettings(event.target.value as SourceKind))}
       >
-        {connectorDefinitions().map((definition) => (
-          <option key={definition.kind} value={definition.kind}>
-            {definition.kind === 'feed' ? s.feedOption : definition.label}
+        {connectorDefinitions().map((candidate) => (
+          <option key={candidate.kind} value={candidate.kind}>
+            {candidate.label[locale]}
           </option>
         ))}
       </select>
-      {source.kind !== 'feed' && <p className="muted">{s.feedOptional}</p>}
-      {SOURCE_FIELDS[source.kind].map((field) => (
+      {definition.platform && <p className="muted">{s.feedOptional}</p>}
+      {definition.fields.map((field) => (
         <div key={field.name}>
-          <label htmlFor={`source-${field.name}`}>{s.fields[field.label]}</label>
+          <label htmlFor={`source-${field.name}`}>{field.label[locale]}</label>
           <input
             id={`source-${field.name}`}
-            type={field.type}
+            type={field.secret ? 'password' : field.input}
             autoComplete="off"
             spellCheck={false}
-            value={values[field.name] ?? ''}
+            placeholder={field.placeholder}
+            value={String(values[field.name] ?? '')}
             onChange={(event) => onChange({ ...source, [field.name]: event.target.value.trim() } as SourceSettings)}
           />
         </div>

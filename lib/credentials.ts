@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { storage } from 'wxt/utils/storage';
-import { type SourceSettings, withoutCredentials } from './connectors/settings';
+import type { SourceSettings } from './connectors/registry';
+import { withoutCredentials } from './connectors/settings';
 
 /** What of the settings is a secret: the feed's access token and the source's credentials. */
 interface Secrets {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sourceSchema } from './connectors/settings';
+import { sourceSchema } from './connectors/registry';
 import { createSettingsStore } from './credentials';
 import { type Managed, readManaged } from './managed';
 

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { FeedError } from '../feed/client';
 import { decodeCursor, encodeCursor } from './cursor';
 import { createReadClock } from './http';
-import { sourceSchema, withoutCredentials } from './settings';
+import { sourceSchema } from './registry';
+import { withoutCredentials } from './settings';
 import { deletionsOf } from './sweep';
 
 describe('connector cursors', () => {

@@ -1,6 +1,4 @@
-import type { FeedConfig } from '../feed/client';
 import type { ChangesPage, Me } from '../feed/schema';
-import type { SourceOf } from './settings';
 
 /**
  * Where customer data comes from. Every source answers the same question as the feed API's `GET /v1/changes`: one
@@ -10,9 +8,16 @@ import type { SourceOf } from './settings';
  *
  * Errors are thrown as FeedError (feed/client.ts): `retryable` for 429/5xx/network (with `retryAfterMs` when the
  * platform says how long to wait), status 400 for a cursor the connector cannot read (the engine then starts over).
+ *
+ * Adding a source takes, in code, its folder and one line in registry.ts: `lib/connectors/<kind>/index.ts` exports
+ * `defineConnector({…})` (define.ts: kind, bilingual label, settings schema, form fields with their bilingual labels
+ * and which are secret, identity, origins, create) and the connector's code sits beside it, with its `*.test.ts`.
+ * Its recorded responses go in `tests/fixtures/<kind>/` and its row in docs/connectors.md; tests/meta/pieces.test.ts
+ * fails while one of these is missing. Nothing else names a kind: the rest is derived from the registry's list.
  */
 export interface SourceConnector {
-  readonly kind: SourceKind;
+  /** The kind of the definition that created it (registry.ts). */
+  readonly kind: string;
   fetchChanges(
     cursor: string | null,
     limit: number,
@@ -32,16 +37,4 @@ export interface SourceContext {
   storedIds(): Promise<string[]>;
   /** Now, injectable for tests. */
   now(): Date;
-}
-
-export type SourceKind = 'feed' | 'vendure' | 'shopify' | 'woocommerce';
-
-/** One entry per source; adding a platform is one file that exports its definition, plus one line in registry.ts. */
-export interface ConnectorDefinition<K extends SourceKind> {
-  kind: K;
-  /** Shown in the options page's source picker. */
-  label: string;
-  /** The origins the background must be allowed to call (asked for when the source is saved). */
-  origins(settings: SourceOf<K>, feed: FeedConfig | null): string[];
-  create(settings: SourceOf<K>, feed: FeedConfig | null): SourceConnector;
 }

@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import { createConnector, labelOf, sourceIdentity } from '../connectors/registry';
+import { createConnector, definitionOf, platformName, sourceIdentity } from '../connectors/registry';
 import { hasCredentials } from '../connectors/settings';
 import type { SourceConnector } from '../connectors/types';
 import type { FeedConfig } from '../feed/client';
@@ -24,14 +24,14 @@ export type ResolvedSource =
 export function resolveSource(settings: Settings): ResolvedSource {
   const feed = settings.feedUrl && settings.token ? { feedUrl: settings.feedUrl, token: settings.token } : null;
   const { source } = settings;
-  if (source.kind === 'feed' && !settings.feedUrl)
-    return { ok: false, message: 'No feed configured.', notice: { code: 'noFeed' } };
-  if (source.kind === 'feed' ? !settings.token : !hasCredentials(source)) {
+  // The Reconnu feed as the source signs in with the feed's token; a platform, with its own credentials.
+  const readsFeed = !definitionOf(source.kind).platform;
+  if (readsFeed && !settings.feedUrl) return { ok: false, message: 'No feed configured.', notice: { code: 'noFeed' } };
+  if (!hasCredentials(source) || (readsFeed && !settings.token)) {
     return { ok: false, message: 'Signed out.', notice: { code: 'signedOut' } };
   }
   const connector = createConnector(source, feed);
-  const label = source.kind === 'feed' ? null : labelOf(source.kind);
-  return { ok: true, connector, feed, identity: sourceIdentity(source, feed), label };
+  return { ok: true, connector, feed, identity: sourceIdentity(source, feed), label: platformName(source) };
 }
 
 /** The source the local store was filled from. */

@@ -1,4 +1,4 @@
-// Records the Vendure Admin API responses that the connector's contract tests replay (lib/connectors/vendure/fixtures):
+// Records the Vendure Admin API responses that the connector's contract tests replay (tests/fixtures/vendure):
 //   npx tsx scripts/vendure/record-fixtures.ts
 // Starts the test server, asks it the connector's own queries, and writes status, headers and body as Vendure sent them.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import {
 } from '../../lib/connectors/vendure/queries';
 import { startVendure } from './start';
 
-const out = fileURLToPath(new URL('../../lib/connectors/vendure/fixtures/', import.meta.url));
+const out = fileURLToPath(new URL('../../tests/fixtures/vendure/', import.meta.url));
 const SKIPPED_HEADERS = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding', 'etag']);
 
 const server = await startVendure({ customers: 12 });

@@ -1,27 +1,25 @@
-// What an administrator sends to PUT /v1/admin/sources/{id}: a connector's settings (lib/connectors/settings.ts, the
-// extension's own schema) and how often to pull. The credential fields are split off to be sealed; the rest is where
-// the platform is, shown by GET.
+// What an administrator sends to PUT /v1/admin/sources/{id}: a connector's settings (lib/connectors/registry.ts, the
+// extension's own schema) and how often to pull. The credential fields (`secret` in the connector's definition) are
+// split off to be sealed; the rest is where the platform is, shown by GET.
 import { z } from 'zod';
-import { hasCredentials, type SourceSettings, sourceSchema } from '../../lib/connectors/settings';
+import {
+  type PlatformKind,
+  platformKinds,
+  type SourceOf,
+  sourceIdentity,
+  sourceSchema,
+} from '../../lib/connectors/registry';
+import { credentialFields, hasCredentials } from '../../lib/connectors/settings';
 import { transportProblem } from '../../lib/feed/transport';
 
-export type PlatformSettings = Exclude<SourceSettings, { kind: 'feed' }>;
-export type PlatformKind = PlatformSettings['kind'];
-
-export const PLATFORM_KINDS: readonly PlatformKind[] = ['vendure', 'shopify', 'woocommerce'];
-
-const CREDENTIAL_FIELDS: Record<PlatformKind, readonly string[]> = {
-  vendure: ['token'],
-  shopify: ['token'],
-  woocommerce: ['key', 'secret'],
-};
+export type PlatformSettings = SourceOf<PlatformKind>;
 
 export const sourceIdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'a source id is 1 to 63 lower-case letters, digits, - or _');
 
 const scheduleSchema = z.object({
-  kind: z.enum(PLATFORM_KINDS as [PlatformKind, ...PlatformKind[]]),
+  kind: z.enum(platformKinds() as [PlatformKind, ...PlatformKind[]]),
   everyMinutes: z.number().int().min(1).max(10_080).default(15),
 });
 
@@ -39,12 +37,12 @@ function firstIssue(error: z.ZodError): string {
 
 /** The platform's location, without its credentials. */
 export function publicPart(settings: PlatformSettings): Record<string, unknown> {
-  const fields = CREDENTIAL_FIELDS[settings.kind];
+  const fields = credentialFields(settings.kind);
   return Object.fromEntries(Object.entries(settings).filter(([key]) => !fields.includes(key)));
 }
 
 export function credentialPart(settings: PlatformSettings): Record<string, unknown> {
-  const fields = CREDENTIAL_FIELDS[settings.kind];
+  const fields = credentialFields(settings.kind);
   return Object.fromEntries(Object.entries(settings).filter(([key]) => fields.includes(key)));
 }
 
@@ -58,13 +56,13 @@ export function parseSourceInput(body: unknown, stored: PlatformSettings | undef
   const given = body as Record<string, unknown>;
   const { everyMinutes: _schedule, ...fields } = given;
   const sameAddress = stored && stored.kind === fields.kind && stored.url === fields.url;
-  const missing = CREDENTIAL_FIELDS[schedule.data.kind].filter((field) => fields[field] === undefined);
+  const missing = credentialFields(schedule.data.kind).filter((field) => fields[field] === undefined);
   const merged = sameAddress && missing.length > 0 ? { ...credentialPart(stored), ...fields } : fields;
   const settings = sourceSchema.safeParse(merged);
   if (!settings.success) throw new SourceInputError(firstIssue(settings.error));
   const parsed = settings.data as PlatformSettings;
   if (!hasCredentials(parsed)) {
-    throw new SourceInputError(`${CREDENTIAL_FIELDS[parsed.kind].join(' and ')}: required for a ${parsed.kind} source`);
+    throw new SourceInputError(`${credentialFields(parsed.kind).join(' and ')}: required for a ${parsed.kind} source`);
   }
   const transport = transportProblem(parsed.url, { loopbackAllowed: true });
   if (transport) throw new SourceInputError(`url: ${transport}`);
@@ -73,5 +71,5 @@ export function parseSourceInput(body: unknown, stored: PlatformSettings | undef
 
 /** What identifies the data a source serves: when it changes, the pull starts over. */
 export function sourceAddress(settings: PlatformSettings): string {
-  return `${settings.kind} ${settings.url} ${settings.kind === 'vendure' ? settings.channelToken : ''}`;
+  return sourceIdentity(settings, null);
 }

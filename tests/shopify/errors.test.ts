@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeCursor } from '../../lib/connectors/cursor';
-import { createShopifyConnector } from '../../lib/connectors/shopify';
+import { createShopifyConnector } from '../../lib/connectors/shopify/connector';
 import type { QueryCost } from '../../lib/connectors/shopify/pacer';
 import { cycleFrom } from '../../lib/connectors/shopify/state';
 import { FeedError } from '../../lib/feed/client';

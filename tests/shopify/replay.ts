@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createShopifyConnector } from '../../lib/connectors/shopify';
+import { createShopifyConnector } from '../../lib/connectors/shopify/connector';
 import type { SourceContext } from '../../lib/connectors/types';
 import { type RecordedRequest, type RecordedResponse, startReplayServer } from '../replay-server';
 

@@ -1,8 +1,8 @@
 import { FeedError } from '../../feed/client';
 import { sleep as abortableSleep } from '../../sync/backoff';
 import { requestPlatform } from '../http';
-import type { SourceOf } from '../settings';
 import { costSchema, Pacer } from './pacer';
+import type { ShopifySettings } from './settings';
 
 export interface ShopifyOptions {
   /** Waits before paced requests and between bulk polls; injectable so tests record the waits instead. */
@@ -25,7 +25,7 @@ interface GraphqlError {
 export type ShopifyClient = ReturnType<typeof createShopifyClient>;
 
 /** `POST {shop}/admin/api/{version}/graphql.json`, paced by the query-cost bucket (pacer.ts). */
-export function createShopifyClient(settings: SourceOf<'shopify'>, options: ShopifyOptions = {}) {
+export function createShopifyClient(settings: ShopifySettings, options: ShopifyOptions = {}) {
   const endpoint = `${settings.url.replace(/\/+$/, '')}/admin/api/${settings.apiVersion}/graphql.json`;
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? abortableSleep;

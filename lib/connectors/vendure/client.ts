@@ -1,6 +1,6 @@
 import { FeedError } from '../../feed/client';
 import { requestPlatform } from '../http';
-import type { SourceOf } from '../settings';
+import type { VendureSettings } from './settings';
 
 export interface GraphQLResult<T> {
   data: T;
@@ -30,7 +30,7 @@ export function apiKeyLookupId(token: string): string | null {
   return bare.includes(':') ? (bare.split(':')[0] ?? null) : null;
 }
 
-export function createVendureClient(settings: SourceOf<'vendure'>) {
+export function createVendureClient(settings: VendureSettings) {
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',
     Accept: 'application/json',

@@ -12,7 +12,7 @@ import { initialState, vendureStateSchema } from './state';
 // (scripts/vendure/record-fixtures.ts), replayed over real HTTP.
 
 const fixture = (name: string): RecordedResponse =>
-  JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8'));
+  JSON.parse(readFileSync(new URL(`../../../tests/fixtures/vendure/${name}.json`, import.meta.url), 'utf8'));
 
 interface Call {
   operation: string;

@@ -2,7 +2,6 @@ import { FeedError } from '../../feed/client';
 import type { Change, Me } from '../../feed/schema';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { createReadClock } from '../http';
-import type { SourceOf } from '../settings';
 import type { SourceConnector, SourceContext } from '../types';
 import { apiKeyLookupId, createVendureClient, type VendureQuery } from './client';
 import { localId, mapCustomer, type VendureCustomer } from './map';
@@ -15,6 +14,7 @@ import {
   SERVER_CONFIG,
   WHO_AM_I,
 } from './queries';
+import type { VendureSettings } from './settings';
 import { initialState, type VendureState, vendureStateSchema } from './state';
 import { sweepStep } from './sweep';
 
@@ -77,7 +77,7 @@ const pagerOptions = (request: PagerRequest) =>
         filter: { updatedAt: { between: { start: request.start, end: request.end } } },
       };
 
-export function createVendureConnector(settings: SourceOf<'vendure'>, options: VendureOptions = {}): SourceConnector {
+export function createVendureConnector(settings: VendureSettings, options: VendureOptions = {}): SourceConnector {
   const query = createVendureClient(settings);
   const clock = createReadClock();
   const sweepEvery = (tookMs: number) => options.sweepEveryMs ?? sweepPeriodMs(tookMs);

@@ -5,7 +5,8 @@ import { customerKeys } from '../../store/keys';
 import { mapCustomer, parseSizes, statusOf, toMajor, type VendureCustomer } from './map';
 
 const recorded = (name: string): VendureCustomer[] =>
-  JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8')).body.data.customers.items;
+  JSON.parse(readFileSync(new URL(`../../../tests/fixtures/vendure/${name}.json`, import.meta.url), 'utf8')).body.data
+    .customers.items;
 
 const [plain, , ordered] = recorded('customers-page') as [VendureCustomer, VendureCustomer, VendureCustomer];
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type MemoryStore, memoryStore, syncRun, wooConnector } from '../../../tests/woocommerce-run';
 import { startWooSite } from '../../../tests/woocommerce-site';
 import { FeedError } from '../../feed/client';
-import { sourceSchema } from '../settings';
+import { woocommerceSettingsSchema } from './settings';
 
 let woo: Awaited<ReturnType<typeof startWooSite>>;
 let store: MemoryStore;
@@ -76,7 +76,7 @@ describe('WooCommerce connector: site and identity', () => {
   });
 
   it('refuses plain http except on loopback: WooCommerce wants OAuth signatures there, and data would go in clear', async () => {
-    const http = sourceSchema.safeParse({
+    const http = woocommerceSettingsSchema.safeParse({
       kind: 'woocommerce',
       url: 'http://shop.example.com',
       key: 'ck',
@@ -84,7 +84,9 @@ describe('WooCommerce connector: site and identity', () => {
     });
     expect(http.error?.issues.map((issue) => issue.message)).toEqual(['WooCommerce must be reached over https://']);
     for (const url of ['https://shop.example.com/boutique', 'http://127.0.0.1:8080', 'http://localhost']) {
-      expect(sourceSchema.safeParse({ kind: 'woocommerce', url, key: 'ck', secret: 'cs' }).success).toBe(true);
+      expect(woocommerceSettingsSchema.safeParse({ kind: 'woocommerce', url, key: 'ck', secret: 'cs' }).success).toBe(
+        true,
+      );
     }
 
     const error = await failure(

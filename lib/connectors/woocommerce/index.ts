@@ -1,6 +1,7 @@
+import { defineConnector } from '../define';
 import { createReadClock } from '../http';
-import type { ConnectorDefinition } from '../types';
 import { WooClient } from './client';
+import { woocommerceSettingsSchema } from './settings';
 import { fetchWooChanges } from './sync';
 
 /**
@@ -8,9 +9,29 @@ import { fetchWooChanges } from './sync';
  * endpoint: whoAmI checks the key can list customers (one light request) and names the shop. A key that can read
  * every customer of the shop is a platform credential, so its holder gets full contacts ('agent').
  */
-export const woocommerceConnector: ConnectorDefinition<'woocommerce'> = {
+export const woocommerceConnector = defineConnector({
   kind: 'woocommerce',
-  label: 'WooCommerce',
+  label: { en: 'WooCommerce', fr: 'WooCommerce' },
+  platform: true,
+  schema: woocommerceSettingsSchema,
+  fields: [
+    { name: 'url', input: 'url', label: { en: 'Store URL', fr: 'URL de la boutique' } },
+    {
+      name: 'key',
+      input: 'text',
+      secret: true,
+      label: { en: 'Consumer key (Read)', fr: 'Clé client (lecture)' },
+      placeholder: 'ck_…',
+    },
+    {
+      name: 'secret',
+      input: 'text',
+      secret: true,
+      label: { en: 'Consumer secret', fr: 'Secret client' },
+      placeholder: 'cs_…',
+    },
+  ],
+  identity: (settings) => `woocommerce ${settings.url}`,
   origins: (settings) => [`${new URL(settings.url).origin}/*`],
   create(settings) {
     const client = new WooClient(settings);
@@ -24,4 +45,4 @@ export const woocommerceConnector: ConnectorDefinition<'woocommerce'> = {
       },
     };
   },
-};
+});
