@@ -1,6 +1,6 @@
 // CSV files of customers (RFC 4180: comma-separated, double quotes around a field holding a comma, quote or line
 // break, "" for a quote), one customer a row under a header row of the columns below. Lists are separated by "|".
-import { UnreadableRecord } from '../feed/push';
+import { UnreadableRecord } from '../feed/batch';
 import type { Line } from './lines';
 
 /** The columns, in the order the README lists them; `email` and `phone` are taken for `emails` and `phones`. */

@@ -2,7 +2,8 @@
 // module (the same rules as POST /v1/admin/customers) in batches of at most 10,000, each in one transaction.
 import { appendFileSync, statSync, writeFileSync } from 'node:fs';
 import type { Database } from '../db/database';
-import { MAX_RECORDS_PER_PUSH, pushChanges, UnreadableRecord } from '../feed/push';
+import { UnreadableRecord } from '../feed/batch';
+import { MAX_RECORDS_PER_PUSH, pushChanges } from '../feed/push';
 import type { ScopeRules } from '../scopes/rules';
 import { csvRows, readHeader, recordOfRow } from './csv';
 import { readLines } from './lines';

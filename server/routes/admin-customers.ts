@@ -1,7 +1,8 @@
 // POST /v1/admin/customers: a retailer's ETL pushes Customer and Deletion records, as JSON { customers: [..] } or as
 // NDJSON (one record a line). Invalid records come back with their id and reason; the valid ones land together.
 import { z } from 'zod';
-import { MAX_RECORDS_PER_PUSH, pushChanges, UnreadableRecord } from '../feed/push';
+import { UnreadableRecord } from '../feed/batch';
+import { MAX_RECORDS_PER_PUSH, pushChanges } from '../feed/push';
 import { HttpError } from '../http/errors';
 import type { HubRoutes } from './route';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Customer } from '../../lib/feed/schema';
-import { scopeKeysOf, textArrayLiteral } from './keys';
+import { scopeKeysOf } from './keys';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 const base: Customer = { id: 'c1', version: 1, updatedAt: '2026-05-01T00:00:00Z' };
@@ -50,12 +50,5 @@ describe('scope keys', () => {
     expect(scopeKeysOf({ ...base, cart: [] }, NOW).onlineAt).toBeNull();
     const future = scopeKeysOf({ ...base, wishlist: [{ ...item, addedAt: '2099-01-01T00:00:00Z' }] }, NOW);
     expect(future.onlineAt).toBe(NOW.toISOString());
-  });
-
-  it('quotes every element of a text array, so commas, braces, quotes and backslashes stay inside it', () => {
-    expect(textArrayLiteral([])).toBe('{}');
-    expect(textArrayLiteral(['a,b', '{x}', 'say "hi"', 'back\\slash', 'NULL'])).toBe(
-      '{"a,b","{x}","say \\"hi\\"","back\\\\slash","NULL"}',
-    );
   });
 });

@@ -43,8 +43,3 @@ export function scopeKeysOf(customer: Customer, now: Date): ScopeKeys {
     onlineAt: latest === null ? null : new Date(Math.min(latest, now.getTime())).toISOString(),
   };
 }
-
-/** A PostgreSQL array literal of texts, every element quoted: `{"a","b \"c\""}`. */
-export function textArrayLiteral(values: readonly string[]): string {
-  return `{${values.map((value) => `"${value.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
-}
