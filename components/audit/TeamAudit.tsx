@@ -41,18 +41,16 @@ export function TeamAudit({ policy }: { policy: Policy | undefined }) {
   });
   const entries = team.data?.entries ?? [];
   const roster = new Map(policy?.people.map((person) => [person.id, person.name]));
+  // Without a signed policy there is no roster: the people the audit names are offered, by id.
+  const seen = [...new Set([user, ...entries.map((entry) => entry.user)])].filter((id) => id && !roster.has(id));
+  const people = [...(policy?.people ?? []), ...seen.map((id) => ({ id, name: id }))];
   const customerName = useCustomerNames(entries.flatMap((entry) => (entry.customerId ? [entry.customerId] : [])));
   const next = team.data?.cursor;
   return (
     <section aria-labelledby="team-title">
       <h2 id="team-title">{s.team}</h2>
       <div className="filters">
-        <PersonPicker
-          people={policy?.people ?? []}
-          value={user}
-          onChange={(id) => filtered(() => setUser(id))}
-          anyone
-        />
+        <PersonPicker people={people} value={user} onChange={(id) => filtered(() => setUser(id))} anyone />
         <CustomerPicker
           value={customer}
           onChange={(picked) => filtered(() => setCustomer(picked))}

@@ -13,7 +13,7 @@ export function PersonPicker({
   onChange,
   anyone = false,
 }: {
-  people: readonly PolicyPerson[];
+  people: readonly Pick<PolicyPerson, 'id' | 'name'>[];
   value: string;
   onChange: (id: string) => void;
   anyone?: boolean;
