@@ -50,7 +50,7 @@ export default defineBackground(() => {
     if (settings.feedUrl && settings.token) await shareRegions(settings).catch(() => undefined);
   };
   const approvals = createApprovalBadge({ db });
-  const wipeCaches = () => gestures.known.clear();
+  const wipeCaches = () => Promise.all([gestures.known.clear(), approvals.clear()]).then(() => undefined);
   const { syncNow, stop } = createSyncScheduler(db, {
     onErased: (ids) => forgetErasedViews(ids, hub),
     wipeCustomers: createCustomerWipe({ db, hub, wipeCaches }),

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { downloadText } from '@/lib/csv';
 import { gesturesCsv } from '@/lib/gestures/csv';
@@ -38,6 +38,7 @@ export function GestureHistory({ policy }: { policy: Policy }) {
     queryKey: ['gestures', 'history', agent, customer?.id, since, until],
     queryFn: () => ask({ type: 'gestureHistory', agent: agent || undefined, customer: customer?.id, since, until }),
     refetchInterval: 5000,
+    placeholderData: keepPreviousData,
   });
   const records = history.data ?? [];
   const totals = historyTotals(records, { policy, days: daysOf(range) });

@@ -79,8 +79,15 @@ export function createApprovalBadge({ db }: { db: ReconnuDb }) {
     void browser.notifications.clear(id);
   }
 
+  /** Signed out, or the customers wiped: no count stays on the icon, and the next user's requests are all news. */
+  async function clear(): Promise<void> {
+    await browser.action.setBadgeText({ text: '' });
+    await announcedApprovalsItem.setValue([]);
+  }
+
   return {
     refresh: () => enqueue(refresh),
+    clear: () => enqueue(clear),
     /** The list was just read (the console): shown as it is, without asking the feed again. */
     show: (pending: GestureRecord[]) => enqueue(() => show(pending)),
     onNotificationClicked,
