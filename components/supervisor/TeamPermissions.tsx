@@ -43,28 +43,30 @@ export function TeamPermissions({ policy }: { policy: Policy }) {
   return (
     <section aria-labelledby="team-title" className="card">
       <h2 id="team-title">{s.team}</h2>
-      <label>
-        {s.person}{' '}
-        <select value={person} onChange={(event) => setPerson(event.target.value)}>
-          <option value="">{s.all}</option>
-          {policy.people.map((one) => (
-            <option key={one.id} value={one.id}>
-              {one.name}
-            </option>
-          ))}
-        </select>
-      </label>{' '}
-      <label>
-        {s.gesture}{' '}
-        <select value={gesture} onChange={(event) => setGesture(event.target.value as Gesture | '')}>
-          <option value="">{s.all}</option>
-          {GESTURES.map((one) => (
-            <option key={one} value={one}>
-              {e.gestures[one]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <div className="filters">
+        <label>
+          {s.person}{' '}
+          <select value={person} onChange={(event) => setPerson(event.target.value)}>
+            <option value="">{s.all}</option>
+            {policy.people.map((one) => (
+              <option key={one.id} value={one.id}>
+                {one.name}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <label>
+          {s.gesture}{' '}
+          <select value={gesture} onChange={(event) => setGesture(event.target.value as Gesture | '')}>
+            <option value="">{s.all}</option>
+            {GESTURES.map((one) => (
+              <option key={one} value={one}>
+                {e.gestures[one]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
       <table aria-label={s.team}>
         <TableHead columns={s.permissionColumns} />
         <tbody>
