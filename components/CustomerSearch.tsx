@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, useEffect, useId, useState } from 'react';
 import { ask } from '@/lib/protocol/client';
+import type { CandidateSummary } from '@/lib/protocol/messages';
 import { useStrings } from './AppShell';
 import { CardScanner } from './CardScanner';
 
@@ -24,7 +25,19 @@ function useSettled(query: string): string {
  * One search box over the local cache, keyboard first (a combobox): type, ↓/↑ to move through the results, Enter to
  * open one, Escape to clear. Each result shows what tells namesakes apart (city, last order).
  */
-export function CustomerSearch({ onPick, autoFocus }: { onPick: (id: string) => void; autoFocus?: boolean }) {
+export function CustomerSearch({
+  onPick,
+  autoFocus,
+  label,
+  scanner = true,
+}: {
+  onPick: (id: string, candidate: CandidateSummary) => void;
+  autoFocus?: boolean;
+  /** The box's label where the side panel's "Search a customer" would not say what it is for. */
+  label?: string;
+  /** The loyalty-card camera, for the pages where a card may be at hand. */
+  scanner?: boolean;
+}) {
   const t = useStrings();
   const id = useId();
   const [query, setQuery] = useState('');
@@ -47,14 +60,14 @@ export function CustomerSearch({ onPick, autoFocus }: { onPick: (id: string) => 
       setActive((current + step + found.length) % Math.max(1, found.length));
     } else if (event.key === 'Enter' && found[current]) {
       event.preventDefault();
-      onPick(found[current].id);
+      onPick(found[current].id, found[current]);
     } else if (event.key === 'Escape') {
       setQuery('');
     }
   };
   return (
     <search>
-      <label htmlFor={`${id}-input`}>{t.searchLabel}</label>
+      <label htmlFor={`${id}-input`}>{label ?? t.searchLabel}</label>
       <input
         id={`${id}-input`}
         type="search"
@@ -74,12 +87,14 @@ export function CustomerSearch({ onPick, autoFocus }: { onPick: (id: string) => 
         }}
         onKeyDown={onKeyDown}
       />
-      <CardScanner
-        onCode={(code) => {
-          setQuery(code);
-          setActive(0);
-        }}
-      />
+      {scanner && (
+        <CardScanner
+          onCode={(code) => {
+            setQuery(code);
+            setActive(0);
+          }}
+        />
+      )}
       {results.isError && <p role="alert">{results.error.message}</p>}
       {query.trim().length >= 2 && results.isSuccess && found.length === 0 && (
         <p className="muted" role="status">
@@ -96,7 +111,7 @@ export function CustomerSearch({ onPick, autoFocus }: { onPick: (id: string) => 
             tabIndex={-1}
             aria-selected={index === current}
             className={index === current ? 'active' : undefined}
-            onClick={() => onPick(candidate.id)}
+            onClick={() => onPick(candidate.id, candidate)}
           >
             <strong>{candidate.name}</strong>
             <br />

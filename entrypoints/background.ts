@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AuditDb, createAuditLog } from '@/lib/audit/log';
 import { createViewRecorder } from '@/lib/audit/recorder';
 import { uploadAudit } from '@/lib/audit/upload';
+import { createApprovalBadge } from '@/lib/background/approval-badge';
 import { forgetErasedViews } from '@/lib/background/erasure';
 import { createPanelHub } from '@/lib/background/panel-ports';
 import { createTabRecognition } from '@/lib/background/recognition';
@@ -10,6 +11,7 @@ import { createCustomerWipe, createSignOut } from '@/lib/background/sign-out';
 import { togglePanelInTab } from '@/lib/background/toggle-command';
 import { deliverOutbox, GesturesDb } from '@/lib/gestures/outbox';
 import { shareRegions } from '@/lib/lookup/team-regions';
+import type { GestureRecord } from '@/lib/policy/schema';
 import { readSettings, settingsItem } from '@/lib/settings';
 import { injectIntoOpenTabs, syncContentScriptRegistration } from '@/lib/sites/registration';
 import { ReconnuDb } from '@/lib/store/db';
@@ -47,11 +49,12 @@ export default defineBackground(() => {
     const settings = await readSettings();
     if (settings.feedUrl && settings.token) await shareRegions(settings).catch(() => undefined);
   };
-  const wipeCaches = () => gestures.known.clear();
+  const approvals = createApprovalBadge({ db });
+  const wipeCaches = () => Promise.all([gestures.known.clear(), approvals.clear()]).then(() => undefined);
   const { syncNow, stop } = createSyncScheduler(db, {
     onErased: (ids) => forgetErasedViews(ids, hub),
     wipeCustomers: createCustomerWipe({ db, hub, wipeCaches }),
-    afterRun: () => Promise.all([sendAudit(), sendGestures(), sendRegions()]),
+    afterRun: () => Promise.all([sendAudit(), sendGestures(), sendRegions(), approvals.refresh()]),
     onRevoked: () => signOut({ reason: 'revoked' }),
   });
   const signOut = createSignOut({
@@ -64,7 +67,19 @@ export default defineBackground(() => {
     wipeCaches,
   });
   const deliverGestures = () => void sendGestures();
-  const route = createRouter({ db, hub, record, audit, syncNow, signOut, gestures, deliverGestures, tabs });
+  const pendingChanged = (pending?: GestureRecord[]) => void (pending ? approvals.show(pending) : approvals.refresh());
+  const route = createRouter({
+    db,
+    hub,
+    record,
+    audit,
+    syncNow,
+    signOut,
+    gestures,
+    deliverGestures,
+    pendingChanged,
+    tabs,
+  });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     route(message, sender).then(sendResponse);
@@ -88,10 +103,18 @@ export default defineBackground(() => {
   // The overlay runs only on sites the user turned on (optional host permissions), registered at run time.
   void syncContentScriptRegistration();
   browser.permissions.onAdded.addListener(async ({ origins = [] }) => {
+    listenToNotifications();
     await syncContentScriptRegistration();
     await injectIntoOpenTabs(origins);
   });
   browser.permissions.onRemoved.addListener(() => void syncContentScriptRegistration());
+  // The notifications API exists only once its optional permission is granted: listened to then too.
+  const listenToNotifications = () => {
+    const clicked = browser.notifications?.onClicked;
+    if (clicked && !clicked.hasListener(approvals.onNotificationClicked))
+      clicked.addListener(approvals.onNotificationClicked);
+  };
+  listenToNotifications();
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'toggle-panel' && tab?.id !== undefined) void togglePanelInTab(tab.id);
   });

@@ -99,13 +99,13 @@ for (const database of testDatabases()) {
       expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
       const lines = (await response.text()).split('\r\n');
       expect(lines[0]).toBe(
-        'at,user,action,customerId,where,adapter,foundBy,reason,device,seq,prev,hash,receivedAt,uploadedBy',
+        'at,user,action,customerId,where,adapter,page,foundBy,reason,device,seq,prev,hash,receivedAt,uploadedBy',
       );
       expect(lines).toHaveLength(1 + 6 + 1);
       expect(lines.at(-1)).toBe('');
       expect(lines[1]).toMatch(
         new RegExp(
-          `^${minute(11)},${store},reveal,cus_c,pos.example.com,,email,"'=HYPERLINK\\(""http://evil.example""\\)",dev-store,6,`,
+          `^${minute(11)},${store},reveal,cus_c,pos.example.com,,,email,"'=HYPERLINK\\(""http://evil.example""\\)",dev-store,6,`,
         ),
       );
       expect(lines[2]).toContain(`,"'@SUM(A1), ""quoted""",`);

@@ -1,117 +1,76 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { downloadText } from '@/lib/csv';
-import { gesturesCsv, totalsBy } from '@/lib/gestures/csv';
-import { empowermentStrings } from '@/lib/i18n/empowerment';
+import { gesturesCsv } from '@/lib/gestures/csv';
 import { supervisorStrings } from '@/lib/i18n/supervisor';
-import type { GestureRecord } from '@/lib/policy/schema';
-import { dayKey } from '@/lib/policy/units';
+import type { Policy } from '@/lib/policy/schema';
 import { ask } from '@/lib/protocol/client';
+import { type DayRange, daysOf, presetRange, rangeInstants } from '@/lib/supervisor/date-range';
+import { historyTotals } from '@/lib/supervisor/totals';
 import { useLocale } from '../AppShell';
-import { TableHead } from '../TableHead';
+import { CustomerPicker, type PickedCustomer } from '../filters/CustomerPicker';
+import { DateRangeFilter } from '../filters/DateRangeFilter';
+import { PersonPicker } from '../filters/PersonPicker';
+import { BarChart } from './BarChart';
+import { HistoryTable } from './HistoryTable';
+import { TotalsTable } from './TotalsTable';
+import { agentNamer, useCustomerNames } from './useNames';
 
-function download(records: GestureRecord[]): void {
-  downloadText('reconnu-gestures.csv', gesturesCsv(records));
-}
-
-/** Gestures given per day, as bars (inline SVG: no chart library); the numbers are also in the table below. */
-function DayChart({ days, label }: { days: [string, number, number][]; label: string }) {
-  const max = Math.max(1, ...days.map(([, count]) => count));
-  const width = 24;
-  return (
-    <svg role="img" aria-label={label} width={Math.max(120, days.length * width)} height={120}>
-      <title>{label}</title>
-      {days.map(([day, count], index) => (
-        <g key={day}>
-          <rect
-            x={index * width + 4}
-            y={100 - (count / max) * 90}
-            width={width - 8}
-            height={(count / max) * 90}
-            fill="currentColor"
-          />
-          <text x={index * width + width / 2} y={114} fontSize={8} textAnchor="middle">
-            {day.slice(5)}
-          </text>
-        </g>
-      ))}
-    </svg>
-  );
-}
-
-function Totals({ rows, label }: { rows: [string, number, number][]; label: string }) {
-  const s = supervisorStrings(useLocale());
-  return (
-    <table aria-label={label}>
-      <caption>{label}</caption>
-      <TableHead columns={s.totalColumns} />
-      <tbody>
-        {rows.map(([key, count, sum]) => (
-          <tr key={key}>
-            <td>{key}</td>
-            <td>{count}</td>
-            <td>{sum}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+/** A day key as the locale writes a short date: "Thu 5 Nov". */
+function dayLabel(key: string, locale: string): string {
+  const format = { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' } as const;
+  return new Date(`${key}T00:00:00Z`).toLocaleDateString(locale, format);
 }
 
 /**
- * Every gesture on every channel, filterable, with totals per agent, customer and day — days of the policy's time
- * zone, the same days its per-day limits count — and a CSV export.
+ * Every gesture on every channel, filtered by person, customer and days — days of the policy's time zone, the same
+ * days its per-day limits count — charted per day and per agent, totalled per agent and per customer, exportable.
  */
-export function GestureHistory({ timeZone }: { timeZone: string }) {
+export function GestureHistory({ policy }: { policy: Policy }) {
   const locale = useLocale();
   const s = supervisorStrings(locale);
-  const e = empowermentStrings(locale);
+  const { timeZone, currency } = policy;
   const [agent, setAgent] = useState('');
-  const [customer, setCustomer] = useState('');
+  const [customer, setCustomer] = useState<PickedCustomer | null>(null);
+  const [range, setRange] = useState<DayRange>(() => presetRange('7d', { now: new Date(), timeZone }));
+  const { since, until } = rangeInstants(range, timeZone);
   const history = useQuery({
-    queryKey: ['gestures', 'history', agent, customer],
-    queryFn: () => ask({ type: 'gestureHistory', agent: agent || undefined, customer: customer || undefined }),
+    queryKey: ['gestures', 'history', agent, customer?.id, since, until],
+    queryFn: () => ask({ type: 'gestureHistory', agent: agent || undefined, customer: customer?.id, since, until }),
     refetchInterval: 5000,
+    placeholderData: keepPreviousData,
   });
   const records = history.data ?? [];
-  const days = totalsBy(records, (record) => dayKey(new Date(record.at), timeZone));
+  const totals = historyTotals(records, { policy, days: daysOf(range) });
+  const agentName = agentNamer(policy);
+  const agentById = (id: string) =>
+    agentName({ agentId: id, agentName: records.find((r) => r.agentId === id)?.agentName });
+  const customerName = useCustomerNames(records.map((record) => record.customerId));
+  const download = () => downloadText(`reconnu-gestures-${range.from}-${range.to}.csv`, gesturesCsv(records));
   return (
-    <section aria-labelledby="history-title">
+    <section aria-labelledby="history-title" className="card">
       <h2 id="history-title">{s.history}</h2>
-      <label>
-        {s.person} <input value={agent} onChange={(event) => setAgent(event.target.value.trim())} />
-      </label>{' '}
-      <label>
-        {s.customerId} <input value={customer} onChange={(event) => setCustomer(event.target.value.trim())} />
-      </label>{' '}
-      <button type="button" onClick={() => download(records)} disabled={records.length === 0}>
-        {s.exportCsv}
-      </button>
+      <div className="filters">
+        <PersonPicker people={policy.people} value={agent} onChange={setAgent} anyone />
+        <CustomerPicker value={customer} onChange={setCustomer} />
+        <DateRangeFilter value={range} onChange={setRange} timeZone={timeZone} />
+        <div className="field actions">
+          <button type="button" onClick={download} disabled={records.length === 0}>
+            {s.exportCsv}
+          </button>
+        </div>
+      </div>
       {history.isError && <p role="alert">{history.error.message}</p>}
-      <DayChart days={days} label={s.chart} />
-      <Totals rows={totalsBy(records, (record) => record.agentName ?? record.agentId)} label={s.totals.agent} />
-      <Totals rows={totalsBy(records, (record) => record.customerId)} label={s.totals.customer} />
-      <Totals rows={days} label={s.totals.day} />
-      <table aria-label={s.history}>
-        <TableHead columns={s.historyColumns} />
-        <tbody>
-          {records.map((record) => (
-            <tr key={record.id}>
-              <td>{new Date(record.at).toLocaleString(locale)}</td>
-              <td>{record.agentName ?? record.agentId}</td>
-              <td>{record.customerId}</td>
-              <td>{e.gestures[record.gesture]}</td>
-              <td>
-                {record.size}
-                {record.currency ? ` ${record.currency}` : ''}
-              </td>
-              <td>{record.channel}</td>
-              <td>{e.status[record.status]}</td>
-              <td>{record.reason}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {history.isSuccess && records.length === 0 && <p className="muted">{s.noHistory}</p>}
+      <div className="columns">
+        <BarChart title={s.byDay} rows={totals.days} label={(key) => dayLabel(key, locale)} currency={currency} />
+        <BarChart title={s.byAgent} rows={totals.agents} label={agentById} currency={currency} />
+      </div>
+      <div className="columns">
+        <TotalsTable caption={s.totals.agent} rows={totals.agents} label={agentById} currency={currency} />
+        <TotalsTable caption={s.totals.customer} rows={totals.customers} label={customerName} currency={currency} />
+      </div>
+      <HistoryTable records={records} currency={currency} agentName={agentName} customerName={customerName} />
     </section>
   );
 }

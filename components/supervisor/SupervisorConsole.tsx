@@ -8,8 +8,12 @@ import { Checker } from './Checker';
 import { GestureHistory } from './GestureHistory';
 import { SharedRegions } from './SharedRegions';
 import { TeamPermissions } from './TeamPermissions';
+import '../console.css';
 
-/** The supervisor's empowerment console: the team's permissions, the checker, approvals, and the history. */
+/**
+ * The supervisor's empowerment console, across the screen's width: what waits for a decision and the checker side by
+ * side, then the history, the team's permissions and the shared page regions.
+ */
 export function SupervisorConsole() {
   const locale = useLocale();
   const s = supervisorStrings(locale);
@@ -21,10 +25,12 @@ export function SupervisorConsole() {
       <h1>{s.title}</h1>
       {info.isError && <p role="alert">{info.error.message}</p>}
       {info.data && !policy && <p className="notice">{e.noPolicy}</p>}
+      <div className="columns">
+        <Approvals policy={policy} />
+        {policy && <Checker policy={policy} />}
+      </div>
+      {policy && <GestureHistory policy={policy} />}
       {policy && <TeamPermissions policy={policy} />}
-      {policy && <Checker policy={policy} />}
-      <Approvals />
-      <GestureHistory timeZone={policy?.timeZone ?? 'UTC'} />
       <SharedRegions />
     </>
   );

@@ -3,17 +3,18 @@ import { empowermentStrings } from '@/lib/i18n/empowerment';
 import { supervisorStrings } from '@/lib/i18n/supervisor';
 import { ruleAppliesTo } from '@/lib/policy/conditions';
 import { GESTURES, type Gesture, type Policy, type PolicyRule } from '@/lib/policy/schema';
+import { formatMoney } from '@/lib/policy/units';
 import { useLocale } from '../AppShell';
 import { useSizeText } from '../profile/Empowerment';
 import { TableHead } from '../TableHead';
 
-function conditions(rule: PolicyRule): string {
+function conditions(rule: PolicyRule, money: (minor: number) => string): string {
   const when = rule.when;
   if (!when) return '';
   return [
     when.tiers && `tier ${when.tiers.join('/')}`,
     when.segments && `segment ${when.segments.join('/')}`,
-    when.minLifetimeValue !== undefined && `LTV ≥ ${when.minLifetimeValue}`,
+    when.minLifetimeValue !== undefined && `LTV ≥ ${money(when.minLifetimeValue)}`,
     when.consent && 'consent',
   ]
     .filter(Boolean)
@@ -40,30 +41,32 @@ export function TeamPermissions({ policy }: { policy: Policy }) {
       .filter(Boolean)
       .join(' / ');
   return (
-    <section aria-labelledby="team-title">
+    <section aria-labelledby="team-title" className="card">
       <h2 id="team-title">{s.team}</h2>
-      <label>
-        {s.person}{' '}
-        <select value={person} onChange={(event) => setPerson(event.target.value)}>
-          <option value="">{s.all}</option>
-          {policy.people.map((one) => (
-            <option key={one.id} value={one.id}>
-              {one.name}
-            </option>
-          ))}
-        </select>
-      </label>{' '}
-      <label>
-        {s.gesture}{' '}
-        <select value={gesture} onChange={(event) => setGesture(event.target.value as Gesture | '')}>
-          <option value="">{s.all}</option>
-          {GESTURES.map((one) => (
-            <option key={one} value={one}>
-              {e.gestures[one]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <div className="filters">
+        <label>
+          {s.person}{' '}
+          <select value={person} onChange={(event) => setPerson(event.target.value)}>
+            <option value="">{s.all}</option>
+            {policy.people.map((one) => (
+              <option key={one.id} value={one.id}>
+                {one.name}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <label>
+          {s.gesture}{' '}
+          <select value={gesture} onChange={(event) => setGesture(event.target.value as Gesture | '')}>
+            <option value="">{s.all}</option>
+            {GESTURES.map((one) => (
+              <option key={one} value={one}>
+                {e.gestures[one]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
       <table aria-label={s.team}>
         <TableHead columns={s.permissionColumns} />
         <tbody>
@@ -76,7 +79,7 @@ export function TeamPermissions({ policy }: { policy: Policy }) {
               <td>{rule.approvalUpTo === undefined ? '—' : text(rule.gesture, rule.approvalUpTo)}</td>
               <td>{rule.perCustomer ? `${cap(rule, rule.perCustomer)} / ${s.days(rule.perCustomer.days)}` : '—'}</td>
               <td>{cap(rule, rule.perAgentPerDay) || '—'}</td>
-              <td>{conditions(rule)}</td>
+              <td>{conditions(rule, (minor) => formatMoney(minor, policy.currency, locale))}</td>
               <td>{rule.id}</td>
             </tr>
           ))}

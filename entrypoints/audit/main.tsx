@@ -1,8 +1,8 @@
 import { mountPage } from '@/components/AppShell';
-import { AuditConsole } from '@/components/AuditConsole';
+import { AuditView } from '@/components/audit/AuditView';
 
 mountPage(
   <main className="wide">
-    <AuditConsole />
+    <AuditView />
   </main>,
 );

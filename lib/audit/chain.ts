@@ -18,6 +18,14 @@ export const auditEntrySchema = z.object({
   /** A host name for the overlay panel, else the extension page ("side panel", "popup"). */
   where: z.string().max(253),
   adapter: z.string().max(40).optional(),
+  /**
+   * The product's page the profile was seen on, as its kind and number: "ticket:4821", "conversation" (no number
+   * when the product's is not a plain one). Never the URL itself, which may hold a customer's address or a search.
+   */
+  page: z
+    .string()
+    .regex(/^[a-z]{2,20}(?::\d{1,20})?$/)
+    .optional(),
   foundBy: z.string().max(40),
   reason: z.string().max(500).optional(),
   prev: z.string().regex(/^[0-9a-f]{64}$/),
@@ -43,6 +51,8 @@ export async function hashEntry(entry: Omit<AuditEntry, 'hash'>): Promise<string
     entry.foundBy,
     entry.reason ?? '',
     entry.prev,
+    // Last, and only when there is one: entries recorded before pages were hash as they always did.
+    ...(entry.page !== undefined ? [entry.page] : []),
   ];
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(fields)));
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');

@@ -17,9 +17,9 @@ describe('auditCsv', () => {
       hash: 'a'.repeat(64),
     };
     const [header, row] = auditCsv([entry]).split('\r\n');
-    expect(header).toBe('at,user,action,customerId,where,adapter,foundBy,reason,device,seq,hash');
+    expect(header).toBe('at,user,action,customerId,where,adapter,page,foundBy,reason,device,seq,hash');
     expect(row).toBe(
-      `2026-11-26T10:00:00.000Z,usr_hugo,reveal,cus_1,side panel,,reveal,"'=HYPERLINK(""http://evil.example""), ""receipt""",d,1,${'a'.repeat(64)}`,
+      `2026-11-26T10:00:00.000Z,usr_hugo,reveal,cus_1,side panel,,,reveal,"'=HYPERLINK(""http://evil.example""), ""receipt""",d,1,${'a'.repeat(64)}`,
     );
   });
 });

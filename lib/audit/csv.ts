@@ -8,6 +8,7 @@ const COLUMNS = [
   'customerId',
   'where',
   'adapter',
+  'page',
   'foundBy',
   'reason',
   'device',

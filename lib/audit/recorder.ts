@@ -47,7 +47,7 @@ export function createViewRecorder(log: AuditLog, upload: () => Promise<unknown>
     const keys: string[] = [];
     const kept = batch.filter(({ facts, at }) => {
       if (facts.action !== 'view') return true;
-      const key = [user, facts.where, facts.customerId].join('\u0001');
+      const key = [user, facts.where, facts.page, facts.customerId].join('\u0001');
       const previous = lastSeen.get(key);
       if (previous !== undefined && at - previous < SAME_VIEW_MS) return false;
       lastSeen.set(key, at);

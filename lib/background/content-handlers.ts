@@ -1,3 +1,5 @@
+import { adapters } from '../adapters';
+import { pageRef } from '../adapters/page-ref';
 import type { ViewRecorder } from '../audit/recorder';
 import { resolveLocale } from '../i18n/strings';
 import type { Recognition } from '../lookup/service';
@@ -62,8 +64,12 @@ export function createContentHandlers({ hub, record, tabs, publish }: ContentDep
     // Audited right after the push: the screen pop does not wait for the log (recorder.ts).
     if (found.status === 'matched') {
       const { customer, foundBy } = found;
-      record({ action: 'view', customerId: customer.id, where: host, adapter: request.adapter, foundBy }).catch(
-        (error: Error) => console.error('Reconnu: a profile view could not be audited', error),
+      const { adapter } = request;
+      // The page from the frame's own URL (never the script's word), read by the product's adapter.
+      const product = adapters.find((known) => known.id === adapter);
+      const page = product && URL.canParse(url) ? pageRef(product, new URL(url)) : undefined;
+      record({ action: 'view', customerId: customer.id, where: host, adapter, page, foundBy }).catch((error: Error) =>
+        console.error('Reconnu: a profile view could not be audited', error),
       );
     }
     const number = request.call ? sightings.find((sighting) => sighting.kind === 'phone')?.value : undefined;

@@ -1,7 +1,6 @@
-import { z } from 'zod';
-import { type FeedConfig, fetchGestures, postGestureDecision } from '../feed/client';
+import { postGestureDecision } from '../feed/client';
 import { meItem } from '../feed/me';
-import type { Me } from '../feed/schema';
+import { displayName, type Me } from '../feed/schema';
 import { asRecord, type GesturesDb } from '../gestures/outbox';
 import { evaluate } from '../policy/evaluate';
 import { policyInForce, policyItem, policyStatusItem } from '../policy/refresh';
@@ -9,9 +8,9 @@ import { GESTURES, type GestureRecord, gestureRecordSchema, type Policy } from '
 import { dayKey, daysBefore } from '../policy/units';
 import { maySeeTeamAudit } from '../privacy/view';
 import type { GestureOption, Handlers } from '../protocol/answers';
-import { readSettings } from '../settings';
 import type { ReconnuDb } from '../store/db';
 import { getCustomer } from '../store/read';
+import { feedConfig, feedList } from './feed-gestures';
 
 /** The empowerment requests: what an agent may grant, and what a supervisor checks and decides. */
 type GestureRequestType =
@@ -20,21 +19,16 @@ type GestureRequestType =
   | 'policyInfo'
   | 'checkGesture'
   | 'gestureHistory'
-  | 'decideGesture';
-
-const listSchema = z.object({ gestures: z.array(gestureRecordSchema) });
+  | 'decideGesture'
+  | 'customerNames';
 
 interface GestureDeps {
   db: ReconnuDb;
   gestures: GesturesDb;
   /** Tries to send the outbox now (does not wait for the feed). */
   deliver: () => void;
-}
-
-async function feedConfig(): Promise<FeedConfig> {
-  const settings = await readSettings();
-  if (!settings.feedUrl || !settings.token) throw new Error('No feed configured.');
-  return settings;
+  /** The requests waiting for a decision changed, or were just read: the toolbar's count follows. */
+  pendingChanged: (pending?: GestureRecord[]) => void;
 }
 
 async function signedIn(): Promise<Me> {
@@ -49,14 +43,12 @@ async function supervisor(): Promise<Me> {
   return me;
 }
 
-async function feedList(query: Record<string, string | undefined>): Promise<GestureRecord[]> {
-  const params = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => !!entry[1]));
-  const parsed = listSchema.safeParse(await fetchGestures(await feedConfig(), params));
-  if (!parsed.success) throw new Error('The feed sent malformed gestures.');
-  return parsed.data.gestures;
-}
-
-export function createGestureHandlers({ db, gestures, deliver }: GestureDeps): Handlers<GestureRequestType, unknown> {
+export function createGestureHandlers({
+  db,
+  gestures,
+  deliver,
+  pendingChanged,
+}: GestureDeps): Handlers<GestureRequestType, unknown> {
   /** The customer's gestures and the agent's gestures of today (from the feed, else cached), plus unsent ones. */
   async function historyFor(customerId: string, agentId: string, policy: Policy) {
     const since = `${daysBefore(dayKey(new Date(), policy.timeZone), 2)}T00:00:00Z`;
@@ -155,13 +147,27 @@ export function createGestureHandlers({ db, gestures, deliver }: GestureDeps): H
     },
     async gestureHistory(request) {
       await supervisor();
-      const { customer, agent, status, since } = request;
-      return feedList({ customer, agent, status, since });
+      const { customer, agent, status, since, until } = request;
+      const records = await feedList({ customer, agent, status, since });
+      if (status === 'pending' && !customer && !agent && !since && !until) pendingChanged(records);
+      // The feed filters from a time on; up to one is this side's.
+      return until ? records.filter((record) => Date.parse(record.at) < Date.parse(until)) : records;
     },
     async decideGesture(request) {
       await supervisor(); // the feed checks the role too
       const answer = await postGestureDecision(await feedConfig(), request.id, request.verdict, request.comment);
+      pendingChanged();
       return gestureRecordSchema.parse(answer);
+    },
+    async customerNames(request) {
+      // Names only, of customers the supervisor's own history and approvals name: no profile is shown, none audited.
+      await supervisor();
+      const names: Record<string, string> = {};
+      for (const id of new Set(request.ids)) {
+        const customer = await getCustomer(db, id);
+        if (customer) names[id] = displayName(customer);
+      }
+      return names;
     },
   };
 }

@@ -10,6 +10,7 @@ import { currentMe } from '../feed/me';
 import type { GesturesDb } from '../gestures/outbox';
 import type { Recognition } from '../lookup/service';
 import { shareRegions } from '../lookup/team-regions';
+import type { GestureRecord } from '../policy/schema';
 import { contactsOf, maySeeTeamAudit, profileFor } from '../privacy/view';
 import type { Handlers } from '../protocol/answers';
 import type { PageRequest } from '../protocol/messages';
@@ -23,7 +24,13 @@ import type { TabRecognition } from './recognition';
 import { createSearchHandler } from './search-handler';
 import { senderHost } from './senders';
 
-const teamAuditSchema = z.object({ entries: z.array(auditEntrySchema.extend({ receivedAt: z.string().optional() })) });
+const teamAuditSchema = z.object({
+  entries: z.array(auditEntrySchema.extend({ receivedAt: z.string().optional() })),
+  cursor: z.string().optional(),
+});
+
+/** Entries of the team's audit per page of the audit view. */
+const AUDIT_PAGE = 50;
 
 /** An extension page's requests, each answered by its own handler; the sender is the browser's record of the page. */
 export type PageHandlers = Handlers<PageRequest['type'], Browser.runtime.MessageSender>;
@@ -37,6 +44,8 @@ export interface PageDeps {
   gestures: GesturesDb;
   /** Tries to send the gesture outbox now. */
   deliverGestures: () => void;
+  /** The requests waiting for a supervisor changed, or were just read (approval-badge.ts). */
+  pendingChanged: (pending?: GestureRecord[]) => void;
   tabs: TabRecognition;
 }
 
@@ -68,10 +77,10 @@ async function regionFeed(): Promise<FeedConfig> {
 
 /** Requests from this extension's own pages; what leaves here is already shaped for the viewer's role. */
 export function createPageHandlers(deps: HandlerDeps): PageHandlers {
-  const { db, record, audit, syncNow, signOut, gestures, deliverGestures, tabs, publish } = deps;
+  const { db, record, audit, syncNow, signOut, gestures, deliverGestures, pendingChanged, tabs, publish } = deps;
   const search = createSearchHandler({ db, record });
   return {
-    ...createGestureHandlers({ db, gestures, deliver: deliverGestures }),
+    ...createGestureHandlers({ db, gestures, deliver: deliverGestures, pendingChanged }),
     async getCustomer(request, sender) {
       const [customer, me] = await Promise.all([span('get.find', () => getCustomer(db, request.id)), currentMe()]);
       if (!customer) return null;
@@ -122,12 +131,12 @@ export function createPageHandlers(deps: HandlerDeps): PageHandlers {
     async teamAudit(request) {
       await supervisorOnly('can see the audit');
       const settings = await readSettings();
-      const query = new URLSearchParams();
-      if (request.user) query.set('user', request.user);
-      if (request.customer) query.set('customer', request.customer);
+      const { type: _type, ...filters } = request;
+      const query = new URLSearchParams({ limit: String(AUDIT_PAGE) });
+      for (const [name, value] of Object.entries(filters)) if (value) query.set(name, value);
       const answer = teamAuditSchema.safeParse(await fetchTeamAudit(settings, query));
       if (!answer.success) throw new Error('The feed sent a malformed audit.');
-      return answer.data.entries;
+      return answer.data;
     },
   };
 }

@@ -39,7 +39,18 @@ function makeRouter(log?: ReturnType<typeof createAuditLog>) {
   const signOut = async () => void signedOut++;
   const gestures = new GesturesDb(`gestures-${Math.random()}`);
   const tabs = createTabRecognition(db);
-  return createRouter({ db, hub, record, audit, syncNow, signOut, gestures, deliverGestures: () => undefined, tabs });
+  return createRouter({
+    db,
+    hub,
+    record,
+    audit,
+    syncNow,
+    signOut,
+    gestures,
+    deliverGestures: () => undefined,
+    tabs,
+    pendingChanged: () => undefined,
+  });
 }
 const id = fakeBrowser.runtime.id;
 const page = { id, url: fakeBrowser.runtime.getURL('/sidepanel.html') };

@@ -1,5 +1,6 @@
 import { toCsv } from '../csv';
-import type { GestureRecord } from '../policy/schema';
+import { type GestureRecord, gestureUnit } from '../policy/schema';
+import { currencyDigits } from '../policy/units';
 
 const COLUMNS = [
   'at',
@@ -7,8 +8,8 @@ const COLUMNS = [
   'agentName',
   'customerId',
   'gesture',
-  'size',
-  'currency',
+  'amount',
+  'unit',
   'channel',
   'status',
   'reason',
@@ -17,19 +18,25 @@ const COLUMNS = [
   'id',
 ] as const;
 
-export function gesturesCsv(records: GestureRecord[]): string {
-  return toCsv(COLUMNS, records);
+type Row = GestureRecord & { amount: string; unit: string };
+
+/** A size as a spreadsheet reads it: money as a decimal of its currency ("45.00", EUR), else the number and its unit. */
+function inUnit(record: GestureRecord): Pick<Row, 'amount' | 'unit'> {
+  const unit = gestureUnit[record.gesture];
+  if (unit === 'money') {
+    const currency = record.currency ?? '';
+    const digits = currency ? currencyDigits(currency) : 2;
+    return { amount: (record.size / 10 ** digits).toFixed(digits), unit: currency };
+  }
+  if (unit === 'percent') return { amount: String(record.size), unit: '%' };
+  if (unit === 'days') return { amount: String(record.size), unit: 'days' };
+  return { amount: String(record.size), unit: '' };
 }
 
-/** Totals of given gestures (granted or approved) by a key: agent, customer or day. */
-export function totalsBy(records: GestureRecord[], key: (record: GestureRecord) => string): [string, number, number][] {
-  const totals = new Map<string, [number, number]>();
-  for (const record of records) {
-    if (record.status !== 'granted' && record.status !== 'approved') continue;
-    const [count, sum] = totals.get(key(record)) ?? [0, 0];
-    totals.set(key(record), [count + 1, sum + (record.currency ? record.size : 0)]);
-  }
-  return [...totals]
-    .map(([name, [count, sum]]) => [name, count, sum] as [string, number, number])
-    .sort((a, b) => a[0].localeCompare(b[0]));
+/** The history as CSV, sizes in their unit (never minor units), cells escaped against formulas (lib/csv.ts). */
+export function gesturesCsv(records: readonly GestureRecord[]): string {
+  return toCsv<Row>(
+    COLUMNS,
+    records.map((record) => ({ ...record, ...inUnit(record) })),
+  );
 }

@@ -37,13 +37,15 @@ export interface Answers {
   signOut: null;
   listQuarantine: QuarantinedRecord[];
   localAudit: { entries: AuditEntry[]; chain: ChainCheck };
-  teamAudit: (AuditEntry & { receivedAt?: string })[];
+  /** A page of the team's audit, newest first; `cursor` asks for the next one. */
+  teamAudit: { entries: (AuditEntry & { receivedAt?: string })[]; cursor?: string };
   empowerment: Empowerment;
   grantGesture: { decision: Evaluation['decision']; rule: string; record: GestureRecord };
   policyInfo: { stored: StoredPolicy | null; status: PolicyStatus | null };
   checkGesture: Evaluation;
   gestureHistory: GestureRecord[];
   decideGesture: GestureRecord;
+  customerNames: Record<string, string>;
   // From content scripts (contentRequestSchema). A recognition is answered before the lookup: the page learns nothing.
   recognize: null;
   siteConfig: SiteConfig;

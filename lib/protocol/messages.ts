@@ -91,6 +91,10 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
     type: z.literal('teamAudit'),
     user: z.string().max(200).optional(),
     customer: z.string().max(200).optional(),
+    since: z.iso.datetime({ offset: true }).optional(),
+    until: z.iso.datetime({ offset: true }).optional(),
+    /** The feed's cursor of the page after the one shown. */
+    cursor: z.string().max(200).optional(),
   }),
   z.object({ type: z.literal('search'), query: z.string().max(200) }),
   /** Page regions the team shares, and those agents proposed (supervisors and admins). */
@@ -122,6 +126,7 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
     agent: z.string().max(200).optional(),
     status: gestureRecordSchema.shape.status.optional(),
     since: z.iso.datetime({ offset: true }).optional(),
+    until: z.iso.datetime({ offset: true }).optional(),
   }),
   z.object({
     type: z.literal('decideGesture'),
@@ -129,6 +134,8 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
     verdict: z.enum(['approve', 'reject']),
     comment: z.string().trim().max(500),
   }),
+  /** The names of customers a supervisor's history names by id (supervisors only; no profile, so no view audited). */
+  z.object({ type: z.literal('customerNames'), ids: z.array(z.string().min(1).max(200)).max(500) }),
 ]);
 
 export type ContentRequest = z.infer<typeof contentRequestSchema>;

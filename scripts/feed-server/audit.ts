@@ -47,8 +47,12 @@ export class AuditStore {
     }
     const user = query.get('user');
     const customer = query.get('customer');
+    const since = Date.parse(query.get('since') ?? '');
+    const until = Date.parse(query.get('until') ?? '');
+    const inRange = (at: number) => !(at < since) && !(at >= until);
     const entries = this.entries
       .filter((entry) => (!user || entry.user === user) && (!customer || entry.customerId === customer))
+      .filter((entry) => inRange(Date.parse(entry.at)))
       .slice(-1000)
       .reverse();
     return { entries };

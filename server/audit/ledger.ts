@@ -66,10 +66,11 @@ async function checkDevice(tx: Queryable, device: string, entries: AuditEntry[])
 }
 
 const INSERT = `
-insert into audit_entries (device, seq, at, at_time, user_id, action, customer_id, location, adapter, found_by, reason,
-  prev, hash, uploaded_by)
+insert into audit_entries (device, seq, at, at_time, user_id, action, customer_id, location, adapter, page, found_by,
+  reason, prev, hash, uploaded_by)
 select e->>'device', (e->>'seq')::int8, e->>'at', date_trunc('milliseconds', (e->>'at')::timestamptz), e->>'user',
-  e->>'action', e->>'customerId', e->>'where', e->>'adapter', e->>'foundBy', e->>'reason', e->>'prev', e->>'hash', $2
+  e->>'action', e->>'customerId', e->>'where', e->>'adapter', e->>'page', e->>'foundBy', e->>'reason', e->>'prev',
+  e->>'hash', $2
 from jsonb_array_elements($1::jsonb) with ordinality as batch(e, n)
 order by n`;
 

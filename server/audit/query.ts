@@ -50,6 +50,7 @@ interface AuditRow {
   customer_id: string | null;
   location: string;
   adapter: string | null;
+  page: string | null;
   found_by: string;
   reason: string | null;
   prev: string;
@@ -69,6 +70,7 @@ function entryOf(row: AuditRow): StoredAuditEntry {
     ...(row.customer_id !== null ? { customerId: row.customer_id } : {}),
     where: row.location,
     ...(row.adapter !== null ? { adapter: row.adapter } : {}),
+    ...(row.page !== null ? { page: row.page } : {}),
     foundBy: row.found_by,
     ...(row.reason !== null ? { reason: row.reason } : {}),
     prev: row.prev,
@@ -131,6 +133,7 @@ export const AUDIT_CSV_COLUMNS = [
   'customerId',
   'where',
   'adapter',
+  'page',
   'foundBy',
   'reason',
   'device',

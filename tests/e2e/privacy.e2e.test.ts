@@ -12,6 +12,7 @@ import {
 } from '../../scripts/browser';
 import { generateCustomer } from '../../scripts/feed-server/generator';
 import { type FixtureServer, startFixtureServer } from '../../scripts/fixture-server';
+import { setPolicyKey } from './empowerment-kit';
 import { localCustomers, rawLocalStoreText } from './local-store';
 import { type NetworkCut, startNetworkCut } from './network-cut';
 import { inStore, startTestHub, type TestHub } from './test-hub';
@@ -204,7 +205,10 @@ describe('privacy: masking, audit, erasure, sign-out', () => {
       await settings.getByRole('link', { name: 'View audit' }).waitFor();
       const audit = await supervisor.context.newPage();
       await audit.goto(supervisor.extensionUrl('audit.html'));
-      await audit.getByLabel('Person').fill(hub.userIds.store);
+      // By name: the signed policy's roster is the team.
+      await setPolicyKey(settings, hub.policyPublicKey);
+      await audit.reload();
+      await audit.getByLabel('Person').selectOption({ label: 'Hugo Bernard' });
       const team = audit.getByRole('table', { name: 'Team (from the feed)' });
       await expect.poll(() => team.textContent()).toContain('Confirming the email for a store pickup');
       await audit.getByText('Chain intact: 1 entry verified.').waitFor();
