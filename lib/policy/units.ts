@@ -79,9 +79,17 @@ export function formatSize(gesture: Gesture, size: number, currency: string): st
   }
 }
 
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatMoney(minor: number, currency: string, locale: string): string {
-  const digits = currencyDigits(currency);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(minor / 10 ** digits);
+  const key = `${locale}|${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    // Bounded, as the codes come from policies and requests.
+    if (moneyFormats.size < 1_000) moneyFormats.set(key, format);
+  }
+  return format.format(minor / 10 ** currencyDigits(currency));
 }
 
 export const gestureNames: Record<Gesture, string> = {

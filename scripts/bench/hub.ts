@@ -16,8 +16,12 @@ const SEED = 'bench-hub';
 const BATCH = 10_000;
 const CLIENTS = 20;
 const GRANTS = 200;
-/** Grants spread over 20 agents, 10 each, within their daily budget: the bench measures the write, not refusals. */
-const GRANT_AGENTS = 20;
+/**
+ * One grant per agent, as 200 agents each clicking once: an agent's grants wait on each other by design (they draw on
+ * one daily budget), so 10 grants by each of 20 agents would measure that queue rather than the hub. Within budgets:
+ * the bench measures the write, not refusals.
+ */
+const GRANT_AGENTS = 200;
 
 function ndjsonBatches(count: number): string[] {
   const batches: string[] = [];
