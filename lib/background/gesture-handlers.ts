@@ -10,8 +10,7 @@ import { dayKey, daysBefore } from '../policy/units';
 import { maySeeTeamAudit } from '../privacy/view';
 import type { GestureOption, Handlers } from '../protocol/answers';
 import { readSettings } from '../settings';
-import type { ReconnuDb } from '../store/db';
-import { getCustomer } from '../store/read';
+import { getCustomer, type ReconnuDb } from '../store';
 
 /** The empowerment requests: what an agent may grant, and what a supervisor checks and decides. */
 type GestureRequestType =

@@ -1,7 +1,7 @@
 import { storage } from 'wxt/utils/storage';
+import type { ReconnuDb } from '../db';
 import { fromBase64Url, toBase64Url } from './base64url';
 import { exportDataKey, generateDataKey, importDataKey } from './crypto';
-import type { ReconnuDb } from './db';
 
 /**
  * Where the store's data key lives. In clear only in memory and in `chrome.storage.session` (memory only, gone when
@@ -25,7 +25,7 @@ const generationOf = (db: ReconnuDb) => generations.get(db) ?? 0;
 
 function install(db: ReconnuDb, key: CryptoKey | null): void {
   generations.set(db, generationOf(db) + 1);
-  db.setKey(key);
+  db.setDataKey(key);
 }
 
 /** Unlocks from the session's copy of the key, without the network: true when the store is unlocked. */
