@@ -3,7 +3,7 @@ import { recognitionStrings } from '@/lib/i18n/recognition';
 import { forgetSites } from '@/lib/lookup/site-memory';
 import { type Managed, readManaged } from '@/lib/managed';
 import { defaultSettings, type Settings, settingsItem } from '@/lib/settings';
-import { lookupKey } from '@/lib/store/keys';
+import { lookupKey } from '@/lib/store';
 import { useLocale, useStrings } from './AppShell';
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;

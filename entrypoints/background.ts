@@ -14,7 +14,7 @@ import { shareRegions } from '@/lib/lookup/team-regions';
 import type { GestureRecord } from '@/lib/policy/schema';
 import { readSettings, settingsItem } from '@/lib/settings';
 import { injectIntoOpenTabs, syncContentScriptRegistration } from '@/lib/sites/registration';
-import { ReconnuDb } from '@/lib/store/db';
+import { ReconnuDb } from '@/lib/store';
 import { createSyncScheduler } from '@/lib/sync/scheduler';
 
 export default defineBackground(() => {
@@ -26,7 +26,7 @@ export default defineBackground(() => {
   const tabs = createTabRecognition(db);
   const hub = createPanelHub({ onNewPage: (tabId) => tabs.forget(tabId) });
   // Reveal reasons are sealed under the store's key: a locked store records no reveal (and reveals nothing).
-  const audit = createAuditLog(new AuditDb(), { reasonKey: () => db.key });
+  const audit = createAuditLog(new AuditDb(), { reasonKey: () => db.dataKey });
   const sendAudit = async () => {
     const settings = await readSettings();
     return settings.feedUrl && settings.token ? uploadAudit(audit, settings) : undefined;

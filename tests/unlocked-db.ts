@@ -1,9 +1,8 @@
-import { generateDataKey } from '../lib/store/crypto';
-import { ReconnuDb } from '../lib/store/db';
+import { generateDataKey, ReconnuDb } from '../lib/store';
 
 /** A fresh store, named uniquely, already holding a data key (as after unlockStore). */
 export async function unlockedDb(prefix: string): Promise<ReconnuDb> {
   const db = new ReconnuDb(`${prefix}-${Math.random()}`);
-  db.setKey(await generateDataKey());
+  db.setDataKey(await generateDataKey());
   return db;
 }

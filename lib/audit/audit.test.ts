@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FeedServer, startFeedServer } from '../../scripts/feed-server/server';
-import { generateDataKey } from '../store/crypto';
+import { generateDataKey } from '../store';
 import { type AuditFacts, verifyChain } from './chain';
 import { AuditDb, createAuditLog } from './log';
 import { uploadAudit } from './upload';

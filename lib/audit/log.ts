@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { WrappedKey } from '../store/store-key';
+import type { WrappedKey } from '../store';
 import { type AuditEntry, type AuditFacts, type ChainCheck, chainEntry, verifyChain } from './chain';
 import { hasSealedReason, openReason, type StoredAuditEntry, sealReason } from './reasons';
 

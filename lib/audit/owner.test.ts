@@ -2,8 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FeedServer, startFeedServer } from '../../scripts/feed-server/server';
 import { fetchStorageSecret } from '../feed/client';
-import { exportDataKey, generateDataKey } from '../store/crypto';
-import { wrapDataKey } from '../store/store-key';
+import { exportDataKey, generateDataKey, wrapDataKey } from '../store';
 import type { AuditFacts } from './chain';
 import { AuditDb, createAuditLog } from './log';
 import { uploadAudit } from './upload';

@@ -1,4 +1,4 @@
-import { open, type Sealed, seal } from '../store/crypto';
+import { open, type Sealed, seal } from '../store';
 import type { AuditEntry } from './chain';
 
 /**

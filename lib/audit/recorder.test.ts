@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setMe } from '../feed/me';
-import { generateDataKey } from '../store/crypto';
+import { generateDataKey } from '../store';
 import { verifyChain } from './chain';
 import { AuditDb, createAuditLog } from './log';
 import { createViewRecorder } from './recorder';

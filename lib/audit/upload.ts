@@ -1,6 +1,5 @@
 import { type FeedConfig, fetchMe, fetchStorageSecret, postAudit } from '../feed/client';
-import { importDataKey } from '../store/crypto';
-import { readWrappedKey, unwrapDataKey } from '../store/store-key';
+import { importDataKey, readWrappedKey, unwrapDataKey } from '../store';
 import type { AuditEntry } from './chain';
 import type { AuditLog, HeldEntry } from './log';
 import { openReason } from './reasons';

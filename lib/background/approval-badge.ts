@@ -7,8 +7,7 @@ import { policyItem } from '../policy/refresh';
 import type { GestureRecord } from '../policy/schema';
 import { maySeeTeamAudit } from '../privacy/view';
 import { readSettings } from '../settings';
-import type { ReconnuDb } from '../store/db';
-import { getCustomer } from '../store/read';
+import { getCustomer, type ReconnuDb } from '../store';
 import {
   announcedApprovalsItem,
   approvalLine,

@@ -8,8 +8,7 @@ import { GESTURES, type GestureRecord, gestureRecordSchema, type Policy } from '
 import { dayKey, daysBefore } from '../policy/units';
 import { maySeeTeamAudit } from '../privacy/view';
 import type { GestureOption, Handlers } from '../protocol/answers';
-import type { ReconnuDb } from '../store/db';
-import { getCustomer } from '../store/read';
+import { getCustomer, type ReconnuDb } from '../store';
 import { feedConfig, feedList } from './feed-gestures';
 
 /** The empowerment requests: what an agent may grant, and what a supervisor checks and decides. */

@@ -6,7 +6,7 @@ import { isChrome, learnRegions, learnRejects, readSite, recordSeen, siteHash } 
 import { proposeRegions, teamRegions } from '../lookup/team-regions';
 import type { Sighting } from '../protocol/messages';
 import { readSettings } from '../settings';
-import type { ReconnuDb } from '../store/db';
+import type { ReconnuDb } from '../store';
 
 /** What one tab shows: the sightings of each of its frames, and what they found last. */
 interface TabReading {

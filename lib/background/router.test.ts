@@ -9,8 +9,7 @@ import type { Customer } from '../feed/schema';
 import { GesturesDb } from '../gestures/outbox';
 import { siteRulesItem } from '../sites/rules';
 import { adapterHealthItem } from '../sites/site-state';
-import type { ReconnuDb } from '../store/db';
-import { applyPage } from '../store/write';
+import { applyPage, type ReconnuDb } from '../store';
 import { recentCallersItem } from './callers';
 import { createPanelHub } from './panel-ports';
 import { createTabRecognition } from './recognition';
@@ -32,7 +31,7 @@ let record: ReturnType<typeof createViewRecorder>;
 let signedOut = 0;
 
 function makeRouter(log?: ReturnType<typeof createAuditLog>) {
-  const audit = log ?? createAuditLog(auditDb, { reasonKey: () => db.key });
+  const audit = log ?? createAuditLog(auditDb, { reasonKey: () => db.dataKey });
   record = createViewRecorder(audit, async () => undefined);
   hub = createPanelHub();
   const syncNow = async () => ({ ok: true, applied: 0 }) as const;
@@ -201,7 +200,7 @@ describe('router', () => {
 
     const stored = await auditDb.entries.orderBy('seq').toArray();
     expect(JSON.stringify(stored)).not.toContain('receipt'); // the reason is sealed at rest
-    const entries = await Promise.all(stored.map((entry) => openReason(entry, () => db.key)));
+    const entries = await Promise.all(stored.map((entry) => openReason(entry, () => db.dataKey)));
     expect(
       entries.map(({ user, action, customerId, where, adapter, foundBy, reason }) => ({
         user,
@@ -250,7 +249,7 @@ describe('router', () => {
   });
 
   it('answers a profile without waiting for its audit, which is written right after, retried if it fails', async () => {
-    const log = createAuditLog(auditDb, { reasonKey: () => db.key });
+    const log = createAuditLog(auditDb, { reasonKey: () => db.dataKey });
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => {
       release = resolve;

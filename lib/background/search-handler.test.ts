@@ -7,8 +7,7 @@ import { createViewRecorder } from '../audit/recorder';
 import { uploadAudit } from '../audit/upload';
 import { setMe } from '../feed/me';
 import type { Customer, Me } from '../feed/schema';
-import type { ReconnuDb } from '../store/db';
-import { applyPage } from '../store/write';
+import { applyPage, type ReconnuDb } from '../store';
 import { createSearchHandler, SEARCH_LIMIT, TOO_MANY_SEARCHES } from './search-handler';
 
 const claire: Customer = {
@@ -33,7 +32,7 @@ beforeEach(async () => {
   db = await unlockedDb('search-handler');
   await applyPage(db, { changes: [claire], quarantined: [], cursor: 'c', syncedAt: '2026-01-01T00:00:00Z' });
   auditDb = new AuditDb(`search-audit-${Math.random()}`);
-  log = createAuditLog(auditDb, { reasonKey: () => db.key });
+  log = createAuditLog(auditDb, { reasonKey: () => db.dataKey });
   record = createViewRecorder(log, async () => undefined);
   clock = Date.parse('2026-05-01T10:00:00Z');
   search = createSearchHandler({ db, record, now: () => clock });

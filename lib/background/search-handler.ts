@@ -4,7 +4,7 @@ import { searchCustomers } from '../lookup/search';
 import { candidateFor } from '../privacy/candidates';
 import { searchOptionsFor } from '../privacy/view';
 import type { CandidateSummary } from '../protocol/messages';
-import type { ReconnuDb } from '../store/db';
+import type { ReconnuDb } from '../store';
 import { createRateLimiter } from './senders';
 
 /**

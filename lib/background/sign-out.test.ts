@@ -7,7 +7,7 @@ import { AuditDb, createAuditLog } from '../audit/log';
 import { meItem } from '../feed/me';
 import { policyItem, policyStatusItem } from '../policy/refresh';
 import { defaultSettings, settingsItem } from '../settings';
-import type { ReconnuDb } from '../store/db';
+import type { ReconnuDb } from '../store';
 import { createPanelHub } from './panel-ports';
 import { createSignOut } from './sign-out';
 
@@ -43,7 +43,7 @@ afterEach(async () => {
 
 async function signOutFrom(feedUrl: string) {
   await settingsItem.setValue({ ...defaultSettings, feedUrl, token: feed.token });
-  const audit = createAuditLog(auditDb, { reasonKey: () => db.key });
+  const audit = createAuditLog(auditDb, { reasonKey: () => db.dataKey });
   await audit.append(reveal('cus_1'));
   const signOut = createSignOut({ db, hub: createPanelHub(), audit, stopSync: async () => undefined });
   await signOut();

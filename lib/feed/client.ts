@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fromBase64Url } from '../store/base64url';
+import { fromBase64Url } from '../store';
 import { type RegionProposal, type SharedRegion, sharedRegionsSchema } from './regions';
 import { type ChangesPage, changesPageSchema, type Me, meSchema } from './schema';
 import { checkTransport } from './transport';

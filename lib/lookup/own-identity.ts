@@ -1,6 +1,6 @@
 import publicProviders from 'email-providers/all.json';
 import type { Me } from '../feed/schema';
-import { lookupKey } from '../store/keys';
+import { lookupKey } from '../store';
 
 /** Mail providers anyone can sign up with: the agent's address there says nothing of the company's domain. */
 const PUBLIC = new Set<string>(publicProviders);

@@ -1,4 +1,4 @@
-import { type IdentifierKind, lookupKey } from '../store/keys';
+import { type IdentifierKind, lookupKey } from '../store';
 
 /** The kind of key a search was for: what the audit records of it, never the key itself. */
 export type SearchKind =

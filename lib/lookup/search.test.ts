@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unlockedDb } from '../../tests/unlocked-db';
 import type { Customer } from '../feed/schema';
-import type { ReconnuDb } from '../store/db';
-import { applyPage } from '../store/write';
+import { applyPage, type ReconnuDb } from '../store';
 import { type SearchOptions, searchCustomers } from './search';
 
 const person = (id: string, given: string, family: string, extra: Partial<Customer> = {}): Customer => ({

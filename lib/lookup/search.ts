@@ -1,9 +1,6 @@
 import type { Customer } from '../feed/schema';
 import { customerNameTokens, editDistance, nameTokens, soundKey } from '../search/text';
-import type { ReconnuDb } from '../store/db';
-import { entriesInRange } from '../store/key-index';
-import { type IdentifierKind, idKey, lookupKey } from '../store/keys';
-import { findByKeys } from '../store/read';
+import { entriesInRange, findByKeys, type IdentifierKind, idKey, lookupKey, type ReconnuDb } from '../store';
 import { PHONE_SHAPED, queryShape, type SearchKind } from './search-kind';
 
 const LIMIT = 20;

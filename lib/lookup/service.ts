@@ -2,10 +2,7 @@ import type { Customer } from '../feed/schema';
 import { getDefaultRegion, phoneExtension } from '../identifiers/phone';
 import { plausibleGrouping } from '../identifiers/phone-grouping';
 import type { CandidateReason, PanelState, Sighting } from '../protocol/messages';
-import type { ReconnuDb } from '../store/db';
-import { lookupKey, storedPhoneKey } from '../store/keys';
-import { storedPhones } from '../store/phone-regions';
-import { findByKeys } from '../store/read';
+import { findByKeys, lookupKey, type ReconnuDb, storedPhoneKey, storedPhones } from '../store';
 import { type Candidate, decide, type PageEvidence, scoreCandidate, sightingScore } from './evidence';
 import { isOwn, type OwnIdentity } from './own-identity';
 

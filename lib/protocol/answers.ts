@@ -4,7 +4,7 @@ import type { Evaluation } from '../policy/evaluate';
 import type { PolicyStatus, StoredPolicy } from '../policy/refresh';
 import type { Gesture, GestureRecord, Policy } from '../policy/schema';
 import type { Contacts, ProfileView } from '../privacy/view';
-import type { QuarantinedRecord } from '../store/db';
+import type { QuarantinedRecord } from '../store';
 import type { SyncOutcome } from '../sync/engine';
 import type {
   CandidateSummary,

@@ -3,12 +3,12 @@ import { rawDatabaseText } from '../../tests/raw-idb';
 import { unlockedDb } from '../../tests/unlocked-db';
 import type { Customer } from '../feed/schema';
 import { searchCustomers } from '../lookup/search';
-import { pruneStaleCopies } from './copies';
 import type { ReconnuDb } from './db';
-import { compactIndex } from './key-merge';
 import { lookupKey } from './keys';
+import { compactIndex } from './lookup-index/key-merge';
 import { readQuarantine } from './quarantine';
 import { findByKey, getCustomer } from './read';
+import { pruneStaleCopies } from './segments/copies';
 import { applyPage } from './write';
 
 const gwendoline = (version: number): Customer => ({
@@ -95,7 +95,7 @@ describe('encryption at rest', () => {
 
   it('finds nobody while locked', async () => {
     await applyPage(db, page([gwendoline(1)], 'c1'));
-    db.setKey(null);
+    db.setDataKey(null);
     expect(await getCustomer(db, 'cus_secret')).toBeUndefined();
     expect((await searchCustomers(db, 'Gwendoline', { scope: 'full' })).customers).toEqual([]);
     expect(await readQuarantine(db)).toEqual([]);

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { Sealed } from './crypto';
+import type { Sealed } from './crypto/crypto';
 import type { MetaRow } from './meta-rows';
 import { storeWatch } from './store-writes';
 
@@ -94,7 +94,7 @@ export class ReconnuDb extends Dexie {
   meta!: Table<MetaRow, string>;
   quarantine!: EntityTable<StoredQuarantine, 'id'>;
   resyncSeen!: EntityTable<ResyncSeen, 'page'>;
-  private dataKey: CryptoKey | null = null;
+  private unlockedWith: CryptoKey | null = null;
 
   constructor(name = 'reconnu') {
     super(name);
@@ -124,17 +124,17 @@ export class ReconnuDb extends Dexie {
   }
 
   /** The data key every sealed value is under; throws StoreLockedError while there is none. */
-  get key(): CryptoKey {
-    if (!this.dataKey) throw new StoreLockedError();
-    return this.dataKey;
+  get dataKey(): CryptoKey {
+    if (!this.unlockedWith) throw new StoreLockedError();
+    return this.unlockedWith;
   }
 
   get unlocked(): boolean {
-    return this.dataKey !== null;
+    return this.unlockedWith !== null;
   }
 
   /** Sets the data key (store-key.ts), or removes it from memory with null. */
-  setKey(key: CryptoKey | null): void {
-    this.dataKey = key;
+  setDataKey(key: CryptoKey | null): void {
+    this.unlockedWith = key;
   }
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unlockedDb } from '../../tests/unlocked-db';
 import type { ReconnuDb } from './db';
-import { addRun } from './key-index';
+import { addRun } from './lookup-index/key-index';
 import { cachedMetaCount, readIndexState, readMeta, readStaleSegments } from './meta-cache';
 import { clearLocalStore } from './wipe';
 

@@ -1,5 +1,5 @@
 import type { Table } from 'dexie';
-import type { Sealed } from './crypto';
+import type { Sealed } from './crypto/crypto';
 
 /**
  * The rows of the store's `meta` table, one per key. They sit below db.ts so that what reads and watches them

@@ -1,4 +1,4 @@
-import { openTexts, type Sealed, sealTexts } from './crypto';
+import { openTexts, type Sealed, sealTexts } from './crypto/crypto';
 import type { QuarantinedRecord, ReconnuDb, StoredQuarantine } from './db';
 
 const contextOf = (record: { id: string; receivedAt: string }) => `quarantine\n${record.id}\n${record.receivedAt}`;
@@ -16,7 +16,7 @@ export async function readQuarantine(db: ReconnuDb, limit = 200): Promise<Quaran
   if (!db.unlocked) return [];
   const stored = await db.quarantine.orderBy('receivedAt').reverse().limit(limit).toArray();
   const texts = await openTexts(
-    db.key,
+    db.dataKey,
     stored.map((record) => [record.box, contextOf(record)]),
   );
   return stored.map(({ id, receivedAt }, i) => {

@@ -1,12 +1,12 @@
 import { mark } from '../debug/timing';
 import type { Customer } from '../feed/schema';
-import { locateCopies } from './copies';
 import type { ReconnuDb } from './db';
-import { entriesForKeys, entriesInRange } from './key-index';
 import { idKey } from './keys';
+import { entriesForKeys, entriesInRange } from './lookup-index/key-index';
+import { pendingRemovals, pendingSet } from './lookup-index/purge';
 import { readStaleSegments } from './meta-cache';
-import { pendingRemovals, pendingSet } from './purge';
-import { customersWithKey, openSegments } from './segments';
+import { locateCopies } from './segments/copies';
+import { customersWithKey, openSegments } from './segments/segments';
 
 /** Every customer holding this index key (several when a phone or email is shared), latest versions only. */
 export async function findByKey(db: ReconnuDb, key: string): Promise<Customer[]> {
@@ -43,7 +43,7 @@ export async function findByKeys(db: ReconnuDb, keys: string[]): Promise<Map<str
     step('find.segRead');
     return { entries, stored, staleSegs, latest };
   });
-  const segments = new Map((await openSegments(db.key, stored)).map((segment) => [segment.seg, segment]));
+  const segments = new Map((await openSegments(db.dataKey, stored)).map((segment) => [segment.seg, segment]));
   step('find.segOpen');
   for (const [key, seg] of entries) {
     const segment = segments.get(seg);
@@ -94,7 +94,7 @@ export async function forEachCustomer(db: ReconnuDb, visit: (customer: Customer)
     const batch = await db.segments.where(':id').above(after).limit(VISIT_BATCH).toArray();
     if (batch.length === 0) return;
     after = batch.at(-1)?.seg as number;
-    for (const segment of await openSegments(db.key, batch)) {
+    for (const segment of await openSegments(db.dataKey, batch)) {
       segment.ids.forEach((id, i) => {
         if (segment.versions[i] === latest.get(id)) visit(JSON.parse(segment.docs[i] as string) as Customer);
       });

@@ -1,7 +1,7 @@
-import { locateCopies, removeCopies } from './copies';
 import type { ReconnuDb } from './db';
 import { readCheckpoint } from './meta-cache';
 import { liveIdKeys } from './read';
+import { locateCopies, removeCopies } from './segments/copies';
 
 /**
  * When the feed rejects our cursor (its log was reset), the whole feed is read again. Deletions that happened in

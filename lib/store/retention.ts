@@ -1,6 +1,6 @@
-import { locateCopies, removeCopies } from './copies';
 import type { ReconnuDb } from './db';
 import { readCheckpoint } from './meta-cache';
+import { locateCopies, removeCopies } from './segments/copies';
 
 // Small batches, as for pruning: lookups wait for a write transaction on the same stores.
 const PURGE_BATCH = 50;

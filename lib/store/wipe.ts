@@ -1,6 +1,6 @@
-import { forgetRuns } from './block-cache';
+import { forgetStoreKey } from './crypto/store-key';
 import type { ReconnuDb } from './db';
-import { forgetStoreKey } from './store-key';
+import { forgetRuns } from './lookup-index/block-cache';
 
 /**
  * Erases every local customer, index entry, sync issue and checkpoint at once, and the data key with them: the next

@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unlockedDb } from '../../tests/unlocked-db';
 import type { Customer, Deletion } from '../feed/schema';
-import { pruneBudget, pruneStaleCopies } from './copies';
 import type { ReconnuDb } from './db';
-import { entriesInRange } from './key-index';
 import { lookupKey } from './keys';
+import { entriesInRange } from './lookup-index/key-index';
+import { purgeIndex } from './lookup-index/purge';
 import { readCheckpoint, readStaleSegments } from './meta-cache';
-import { purgeIndex } from './purge';
 import { readQuarantine } from './quarantine';
 import { findByKey, forEachCustomer, getCustomer } from './read';
+import { pruneBudget, pruneStaleCopies } from './segments/copies';
 import { applyPage, locatePage, sealPage } from './write';
 
 const customer = (id: string, version: number, extra: Partial<Customer> = {}): Customer => ({

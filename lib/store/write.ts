@@ -1,13 +1,20 @@
 import { mark, span } from '../debug/timing';
 import { type Change, type Customer, isDeletion } from '../feed/schema';
-import { type Copies, locateCopies, markStale, prepareRemovals, type RemovalPlan, removeCopies } from './copies';
 import type { QuarantinedRecord, ReconnuDb, Segment, StoredQuarantine, StoredSegment } from './db';
-import { addRun } from './key-index';
 import { idKey } from './keys';
+import { addRun } from './lookup-index/key-index';
+import { pendingRemovals, pendingSet } from './lookup-index/purge';
 import { readCheckpoint, readIndexState } from './meta-cache';
-import { pendingRemovals, pendingSet } from './purge';
 import { sealQuarantined } from './quarantine';
-import { packSegments, sealSegments, segmentEntries } from './segments';
+import {
+  type Copies,
+  locateCopies,
+  markStale,
+  prepareRemovals,
+  type RemovalPlan,
+  removeCopies,
+} from './segments/copies';
+import { packSegments, sealSegments, segmentEntries } from './segments/segments';
 import { storeWrites } from './store-writes';
 
 export interface PageCommit {
@@ -62,7 +69,7 @@ export async function locatePage(db: ReconnuDb, ids: string[]): Promise<Located>
  * the next page while the previous one is being written.
  */
 export async function sealPage(db: ReconnuDb, page: Pick<PageCommit, 'changes' | 'quarantined' | 'syncedAt'>) {
-  const key = db.key;
+  const key = db.dataKey;
   const latest = latestPerId(page.changes);
   const arriving = [...latest.values()].filter((change): change is Customer => !isDeletion(change));
   const packStarted = performance.now();
@@ -89,7 +96,7 @@ export async function sealPage(db: ReconnuDb, page: Pick<PageCommit, 'changes' |
  * at nothing any more, are recorded for purgeIndex(), which the sync runs before it ends (purge.ts).
  */
 export async function applyPage(db: ReconnuDb, page: PageCommit, ready?: SealedPage): Promise<ApplyResult> {
-  const key = db.key;
+  const key = db.dataKey;
   const receivedAt = Date.parse(page.syncedAt);
   const { latest, arriving, packed, sealed, quarantined } =
     ready?.changes === page.changes && ready.syncedAt === page.syncedAt ? ready : await sealPage(db, page);
@@ -125,7 +132,7 @@ export async function applyPage(db: ReconnuDb, page: PageCommit, ready?: SealedP
         incoming.push(change);
       }
     }
-    await span('apply.erase', () => removeCopies(db, erasures, undefined, true, prepared));
+    await span('apply.erase', () => removeCopies(db, erasures, { deferIndex: true, prepared }));
     await markStale(db, superseded);
     const segments = incoming.length === arriving.length ? packed : packSegments(incoming, receivedAt);
     const stored = segments === packed ? sealed : await sealSegments(key, segments);

@@ -2,11 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unlockedDb } from '../../tests/unlocked-db';
 import { FeedError } from '../feed/client';
 import type { ChangesPage } from '../feed/schema';
-import { generateDataKey } from '../store/crypto';
+import { generateDataKey } from '../store/crypto/crypto';
 import type { ReconnuDb } from '../store/db';
-import { entriesInRange } from '../store/key-index';
+import { entriesInRange } from '../store/lookup-index/key-index';
+import { pendingRemovals } from '../store/lookup-index/purge';
 import { readCheckpoint } from '../store/meta-cache';
-import { pendingRemovals } from '../store/purge';
 import { readQuarantine } from '../store/quarantine';
 import { findByKey, getCustomer } from '../store/read';
 import { clearLocalStore } from '../store/wipe';
@@ -241,7 +241,7 @@ describe('runSync when the feed forgets its cursors', () => {
 describe('runSync with a locked store', () => {
   it('reports the lock as a notice, fetches nothing, and syncs once the key is there', async () => {
     await runSync(deps(pagedFeed(50, 100).fetchPage));
-    db.setKey(null);
+    db.setDataKey(null);
     const feed = pagedFeed(60, 100);
     const error = new FeedError('Cannot reach the feed (fetch failed).', null, true);
     const locked = await runSync({ ...deps(feed.fetchPage), unlock: async () => ({ state: 'locked', error }) });
@@ -251,7 +251,7 @@ describe('runSync with a locked store', () => {
 
     const unlock = async () => {
       await clearLocalStore(db); // what unlockStore does when the stored key cannot be opened
-      db.setKey(await generateDataKey());
+      db.setDataKey(await generateDataKey());
       return { state: 'reset' as const };
     };
     expect(await runSync({ ...deps(feed.fetchPage), unlock })).toEqual({ ok: true, applied: 60 });

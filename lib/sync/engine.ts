@@ -2,15 +2,24 @@ import type { SourceConnector, SourceContext } from '../connectors/types';
 import { span } from '../debug/timing';
 import { FeedError } from '../feed/client';
 import { type Change, type ChangesPage, isDeletion } from '../feed/schema';
-import { pruneBudget, pruneStaleCopies } from '../store/copies';
-import type { QuarantinedRecord, ReconnuDb } from '../store/db';
-import { compactIndex } from '../store/key-merge';
-import { readCheckpoint } from '../store/meta-cache';
-import { purgeIndex } from '../store/purge';
-import { storedCustomerIds } from '../store/read';
-import { finishResync, isResyncing, startResync } from '../store/resync';
-import type { UnlockOutcome } from '../store/unlock';
-import { applyPage, locatePage, type SealedPage, sealPage } from '../store/write';
+import {
+  applyPage,
+  compactIndex,
+  finishResync,
+  isResyncing,
+  locatePage,
+  pruneBudget,
+  pruneStaleCopies,
+  purgeIndex,
+  type QuarantinedRecord,
+  type ReconnuDb,
+  readCheckpoint,
+  type SealedPage,
+  sealPage,
+  startResync,
+  storedCustomerIds,
+  type UnlockOutcome,
+} from '../store';
 import { backoffDelay, sleep } from './backoff';
 import { feedNotice, type SyncNotice, type SyncStatus } from './status';
 import { validateChanges } from './validate';

@@ -1,10 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unlockedDb } from '../../tests/unlocked-db';
 import { getDefaultRegion } from '../identifiers/phone';
-import type { ReconnuDb } from '../store/db';
-import { readCheckpoint } from '../store/meta-cache';
-import { findByKey } from '../store/read';
-import { applyPage } from '../store/write';
+import { applyPage, findByKey, type ReconnuDb, readCheckpoint } from '../store';
 import { applyRegion } from './region';
 
 let db: ReconnuDb;

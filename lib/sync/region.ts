@@ -1,7 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { setDefaultRegion } from '../identifiers/phone';
-import type { ReconnuDb } from '../store/db';
-import { clearLocalStore } from '../store/wipe';
+import { clearLocalStore, type ReconnuDb } from '../store';
 
 /** The default region the stored phone keys were computed with. */
 const indexedRegionItem = storage.defineItem<string | null>('local:indexedRegion', { fallback: null });

@@ -1,9 +1,7 @@
 import { mark } from '../debug/timing';
 import { type Change, isDeletion, parseChange } from '../feed/schema';
 import { getDefaultRegion } from '../identifiers/phone';
-import type { QuarantinedRecord } from '../store/db';
-import { unindexablePhones } from '../store/keys';
-import type { StoredPhone } from '../store/phone-regions';
+import { type QuarantinedRecord, type StoredPhone, unindexablePhones } from '../store';
 
 /** A number read in its address's country says so: the default region in the reason would mislead. */
 function described(phone: StoredPhone): string {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setDefaultRegion } from '../../lib/identifiers/phone';
-import type { ReconnuDb } from '../../lib/store/db';
+import type { ReconnuDb } from '../../lib/store';
 import { unlockedDb } from '../unlocked-db';
 import { type AccuracyReport, callerCases, loadCallerCustomers, measureAccuracy } from './accuracy';
 

@@ -8,8 +8,7 @@ import { fieldSightings } from '../../lib/detect/read-page';
 import type { Customer } from '../../lib/feed/schema';
 import type { Recognition } from '../../lib/lookup/service';
 import { recognize } from '../../lib/lookup/service';
-import type { ReconnuDb } from '../../lib/store/db';
-import { applyPage } from '../../lib/store/write';
+import { applyPage, type ReconnuDb } from '../../lib/store';
 
 export interface CallerCase {
   input: string;

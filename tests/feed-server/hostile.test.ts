@@ -2,11 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { visibleStrings } from '../../lib/display/visible';
 import type { Customer } from '../../lib/feed/schema';
 import { recognize } from '../../lib/lookup/service';
-import { generateDataKey } from '../../lib/store/crypto';
-import { ReconnuDb } from '../../lib/store/db';
-import { customerKeys } from '../../lib/store/keys';
-import { getCustomer } from '../../lib/store/read';
-import { applyPage } from '../../lib/store/write';
+import { applyPage, customerKeys, generateDataKey, getCustomer, ReconnuDb } from '../../lib/store';
 import { validateChanges } from '../../lib/sync/validate';
 import { hostileCases, VICTIM } from '../../scripts/feed-server/hostile';
 import { startFeedServer } from '../../scripts/feed-server/server';
@@ -22,7 +18,7 @@ describe('hostile feed records', () => {
     new Date('2026-11-01T00:00:00Z'),
   );
   const db = new ReconnuDb(`hostile-${Math.random()}`);
-  beforeAll(async () => db.setKey(await generateDataKey()));
+  beforeAll(async () => db.setDataKey(await generateDataKey()));
   afterAll(() => db.delete());
 
   it.each(cases.map((entry) => [entry.id, entry] as const))(

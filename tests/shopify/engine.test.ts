@@ -1,8 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ReconnuDb } from '../../lib/store/db';
-import { lookupKey } from '../../lib/store/keys';
-import { readQuarantine } from '../../lib/store/quarantine';
-import { findByKey, getCustomer } from '../../lib/store/read';
+import { findByKey, getCustomer, lookupKey, type ReconnuDb, readQuarantine } from '../../lib/store';
 import { runSync, type SyncDeps } from '../../lib/sync/engine';
 import { unlockedDb } from '../unlocked-db';
 import { fixture, NOW, shopifyAnswer, shopifyReplay } from './replay';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseChange } from '../../feed/schema';
-import { customerKeys } from '../../store/keys';
+import { customerKeys } from '../../store';
 import { mapCustomer, parseSizes, statusOf, toMajor, type VendureCustomer } from './map';
 
 const recorded = (name: string): VendureCustomer[] =>

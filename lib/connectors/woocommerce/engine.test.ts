@@ -2,11 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unlockedDb } from '../../../tests/unlocked-db';
 import { wooConnector } from '../../../tests/woocommerce-run';
 import { startWooSite } from '../../../tests/woocommerce-site';
-import type { ReconnuDb } from '../../store/db';
-import { lookupKey } from '../../store/keys';
-import { readCheckpoint } from '../../store/meta-cache';
-import { readQuarantine } from '../../store/quarantine';
-import { findByKey, getCustomer } from '../../store/read';
+import { findByKey, getCustomer, lookupKey, type ReconnuDb, readCheckpoint, readQuarantine } from '../../store';
 import { runSync, type SyncDeps } from '../../sync/engine';
 import type { SyncStatus } from '../../sync/status';
 

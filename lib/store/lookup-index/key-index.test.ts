@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { unlockedDb } from '../../tests/unlocked-db';
+import { unlockedDb } from '../../../tests/unlocked-db';
+import { seal } from '../crypto/crypto';
+import { ReconnuDb } from '../db';
+import { readIndexState } from '../meta-cache';
 import { cachedBlockCount, forgetRuns } from './block-cache';
-import { seal } from './crypto';
-import { ReconnuDb } from './db';
 import { addRun, BLOCK_SIZE, type Entry, entriesInRange, removeEntries, segmentsForKey, toBlocks } from './key-index';
 import { compactIndex, mergeRuns } from './key-merge';
-import { readIndexState } from './meta-cache';
 
 let db: ReconnuDb;
 beforeEach(async () => {
@@ -53,7 +53,7 @@ describe('key index', () => {
     expect(await segmentsForKey(db, 'e:user004000@example.org')).toEqual([3]);
     // Read back from the database (a restarted worker): the sealed filters are used as well.
     const reopened = new ReconnuDb(db.name);
-    reopened.setKey(db.key);
+    reopened.setDataKey(db.dataKey);
     expect(await segmentsForKey(reopened, 'e:user004000@example.org')).toEqual([3]);
     expect(cachedBlockCount(reopened)).toBe(1);
     reopened.close();
@@ -63,10 +63,10 @@ describe('key index', () => {
     await inTx(() => addRun(db, emails(0, 100, 1)));
     const [run] = (await readIndexState(db)).runs;
     const bounds = [emails(0, 1, 1)[0]?.[0] as string];
-    const box = await seal(db.key, bounds, `directory\n${run?.id}`);
+    const box = await seal(db.dataKey, bounds, `directory\n${run?.id}`);
     await db.indexDirectories.put({ run: run?.id as number, box });
     const reopened = new ReconnuDb(db.name);
-    reopened.setKey(db.key);
+    reopened.setDataKey(db.dataKey);
     expect(await segmentsForKey(reopened, 'e:user000050@example.org')).toEqual([1]);
     reopened.close();
   });

@@ -1,9 +1,9 @@
+import type { ReconnuDb } from '../db';
+import { readIndexState } from '../meta-cache';
 import { forgetRuns } from './block-cache';
-import type { ReconnuDb } from './db';
 import { openBlocks, putDirectory, sealBlocks } from './index-blocks';
 import { KeyFilter } from './key-filter';
 import { blockEntries, compareEntries, type Entry, newRunId, toBlocks } from './key-index';
-import { readIndexState } from './meta-cache';
 
 const READ_AHEAD = 4;
 const WRITE_BATCH = 64 * 512;
@@ -31,7 +31,7 @@ class RunReader {
 
   async fill(): Promise<void> {
     const range = this.db.indexBlocks.where('[run+n]').between([this.run, this.next], [this.run, Infinity]);
-    const blocks = await openBlocks(this.db.key, await range.limit(READ_AHEAD).toArray());
+    const blocks = await openBlocks(this.db.dataKey, await range.limit(READ_AHEAD).toArray());
     this.done = blocks.length === 0;
     this.next = (blocks.at(-1)?.n ?? this.next - 1) + 1;
     this.entries = blocks.flatMap(blockEntries);
@@ -62,7 +62,7 @@ export async function mergeRuns(db: ReconnuDb, runs: number[]): Promise<void> {
       while (!final && cut > 0 && pending[cut - 1]?.[0] === pending.at(-1)?.[0]) cut--;
       if (cut === 0 && !final) return;
       const blocks = toBlocks(target, pending.slice(0, cut), bounds.length);
-      await db.indexBlocks.bulkAdd(await sealBlocks(db.key, blocks));
+      await db.indexBlocks.bulkAdd(await sealBlocks(db.dataKey, blocks));
       for (const block of blocks) bounds.push(block.keys[0] as string);
       written += cut;
       pending = pending.slice(cut);

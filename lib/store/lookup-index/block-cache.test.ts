@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { unlockedDb } from '../../tests/unlocked-db';
+import { unlockedDb } from '../../../tests/unlocked-db';
+import type { ReconnuDb } from '../db';
+import { readIndexState } from '../meta-cache';
 import { CACHED_BLOCKS, cachedBlockCount, forgetBlocks, readBlocks } from './block-cache';
-import type { ReconnuDb } from './db';
 import { sealBlocks } from './index-blocks';
 import { addRun, BLOCK_SIZE, type Entry, removeEntries, segmentsForKey } from './key-index';
 import { mergeRuns } from './key-merge';
-import { readIndexState } from './meta-cache';
 
 let db: ReconnuDb;
 beforeEach(async () => {
@@ -50,7 +50,7 @@ describe('index block cache', () => {
     const reading = readBlocks(db, [[run as number, 0]]); // reads the old block, decrypts it later
     forgetBlocks(db, [{ run: run as number, n: 0 }]); // a writer rewrites it meanwhile
     const rewritten = { run: run as number, n: 0, keys: ['e:other@example.org'], segs: [2], versions: [0] };
-    await db.indexBlocks.put((await sealBlocks(db.key, [rewritten]))[0] as never);
+    await db.indexBlocks.put((await sealBlocks(db.dataKey, [rewritten]))[0] as never);
     expect((await reading)[0]?.keys).toHaveLength(10);
     expect(cachedBlockCount(db)).toBe(0);
     expect((await readBlocks(db, [[run as number, 0]]))[0]?.keys).toEqual(['e:other@example.org']);

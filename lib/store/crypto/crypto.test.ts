@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { unlockedDb } from '../../tests/unlocked-db';
+import { unlockedDb } from '../../../tests/unlocked-db';
+import type { ReconnuDb } from '../db';
 import { generateDataKey, open, seal } from './crypto';
-import type { ReconnuDb } from './db';
 
 const value = { email: 'jean@exemple.fr', phones: ['+33612345678'] };
 
@@ -38,9 +38,9 @@ describe('inside an IndexedDB transaction', () => {
 
   it('keeps the transaction alive across WebCrypto', async () => {
     await db.transaction('rw', db.meta, db.indexDirectories, async () => {
-      const box = await seal(db.key, ['e:jean@exemple.fr'], 'directory\n1');
+      const box = await seal(db.dataKey, ['e:jean@exemple.fr'], 'directory\n1');
       await db.indexDirectories.put({ run: 1, box });
-      expect(await open(db.key, box, 'directory\n1')).toEqual(['e:jean@exemple.fr']);
+      expect(await open(db.dataKey, box, 'directory\n1')).toEqual(['e:jean@exemple.fr']);
       await db.meta.put({ key: 'stale', segs: [1] });
     });
     expect(await db.meta.get('stale')).toEqual({ key: 'stale', segs: [1] });

@@ -1,8 +1,8 @@
-import type { Customer } from '../feed/schema';
-import { openTexts, sealTexts } from './crypto';
-import { KEY_SEPARATOR, SEGMENT_SIZE, type Segment, type StoredSegment } from './db';
-import type { Entry } from './key-index';
-import { customerKeys } from './keys';
+import type { Customer } from '../../feed/schema';
+import { openTexts, sealTexts } from '../crypto/crypto';
+import { KEY_SEPARATOR, SEGMENT_SIZE, type Segment, type StoredSegment } from '../db';
+import { customerKeys } from '../keys';
+import type { Entry } from '../lookup-index/key-index';
 
 /** Packs customers into new segments of SEGMENT_SIZE. */
 export function packSegments(customers: Customer[], receivedAt: number): Segment[] {

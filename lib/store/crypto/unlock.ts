@@ -1,4 +1,5 @@
-import type { ReconnuDb } from './db';
+import type { ReconnuDb } from '../db';
+import { clearLocalStore } from '../wipe';
 import {
   feedHasNoSecret,
   installSessionKey,
@@ -11,7 +12,6 @@ import {
   unwrapDataKey,
   wrapDataKey,
 } from './store-key';
-import { clearLocalStore } from './wipe';
 
 /**
  * The feed's per-user storage secret (`GET /v1/storage-key`), or null when the feed has no such endpoint. Throws

@@ -1,4 +1,4 @@
-import type { KeyBlock, ReconnuDb, StoredBlock } from './db';
+import type { KeyBlock, ReconnuDb, StoredBlock } from '../db';
 import { openBlocks } from './index-blocks';
 
 /**
@@ -47,7 +47,7 @@ export async function readBlocks(db: ReconnuDb, places: [number, number][]): Pro
   }
   if (missing.length > 0) {
     const stored = (await db.indexBlocks.bulkGet(missing)).filter((block): block is StoredBlock => !!block);
-    const opened = await openBlocks(db.key, stored);
+    const opened = await openBlocks(db.dataKey, stored);
     const keep = cache.generation === generation;
     for (const block of opened) {
       found.set(slot(block.run, block.n), block);

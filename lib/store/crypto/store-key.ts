@@ -1,7 +1,19 @@
 import { storage } from 'wxt/utils/storage';
+import type { ReconnuDb } from '../db';
 import { fromBase64Url, toBase64Url } from './base64url';
 import { exportDataKey, generateDataKey, importDataKey } from './crypto';
-import type { ReconnuDb } from './db';
+
+/**
+ * Defines a storage item on first use: defining one reads the extension's storage, so the store's modules can then
+ * be imported where there is none (the caller bench runs the lookup code in plain Node).
+ */
+function lazyItem<T>(define: () => T): () => T {
+  let item: T | undefined;
+  return () => {
+    item ??= define();
+    return item;
+  };
+}
 
 /**
  * Where the store's data key lives. In clear only in memory and in `chrome.storage.session` (memory only, gone when
@@ -9,15 +21,17 @@ import type { ReconnuDb } from './db';
  * access level, which nothing here changes). For browser restarts it is also kept *wrapped* in local storage, under
  * a key derived from a per-user secret the feed serves (unlock.ts), never beside the store in clear.
  */
-const sessionKeyItem = storage.defineItem<string | null>('session:storeKey', { fallback: null });
+const sessionKeyItem = lazyItem(() => storage.defineItem<string | null>('session:storeKey', { fallback: null }));
 /** Set when the feed has no storage-key endpoint: the key then lives for this browser session only. */
-const noSecretItem = storage.defineItem<boolean>('session:storeKeyWithoutSecret', { fallback: false });
+const noSecretItem = lazyItem(() => storage.defineItem<boolean>('session:storeKeyWithoutSecret', { fallback: false }));
 
 export interface WrappedKey {
   iv: string;
   data: string;
 }
-const wrappedKeyItem = storage.defineItem<WrappedKey | null>('local:storeKeyWrapped', { fallback: null });
+const wrappedKeyItem = lazyItem(() =>
+  storage.defineItem<WrappedKey | null>('local:storeKeyWrapped', { fallback: null }),
+);
 
 /** Bumped whenever the key changes, so that a slower restore cannot put back a key that was replaced meanwhile. */
 const generations = new WeakMap<ReconnuDb, number>();
@@ -25,14 +39,14 @@ const generationOf = (db: ReconnuDb) => generations.get(db) ?? 0;
 
 function install(db: ReconnuDb, key: CryptoKey | null): void {
   generations.set(db, generationOf(db) + 1);
-  db.setKey(key);
+  db.setDataKey(key);
 }
 
 /** Unlocks from the session's copy of the key, without the network: true when the store is unlocked. */
 export async function restoreSessionKey(db: ReconnuDb): Promise<boolean> {
   if (db.unlocked) return true;
   const generation = generationOf(db);
-  const raw = await sessionKeyItem.getValue();
+  const raw = await sessionKeyItem().getValue();
   if (!raw) return false;
   const key = await importDataKey(fromBase64Url(raw), false);
   if (generationOf(db) === generation && !db.unlocked) install(db, key);
@@ -41,7 +55,7 @@ export async function restoreSessionKey(db: ReconnuDb): Promise<boolean> {
 
 /** Installs a key (raw bytes) for this browser session. */
 export async function installSessionKey(db: ReconnuDb, raw: Uint8Array<ArrayBuffer>): Promise<void> {
-  await sessionKeyItem.setValue(toBase64Url(raw));
+  await sessionKeyItem().setValue(toBase64Url(raw));
   install(db, await importDataKey(raw, false));
 }
 
@@ -50,19 +64,19 @@ export async function newDataKey(): Promise<Uint8Array<ArrayBuffer>> {
 }
 
 export async function sessionKeyBytes(): Promise<Uint8Array<ArrayBuffer> | null> {
-  const raw = await sessionKeyItem.getValue();
+  const raw = await sessionKeyItem().getValue();
   return raw ? fromBase64Url(raw) : null;
 }
 
-export const readWrappedKey = () => wrappedKeyItem.getValue();
-export const saveWrappedKey = (wrapped: WrappedKey) => wrappedKeyItem.setValue(wrapped);
-export const feedHasNoSecret = () => noSecretItem.getValue();
-export const rememberFeedHasNoSecret = () => noSecretItem.setValue(true);
+export const readWrappedKey = () => wrappedKeyItem().getValue();
+export const saveWrappedKey = (wrapped: WrappedKey) => wrappedKeyItem().setValue(wrapped);
+export const feedHasNoSecret = () => noSecretItem().getValue();
+export const rememberFeedHasNoSecret = () => noSecretItem().setValue(true);
 
 /** Erases the key everywhere (memory, session, wrapped copy): what the store holds can no longer be read. */
 export async function forgetStoreKey(db: ReconnuDb): Promise<void> {
   install(db, null);
-  await Promise.all([sessionKeyItem.removeValue(), wrappedKeyItem.removeValue(), noSecretItem.removeValue()]);
+  await Promise.all([sessionKeyItem().removeValue(), wrappedKeyItem().removeValue(), noSecretItem().removeValue()]);
 }
 
 const KEY_INFO = new TextEncoder().encode('reconnu/store-key/v1');

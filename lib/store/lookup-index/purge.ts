@@ -1,8 +1,8 @@
-import { open, seal } from './crypto';
-import type { ReconnuDb } from './db';
+import { open, seal } from '../crypto/crypto';
+import type { ReconnuDb } from '../db';
+import type { PendingPurge } from '../meta-rows';
+import { storeWrites } from '../store-writes';
 import { blocksWithout, compareEntries, type Entry, removeEntries, writeBlocks } from './key-index';
-import type { PendingPurge } from './meta-rows';
-import { storeWrites } from './store-writes';
 
 /**
  * Index entries whose customer copy is already gone (erased, or superseded and pruned), waiting to be removed from
@@ -24,12 +24,12 @@ const PURGE_BATCH = 200;
 
 export async function pendingRemovals(db: ReconnuDb): Promise<Entry[]> {
   const stored = (await db.meta.get('purge')) as PendingPurge | undefined;
-  return stored ? await open<Entry[]>(db.key, stored.box, CONTEXT) : [];
+  return stored ? await open<Entry[]>(db.dataKey, stored.box, CONTEXT) : [];
 }
 
 /** The pending row holding these entries, sealed (null: none left). */
 export async function sealPending(db: ReconnuDb, entries: Entry[]): Promise<PendingPurge | null> {
-  return entries.length === 0 ? null : { key: 'purge', box: await seal(db.key, entries, CONTEXT) };
+  return entries.length === 0 ? null : { key: 'purge', box: await seal(db.dataKey, entries, CONTEXT) };
 }
 
 export async function writePending(db: ReconnuDb, row: PendingPurge | null): Promise<void> {
@@ -40,7 +40,7 @@ export async function writePending(db: ReconnuDb, row: PendingPurge | null): Pro
 // commit it early (PrematureCommitError), so the seal is awaited right in the put.
 async function setPending(db: ReconnuDb, entries: Entry[]): Promise<void> {
   if (entries.length === 0) await db.meta.delete('purge');
-  else await db.meta.put({ key: 'purge', box: await seal(db.key, entries, CONTEXT) });
+  else await db.meta.put({ key: 'purge', box: await seal(db.dataKey, entries, CONTEXT) });
 }
 
 /** Records entries to remove; call inside the transaction that removes the copies they point to. */

@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { FeedError } from '../feed/client';
-import type { Customer } from '../feed/schema';
-import { ReconnuDb } from './db';
-import { readCheckpoint } from './meta-cache';
-import { getCustomer } from './read';
+import { FeedError } from '../../feed/client';
+import type { Customer } from '../../feed/schema';
+import { ReconnuDb } from '../db';
+import { readCheckpoint } from '../meta-cache';
+import { getCustomer } from '../read';
+import { clearLocalStore } from '../wipe';
+import { applyPage } from '../write';
 import { readWrappedKey, restoreSessionKey } from './store-key';
 import { type FetchSecret, unlockStore } from './unlock';
-import { clearLocalStore } from './wipe';
-import { applyPage } from './write';
 
 const claire: Customer = { id: 'cus_1', version: 1, updatedAt: '2026-01-01T00:00:00Z', emails: ['claire@exemple.fr'] };
 const secret = crypto.getRandomValues(new Uint8Array(32));

@@ -1,9 +1,9 @@
-import { mark } from '../debug/timing';
+import { mark } from '../../debug/timing';
+import type { KeyBlock, ReconnuDb, StoredBlock } from '../db';
+import { readIndexState } from '../meta-cache';
 import { forgetBlocks, readBlocks } from './block-cache';
-import type { KeyBlock, ReconnuDb, StoredBlock } from './db';
 import { type Directory, directoriesOf, putDirectory, sealBlocks } from './index-blocks';
 import { KeyFilter } from './key-filter';
-import { readIndexState } from './meta-cache';
 
 /**
  * The lookup index: (key, segment) entries kept in sorted *runs*, each cut into blocks of about BLOCK_SIZE
@@ -109,7 +109,7 @@ export async function addRun(db: ReconnuDb, entries: Entry[]): Promise<void> {
   const run = newRunId(state.nextRun);
   const sorted = [...entries].sort(compareEntries);
   const blocks = toBlocks(run, sorted);
-  await db.indexBlocks.bulkAdd(await sealBlocks(db.key, blocks));
+  await db.indexBlocks.bulkAdd(await sealBlocks(db.dataKey, blocks));
   const filter = KeyFilter.forKeys(sorted.length);
   for (const [key] of sorted) filter.add(key);
   await putDirectory(
@@ -179,7 +179,7 @@ export async function blocksWithout(db: ReconnuDb, entries: Entry[]): Promise<St
     const pick = <T>(values: T[]) => keep.map((i) => values[i] as T);
     rewritten.push({ ...block, keys: pick(block.keys), segs: pick(block.segs), versions: pick(block.versions) });
   }
-  return sealBlocks(db.key, rewritten);
+  return sealBlocks(db.dataKey, rewritten);
 }
 
 /** Writes rewritten blocks in place (call inside a write transaction). */

@@ -1,5 +1,5 @@
-import { openBytes, openTexts, type Sealed, seal, sealBytes, sealTexts } from './crypto';
-import type { KeyBlock, ReconnuDb, StoredBlock } from './db';
+import { openBytes, openTexts, type Sealed, seal, sealBytes, sealTexts } from '../crypto/crypto';
+import type { KeyBlock, ReconnuDb, StoredBlock } from '../db';
 import { KeyFilter } from './key-filter';
 
 /**
@@ -43,8 +43,8 @@ const filterContext = (run: number) => `directory-filter\n${run}`;
 export async function putDirectory(db: ReconnuDb, run: number, bounds: string[], filter: KeyFilter): Promise<void> {
   const { bits, hashes } = filter.saved;
   const saved: SavedDirectory = { bounds, hashes };
-  const box = await seal(db.key, saved, directoryContext(run));
-  const sealedFilter = await sealBytes(db.key, bits, filterContext(run));
+  const box = await seal(db.dataKey, saved, directoryContext(run));
+  const sealedFilter = await sealBytes(db.dataKey, bits, filterContext(run));
   await db.indexDirectories.put({ run, box, filter: sealedFilter });
   directories.get(db)?.set(run, { bounds, filter });
 }
@@ -60,12 +60,12 @@ export async function directoriesOf(db: ReconnuDb, runs: number[]): Promise<Map<
   if (missing.length === 0) return cache;
   const stored = (await db.indexDirectories.bulkGet(missing)).filter((directory) => !!directory);
   const texts = await openTexts(
-    db.key,
+    db.dataKey,
     stored.map((directory) => [directory.box, directoryContext(directory.run)]),
   );
   const withFilter = stored.filter((directory) => !!directory.filter);
   const opened = await openBytes(
-    db.key,
+    db.dataKey,
     withFilter.map((directory) => [directory.filter as Sealed, filterContext(directory.run)]),
   );
   const filters = new Map(withFilter.map((directory, i) => [directory.run, opened[i]]));

@@ -1,11 +1,11 @@
-import type { ReconnuDb, Segment, StoredSegment } from './db';
-import { type Entry, entriesForKeys, removeEntries } from './key-index';
-import { idKey } from './keys';
-import { readStaleSegments } from './meta-cache';
-import type { PendingPurge } from './meta-rows';
-import { deferRemoval, pendingRemovals, sealPending, writePending } from './purge';
+import type { ReconnuDb, Segment, StoredSegment } from '../db';
+import { idKey } from '../keys';
+import { type Entry, entriesForKeys, removeEntries } from '../lookup-index/key-index';
+import { deferRemoval, pendingRemovals, sealPending, writePending } from '../lookup-index/purge';
+import { readStaleSegments } from '../meta-cache';
+import type { PendingPurge } from '../meta-rows';
+import { storeWrites } from '../store-writes';
 import { keysAt, openSegments, sealSegments, segmentEntries, withoutIds } from './segments';
-import { storeWrites } from './store-writes';
 
 /**
  * An update does not rewrite the segment that held the previous version: the new copy goes into a new segment
@@ -88,7 +88,7 @@ export async function prepareRemovals(
   const stored = (loaded ? segs.map((seg) => loaded.get(seg)) : await db.segments.bulkGet(segs)).filter(
     (segment): segment is StoredSegment => !!segment,
   );
-  const plan = await planRemovals(db.key, stored, removals, writes);
+  const plan = await planRemovals(db.dataKey, stored, removals, writes);
   if (options.deferIndex) plan.pending = await sealPending(db, [...(await pendingRemovals(db)), ...plan.doomed]);
   return plan;
 }
@@ -107,17 +107,23 @@ function stillValid(plan: RemovalPlan, removals: Map<number, Set<string>>, store
   });
 }
 
+export interface RemoveOptions {
+  /** The segments, already read in this transaction. */
+  loaded?: Map<number, StoredSegment>;
+  /** Records the index entries for purgeIndex() (purge.ts) instead of removing them now. */
+  deferIndex?: boolean;
+  /** A plan made before the transaction (prepareRemovals), used when it still holds. */
+  prepared?: RemovalPlan;
+}
+
 /**
- * Removes ids from segments, with their index entries, except keys another customer of the same segment still
- * holds (a household's shared phone). With `deferIndex`, the entries are recorded for purgeIndex() (purge.ts)
- * instead of removed now. A `prepared` plan (prepareRemovals) is used when it still holds.
+ * Removes ids from segments, with their index entries, except lookup keys another customer of the same segment
+ * still holds (a household's shared phone).
  */
 export async function removeCopies(
   db: ReconnuDb,
   removals: Map<number, Set<string>>,
-  loaded?: Map<number, StoredSegment>,
-  deferIndex = false,
-  prepared?: RemovalPlan,
+  { loaded, deferIndex = false, prepared }: RemoveOptions = {},
 ): Promise<void> {
   if (removals.size === 0) return;
   // Nothing written since the plan's segments were read: it holds without reading them again.
@@ -131,7 +137,7 @@ export async function removeCopies(
     plan =
       prepared && stillValid(prepared, removals, stored)
         ? prepared
-        : await planRemovals(db.key, stored, removals, writes);
+        : await planRemovals(db.dataKey, stored, removals, writes);
   }
   if (plan.emptied.length > 0) await db.segments.bulkDelete(plan.emptied);
   if (plan.rewritten.length > 0) await db.segments.bulkPut(plan.rewritten);
@@ -186,7 +192,11 @@ export async function pruneStaleCopies(db: ReconnuDb, budget = Number.POSITIVE_I
       const stale = await readStaleSegments(db);
       const current = storeWrites(db) === writes;
       const inTx = current ? found : await supersededIn(db, batch, await db.segments.bulkGet(batch));
-      await removeCopies(db, inTx.removals, inTx.loaded, true, current ? plan : undefined);
+      await removeCopies(db, inTx.removals, {
+        loaded: inTx.loaded,
+        deferIndex: true,
+        prepared: current ? plan : undefined,
+      });
       await db.meta.put({ key: 'stale', segs: stale.segs.filter((seg) => !batch.includes(seg)) });
       return inTx.count;
     });

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { unlockedDb } from '../../tests/unlocked-db';
-import type { Customer } from '../feed/schema';
+import { unlockedDb } from '../../../tests/unlocked-db';
+import type { Customer } from '../../feed/schema';
+import type { ReconnuDb } from '../db';
+import { pendingRemovals } from '../lookup-index/purge';
+import { getCustomer } from '../read';
+import { applyPage } from '../write';
 import { prepareRemovals, removeCopies } from './copies';
-import type { ReconnuDb } from './db';
-import { pendingRemovals } from './purge';
-import { getCustomer } from './read';
-import { applyPage } from './write';
 
 const customer = (id: string): Customer => ({
   id,
@@ -35,7 +35,7 @@ describe('removals prepared before their transaction', () => {
   it('are written as prepared when nothing changed meanwhile', async () => {
     const removals = new Map([[seg, new Set(['cus_2'])]]);
     const plan = await prepareRemovals(db, removals);
-    await inTx(() => removeCopies(db, removals, undefined, true, plan));
+    await inTx(() => removeCopies(db, removals, { deferIndex: true, prepared: plan }));
     expect(await ids()).toEqual(['cus_1', 'cus_3']);
     expect(await pendingRemovals(db)).toContainEqual(['i:cus_2', seg]);
     expect(await getCustomer(db, 'cus_2')).toBeUndefined();
@@ -45,10 +45,12 @@ describe('removals prepared before their transaction', () => {
   it('are computed again when the segment was rewritten since, or other removals are asked', async () => {
     const plan = await prepareRemovals(db, new Map([[seg, new Set(['cus_2'])]]));
     await inTx(() => removeCopies(db, new Map([[seg, new Set(['cus_1'])]])));
-    await inTx(() => removeCopies(db, new Map([[seg, new Set(['cus_2'])]]), undefined, true, plan));
+    await inTx(() => removeCopies(db, new Map([[seg, new Set(['cus_2'])]]), { deferIndex: true, prepared: plan }));
     expect(await ids()).toEqual(['cus_3']); // the prepared plan would have brought cus_1 back
     const other = await prepareRemovals(db, new Map([[seg, new Set(['cus_3'])]]));
-    await inTx(() => removeCopies(db, new Map([[seg, new Set(['cus_3', 'cus_9'])]]), undefined, true, other));
+    await inTx(() =>
+      removeCopies(db, new Map([[seg, new Set(['cus_3', 'cus_9'])]]), { deferIndex: true, prepared: other }),
+    );
     expect(await db.segments.get(seg)).toBeUndefined();
   });
 });
