@@ -2,13 +2,18 @@ import { useEffect, useState } from 'react';
 import { initialSyncStatus, type SyncStatus, syncStatusItem } from '@/lib/sync/status';
 import { useLocale, useStrings } from './AppShell';
 
-export function useSyncStatus(): SyncStatus {
-  const [status, setStatus] = useState<SyncStatus>(initialSyncStatus);
+/** The sync's status, kept current; undefined until read (a page that changes its layout by it waits for it). */
+export function useStoredSyncStatus(): SyncStatus | undefined {
+  const [status, setStatus] = useState<SyncStatus | undefined>(undefined);
   useEffect(() => {
     syncStatusItem.getValue().then(setStatus);
     return syncStatusItem.watch((value) => setStatus(value ?? initialSyncStatus));
   }, []);
   return status;
+}
+
+export function useSyncStatus(): SyncStatus {
+  return useStoredSyncStatus() ?? initialSyncStatus;
 }
 
 /** Notices that mean no source can be read: a status saved by an older version said "Up to date" with them. */

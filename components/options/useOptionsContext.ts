@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { meItem } from '@/lib/feed/me';
 import type { Me } from '@/lib/feed/schema';
 import { type Managed, readManaged } from '@/lib/managed';
-import type { SyncStatus } from '@/lib/sync/status';
-import { isDisconnected, useSyncStatus } from '../SyncStatusView';
+import { initialSyncStatus, type SyncStatus } from '@/lib/sync/status';
+import { isDisconnected, useStoredSyncStatus } from '../SyncStatusView';
 
 /** Who the feed or platform says is signed in, kept current as the background learns it; undefined until read. */
 export function useMe(): Me | null | undefined {
@@ -31,13 +31,15 @@ export interface OptionsContext {
 
 export function useOptionsContext(): OptionsContext {
   const me = useMe();
-  const status = useSyncStatus();
+  const stored = useStoredSyncStatus();
+  const status = stored ?? initialSyncStatus;
   const [managed, setManaged] = useState<Managed | null>(null);
   useEffect(() => {
     readManaged().then(setManaged);
   }, []);
   const connected = !isDisconnected(status) && (!!me || status.lastSuccessAt !== null);
-  return { loaded: me !== undefined && managed !== null, me: me ?? null, managed, status, connected };
+  const loaded = me !== undefined && managed !== null && stored !== undefined;
+  return { loaded, me: me ?? null, managed, status, connected };
 }
 
 /** Administration is the administrator's when they manage the extension: store staff and agents do not see it. */

@@ -66,6 +66,10 @@ describe('the first run', () => {
     await popup.goto(browser.extensionUrl('popup.html'));
     await expect.poll(() => popup.getByRole('status').textContent()).toMatch(/^Not connected/);
     expect(await popup.locator('main').textContent()).not.toContain('Up to date');
+    // Nothing to search yet: the popup leads to the connect step instead.
+    await popup.getByRole('button', { name: 'Connect Reconnu' }).waitFor();
+    expect(await popup.getByRole('combobox', { name: 'Search a customer' }).count()).toBe(0);
+    expect(await seriousViolations(popup)).toEqual([]);
     await popup.close();
   });
 
