@@ -74,7 +74,9 @@ try {
     ({ options, customers: source } = vendure);
   }
   mkdirSync(outputDir, { recursive: true });
-  await options.screenshot({ path: join(outputDir, 'options.png') });
+  // The whole page from its top: who you are, turning a site on, preferences, and the administration opened above.
+  await options.evaluate(() => window.scrollTo(0, 0));
+  await options.screenshot({ path: join(outputDir, 'options.png'), fullPage: true });
   let failures = 0;
   const pages = hub ? demoPages : registerDemoPages(site, source);
   for (const [i, demoPage] of pages.entries()) {
