@@ -16,7 +16,7 @@ export function AdapterHealthView() {
   const nameOf = (id: string) => adapters.find((adapter) => adapter.id === id)?.name ?? id;
   return (
     <section aria-labelledby="adapter-health">
-      <h2 id="adapter-health">{t.adapterHealth}</h2>
+      <h3 id="adapter-health">{t.adapterHealth}</h3>
       {entries.length === 0 ? (
         <p className="muted">{t.adapterHealthy}</p>
       ) : (

@@ -19,9 +19,9 @@ export function CallNotifications() {
   };
   return (
     <p>
-      <label>
-        <input type="checkbox" checked={allowed} onChange={(event) => void toggle(event.target.checked)} />{' '}
-        {t.notifyCalls}
+      <label className="check">
+        <input type="checkbox" checked={allowed} onChange={(event) => void toggle(event.target.checked)} />
+        <span>{t.notifyCalls}</span>
       </label>
     </p>
   );

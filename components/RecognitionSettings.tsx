@@ -66,7 +66,7 @@ export function RecognitionSettings() {
 
   return (
     <section aria-labelledby="recognition-title">
-      <h2 id="recognition-title">{r.heading}</h2>
+      <h3 id="recognition-title">{r.heading}</h3>
       <form onSubmit={save}>
         <p className="muted">{r.intro}</p>
         <label htmlFor="organization-domains">
@@ -94,13 +94,13 @@ export function RecognitionSettings() {
           onChange={(event) => setPhones(event.target.value)}
         />
         <p>
-          <label>
+          <label className="check">
             <input
               type="checkbox"
               checked={settings.adaptersOff}
               onChange={(event) => setSettings({ ...settings, adaptersOff: event.target.checked })}
-            />{' '}
-            {r.adaptersOff}
+            />
+            <span>{r.adaptersOff}</span>
           </label>
         </p>
         <p>

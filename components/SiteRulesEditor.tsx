@@ -70,7 +70,7 @@ export function SiteRulesEditor() {
 
   return (
     <section aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t.sites}</h2>
+      <h3 id={`${id}-title`}>{t.sites}</h3>
       <p className="muted">{t.siteRulesIntro}</p>
       {rules.length === 0 ? (
         <p className="muted">{t.noRules}</p>

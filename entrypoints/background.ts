@@ -4,6 +4,7 @@ import { createViewRecorder } from '@/lib/audit/recorder';
 import { uploadAudit } from '@/lib/audit/upload';
 import { createApprovalBadge } from '@/lib/background/approval-badge';
 import { forgetErasedViews } from '@/lib/background/erasure';
+import { openOptionsOnInstall } from '@/lib/background/first-run';
 import { createPanelHub } from '@/lib/background/panel-ports';
 import { createTabRecognition } from '@/lib/background/recognition';
 import { createRouter } from '@/lib/background/router';
@@ -22,6 +23,7 @@ export default defineBackground(() => {
   // Only the extension's own pages and worker may read its storage: not a content script, which shares a process
   // with the page it runs in. Chromium keeps the setting; it is set at every start in case it was not.
   void browser.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
+  openOptionsOnInstall();
   const db = new ReconnuDb();
   const tabs = createTabRecognition(db);
   const hub = createPanelHub({ onNewPage: (tabId) => tabs.forget(tabId) });

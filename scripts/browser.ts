@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Frame, type Page, type Worker } from 'playwright-core';
@@ -25,6 +25,8 @@ export interface ExtensionBrowser {
   worker: Worker;
   /** chrome-extension://<id>/<path> */
   extensionUrl(path: string): string;
+  /** A profile used for the first time: the extension was just installed, and opens its options page by itself. */
+  installed: boolean;
   close(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export async function launchWithExtension(
   }
   const headless = options.headless ?? true;
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'reconnu-profile-'));
+  const installed = !existsSync(profile) || readdirSync(profile).length === 0;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless,
@@ -68,6 +71,7 @@ export async function launchWithExtension(
     extensionId,
     worker,
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    installed,
     close: async () => {
       await context.close();
       if (!options.profile) rmSync(profile, { recursive: true, force: true });
@@ -75,15 +79,49 @@ export async function launchWithExtension(
   };
 }
 
-/** The options page, in the blank tab a new profile opens with if it is still there. */
+/** The options page the extension opened at its install, once it is there (null when it opened none in time). */
+export async function installOptionsPage(browser: ExtensionBrowser, timeout = 10_000): Promise<Page | null> {
+  const url = browser.extensionUrl('options.html');
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const page = browser.context.pages().find((open) => open.url().startsWith(url));
+    if (page || Date.now() > deadline) return page ?? null;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The options page: the one the extension opened at install, else in the blank tab a new profile opens with. */
 async function openOptions(browser: ExtensionBrowser): Promise<Page> {
+  const opened = browser.installed ? await installOptionsPage(browser) : null;
+  if (opened) {
+    await opened.waitForLoadState();
+    return opened;
+  }
   const blank = browser.context.pages().find((open) => open.url() === 'about:blank');
   const page = blank ?? (await browser.context.newPage());
   await page.goto(browser.extensionUrl('options.html'));
   return page;
 }
 
-/** Points the extension at a feed the way a user does: the options page, then "Sync now". */
+/** Unfolds the options page's administration section (folded by default), where the administrator's settings are. */
+export async function openAdministration(options: Page): Promise<void> {
+  const details = options.locator('details.administration');
+  if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) {
+    await details.locator('summary').click();
+  }
+}
+
+/** Sets the policy public key in the administration section, as an administrator does; the save starts a sync. */
+export async function setPolicyKeyOption(options: Page, key: string): Promise<void> {
+  await openAdministration(options);
+  await options.getByLabel('Policy public key (ES256, JWK or PEM)').fill(key);
+  await options.getByRole('button', { name: 'Save settings' }).click();
+}
+
+/** The connection form's button: "Connect" on the first-run step, "Sync now" once connected. */
+const CONNECT = /^(Connect|Sync now)$/;
+
+/** Points the extension at a feed the way a user does: the options page, then "Connect". */
 export async function configureFeed(
   browser: ExtensionBrowser,
   feed: { url: string; token: string },
@@ -92,7 +130,7 @@ export async function configureFeed(
   const page = await openOptions(browser);
   await page.getByLabel('Feed URL').fill(feed.url);
   await page.getByLabel('Access token').fill(feed.token);
-  await page.getByRole('button', { name: 'Sync now' }).click();
+  await page.getByRole('button', { name: CONNECT }).click();
   if (expectCustomers !== undefined) await waitUpToDate(page, expectCustomers);
   return page;
 }
@@ -107,7 +145,7 @@ export async function configureVendure(
   await page.getByLabel('Read customers from').selectOption('vendure');
   await page.getByLabel('Admin API URL (…/admin-api)').fill(vendure.adminApi);
   await page.getByLabel('API key or bearer token (read customers and orders)').fill(vendure.token);
-  await page.getByRole('button', { name: 'Sync now' }).click();
+  await page.getByRole('button', { name: CONNECT }).click();
   if (expectCustomers !== undefined) await waitUpToDate(page, expectCustomers);
   return page;
 }

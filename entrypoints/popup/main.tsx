@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { mountPage, useStrings } from '@/components/AppShell';
+import { mountPage, useLocale, useStrings } from '@/components/AppShell';
 import { CustomerById } from '@/components/CustomerById';
 import { CustomerSearch } from '@/components/CustomerSearch';
 import { SiteAccess } from '@/components/SiteAccess';
-import { SyncStatusView } from '@/components/SyncStatusView';
+import { isDisconnected, SyncStatusView, useStoredSyncStatus } from '@/components/SyncStatusView';
+import { optionsStrings } from '@/lib/i18n/options';
 import { ask } from '@/lib/protocol/client';
 
 /** Chrome's side panel, or Firefox's sidebar: opened from this click (both need a user gesture). */
@@ -17,9 +18,30 @@ async function openSidePanel(): Promise<void> {
   window.close();
 }
 
+/** Before anything is configured the popup has nothing to search: it leads to the options page's connect step. */
+function ConnectFirst() {
+  const o = optionsStrings(useLocale());
+  const connect = async () => {
+    await browser.runtime.openOptionsPage();
+    window.close();
+  };
+  return (
+    <main style={{ width: 360 }}>
+      <h1>Reconnu</h1>
+      <SyncStatusView />
+      <p>{o.connectIntro}</p>
+      <button type="button" onClick={() => void connect()}>
+        {o.connectTitle}
+      </button>
+    </main>
+  );
+}
+
 function Popup() {
   const t = useStrings();
+  const status = useStoredSyncStatus();
   const [picked, setPicked] = useState<string | null>(null);
+  if (status && isDisconnected(status)) return <ConnectFirst />;
   if (picked) {
     return (
       <main style={{ width: 360 }}>

@@ -30,11 +30,12 @@ export function createSyncScheduler(db: ReconnuDb, hooks: Hooks = {}) {
   let running: Promise<SyncOutcome> | null = null;
   let controller = new AbortController();
 
-  async function idle(message: string, notice: SyncNotice): Promise<SyncOutcome> {
+  /** No source to read (none configured, or signed out): the status says so rather than "Up to date". */
+  async function disconnected(message: string, notice: SyncNotice): Promise<SyncOutcome> {
     const status = await syncStatusItem.getValue();
     // "Signed out" after a revoked token keeps saying why, until a new token is entered.
     if (notice.code === 'signedOut' && status.notice?.code === 'revoked') return { ok: false, error: message };
-    await syncStatusItem.setValue({ ...status, state: 'idle', message, notice });
+    await syncStatusItem.setValue({ ...status, state: 'disconnected', message, notice });
     return { ok: false, error: message };
   }
 
@@ -42,7 +43,7 @@ export function createSyncScheduler(db: ReconnuDb, hooks: Hooks = {}) {
     const settings = await readSettings();
     await applyRegion(db, settings.region);
     const resolved = resolveSource(settings);
-    if (!resolved.ok) return idle(resolved.message, resolved.notice);
+    if (!resolved.ok) return disconnected(resolved.message, resolved.notice);
     const { connector, feed } = resolved;
     await followSource(resolved.identity, hooks.wipeCustomers ?? (() => clearLocalStore(db)));
     if (feed) {

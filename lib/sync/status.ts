@@ -2,7 +2,8 @@ import { storage } from 'wxt/utils/storage';
 
 /** Published by the background after every page; pages and the popup watch it to show progress. */
 export interface SyncStatus {
-  state: 'idle' | 'syncing' | 'retrying' | 'offline' | 'error';
+  /** 'disconnected': no source with its credentials is configured (first run, signed out), so nothing can be up to date. */
+  state: 'disconnected' | 'idle' | 'syncing' | 'retrying' | 'offline' | 'error';
   customers: number;
   /** Changes applied in the current run, and the total when the feed tells how many remain. */
   done: number;
@@ -35,7 +36,7 @@ export function feedNotice(failure: { offline: boolean; status: number | null })
 }
 
 export const initialSyncStatus: SyncStatus = {
-  state: 'idle',
+  state: 'disconnected',
   customers: 0,
   done: 0,
   total: null,

@@ -28,7 +28,7 @@ export async function benchLookupBreakdown(): Promise<Record<string, unknown>> {
     await options.getByLabel('Access token').fill(feed.token);
     await evaluate('globalThis.__reconnuTiming = {}; 1');
     let started = performance.now();
-    await options.getByRole('button', { name: 'Sync now' }).click();
+    await options.getByRole('button', { name: 'Connect' }).click();
     await waitForCount(options, CUSTOMERS);
     const initialMs = round(performance.now() - started);
     const syncSpans = summarize(await evaluate<Spans>('globalThis.__reconnuTiming'));

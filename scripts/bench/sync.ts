@@ -88,7 +88,7 @@ export async function benchSync(): Promise<Record<string, unknown>> {
     await options.getByLabel('Feed URL').fill(feed.url);
     await options.getByLabel('Access token').fill(feed.token);
     const started = performance.now();
-    await options.getByRole('button', { name: 'Sync now' }).click();
+    await options.getByRole('button', { name: 'Connect' }).click();
     await waitForCount(options, CUSTOMERS);
     const initialMs = performance.now() - started;
     console.log(`initial sync: ${CUSTOMERS} customers in ${round(initialMs)} ms`);

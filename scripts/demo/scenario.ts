@@ -9,6 +9,8 @@ export interface DemoPage {
   expected: string;
   /** The page's customer with the history the page talks about (a new version of the source's record). */
   customer: Customer;
+  /** What the panel must show for the page's story to hold: the order it talks about, in its state. */
+  story: string[];
 }
 
 const fullName = (customer: Customer) => `${customer.name?.given ?? ''} ${customer.name?.family ?? ''}`.trim();
@@ -57,11 +59,19 @@ function storyOrder(customer: Customer, options: { number: string; daysAgo: numb
   };
 }
 
+/** No order after `daysAgo`: the story's order is then the one the panel leads with as the last. */
+const nothingSince = (customer: Customer, daysAgo: number) =>
+  (customer.orders ?? []).every((order) => Date.parse(order.placedAt) < Date.now() - daysAgo * DAY);
+
 /** Registers the three demo pages (helpdesk ticket, incoming call, store back-office) for customers of the source. */
 export function registerDemoPages(site: DemoSite, customers: DemoCustomers): DemoPage[] {
-  const requester = pick(customers, 3, (c) => !!c.emails?.length && !!c.name);
+  const requester = pick(customers, 3, (c) => !!c.emails?.length && !!c.name && nothingSince(c, 10));
   const caller = pick(customers, 11, (c) => !!c.phones?.length && !!c.name && c.consent?.personalization !== false);
-  const shopper = pick(customers, 23, (c) => !!c.orders?.length && !!c.loyalty?.card && !!c.emails?.length);
+  const shopper = pick(
+    customers,
+    23,
+    (c) => !!c.orders?.length && !!c.loyalty?.card && !!c.emails?.length && nothingSince(c, 3),
+  );
   // The ticket is about an order placed ten days ago that has not arrived: it is on its way.
   const lateOrder = storyOrder(requester, { number: 'W-48213', daysAgo: 10, status: 'shipped' });
   // The back-office page hands over a web order that is ready for pickup in this store.
@@ -78,12 +88,14 @@ export function registerDemoPages(site: DemoSite, customers: DemoCustomers): Dem
       }),
       expected: fullName(requester),
       customer: withOrder(requester, lateOrder),
+      story: [`${lateOrder.number}: shipped`],
     },
     {
       label: 'softphone incoming call',
       url: site.page('softphone', 'softphone', { phone: caller.phones?.[0] ?? '' }),
       expected: fullName(caller),
       customer: caller,
+      story: [],
     },
     {
       label: 'store back-office',
@@ -94,6 +106,7 @@ export function registerDemoPages(site: DemoSite, customers: DemoCustomers): Dem
       }),
       expected: fullName(shopper),
       customer: withOrder(shopper, pickupOrder),
+      story: [`${pickupOrder.number}: ready_for_pickup`],
     },
   ];
 }

@@ -225,12 +225,12 @@ describe('a feed reached in clear', () => {
     await options.goto(browser.extensionUrl('options.html'));
     await options.getByLabel('Feed URL').fill(feed.url.replace('127.0.0.1', 'feed.test'));
     await options.getByLabel('Access token').fill(TOKEN);
-    await options.getByRole('button', { name: 'Sync now' }).click();
+    await options.getByRole('button', { name: 'Connect' }).click();
     await options.getByText('must start with https://').first().waitFor();
     expect(feed.control.stats()).toEqual({});
     // The same feed on this computer's own address is taken by this test build.
     await options.getByLabel('Feed URL').fill(feed.url);
-    await options.getByRole('button', { name: 'Sync now' }).click();
+    await options.getByRole('button', { name: 'Connect' }).click();
     await options.getByRole('status').filter({ hasText: 'Up to date · 5 customers' }).waitFor();
     await options.close();
   });

@@ -2,7 +2,7 @@
 // the options page and in the panel's empowerment section.
 import type { Frame, Page } from 'playwright-core';
 import type { Customer } from '../../lib/feed/schema';
-import { humanPause } from '../../scripts/browser';
+import { humanPause, setPolicyKeyOption } from '../../scripts/browser';
 
 export const zoe: Customer = {
   id: 'em_zoe',
@@ -16,10 +16,9 @@ export const zoe: Customer = {
 
 export const zoeTicket = '<!doctype html><meta charset="utf-8"><p>De : zoe.castellane@exemple.fr</p>';
 
-/** Points the extension at the policy key, as an administrator would (options page), and syncs. */
+/** Points the extension at the policy key, as an administrator would (options page): saving it syncs. */
 export async function setPolicyKey(options: Page, key: string): Promise<void> {
-  await options.getByLabel('Policy public key (ES256, JWK or PEM)').fill(key);
-  await options.getByRole('button', { name: 'Sync now' }).click();
+  await setPolicyKeyOption(options, key);
   await options.getByText('Empowerment policy demo-2026 in force').waitFor({ timeout: 20_000 });
 }
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INVISIBLE_MARK } from '../../lib/display/visible';
 import { MAX_CANDIDATES } from '../../lib/lookup/service';
 import { attachToWorker } from '../../scripts/bench/worker-cdp';
-import { type ExtensionBrowser, panelFrame, panelHeading } from '../../scripts/browser';
+import { type ExtensionBrowser, openAdministration, panelFrame, panelHeading } from '../../scripts/browser';
 import { generateCustomer } from '../../scripts/feed-server/generator';
 import { hostileCases, PAYLOADS, VICTIM } from '../../scripts/feed-server/hostile';
 import type { FixtureServer } from '../../scripts/fixture-server';
@@ -45,6 +45,7 @@ describe('hostile input', () => {
     await options.goto(browser.extensionUrl('options.html'));
     const stored = new Set((await localCustomers(options)).map(([id]) => id));
     for (const entry of landing) expect(stored).toContain((JSON.parse(entry.json) as { id: string }).id);
+    await openAdministration(options);
     const table = options.getByRole('region', { name: 'Sync issues' });
     await table.getByRole('row').first().waitFor();
     const rows = await table.evaluate((section) =>

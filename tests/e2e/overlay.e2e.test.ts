@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   clickOpenPanelTab,
   type ExtensionBrowser,
+  openAdministration,
   panelFrame,
   panelHeading,
   panelVisible,
@@ -38,6 +39,7 @@ describe('overlay: adapters, generic pages, single-page apps, docking', () => {
   it('every adapter read its own fields: no health warning in the options page', async () => {
     const page = await browser.context.newPage();
     await page.goto(browser.extensionUrl('options.html'));
+    await openAdministration(page);
     await page.getByText('Every adapter found what it expected.').waitFor();
     await page.close();
   });
@@ -51,6 +53,7 @@ describe('overlay: adapters, generic pages, single-page apps, docking', () => {
     expect(await panelHeading(page)).toBe(`${zendesk.customer.given} ${zendesk.customer.family}`);
     fixtures.setTransform('zendesk-ticket', undefined);
     await page.goto(browser.extensionUrl('options.html'));
+    await openAdministration(page);
     const warning = page.getByRole('alert').filter({ hasText: 'Zendesk Agent Workspace' });
     await warning.waitFor();
     expect(await warning.textContent()).toMatch(/no customer field matched.*generic detection was used instead/);
@@ -190,6 +193,7 @@ describe('overlay: adapters, generic pages, single-page apps, docking', () => {
     expect(await panelHeading(page)).toBe('Several customers match'); // the agent is a customer too
     const options = await browser.context.newPage();
     await options.goto(browser.extensionUrl('options.html'));
+    await openAdministration(options);
     await options.getByLabel('Site (host name)').fill(new URL(crm).host);
     await options.getByLabel('Customer email field (CSS selector)').fill('.fiche .courriel');
     await options.getByLabel('Customer name field (CSS selector)').fill('.fiche .nom');

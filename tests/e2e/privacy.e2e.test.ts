@@ -9,6 +9,7 @@ import {
   launchWithExtension,
   panelFrame,
   panelHeading,
+  setPolicyKeyOption,
 } from '../../scripts/browser';
 import { generateCustomer } from '../../scripts/feed-server/generator';
 import { type FixtureServer, startFixtureServer } from '../../scripts/fixture-server';
@@ -168,14 +169,16 @@ describe('privacy: masking, audit, erasure, sign-out', () => {
   });
 
   it('sign-out wipes every local customer, the token, the sent audit and the policy; the panel forgets who it showed', async () => {
-    await options.getByLabel('Policy public key (ES256, JWK or PEM)').fill(hub.policyPublicKey);
+    await setPolicyKeyOption(options, hub.policyPublicKey);
     await syncNow(total - 1);
     await options.getByText('Empowerment policy demo-2026 in force').waitFor({ timeout: 20_000 });
     const page = await store.context.newPage();
     await page.goto(ticket(anna.emails?.[0] as string));
     expect(await panelHeading(page)).toBe('Anna Lindqvist');
     await options.getByRole('button', { name: 'Sign out' }).click();
-    await options.getByText('Signed out. Local customer data was wiped.').waitFor();
+    // Back to the connect step, which says why: never "Up to date".
+    await options.getByRole('status').filter({ hasText: 'Not connected · Signed out' }).waitFor();
+    await options.getByRole('heading', { name: 'Connect Reconnu' }).waitFor();
     await expect.poll(() => panelHeading(page)).toBe('Unknown customer');
     expect(await localCustomers(options)).toEqual([]);
     const audit = await rawLocalStoreText(options, { database: 'reconnu-audit' });

@@ -133,9 +133,10 @@ describe('profile panel and side panel search', () => {
   it('speaks French when chosen in the options, and passes axe on the options and popup pages', async () => {
     const options = await browser.context.newPage();
     await options.goto(browser.extensionUrl('options.html'));
+    await options.getByRole('heading', { name: 'You and your sync' }).waitFor();
     expect(await seriousViolations(options)).toEqual([]);
+    // The language applies as soon as it is picked.
     await options.getByLabel('Language / Langue').selectOption('fr');
-    await options.getByRole('button', { name: 'Sync now' }).click();
     await options.getByRole('button', { name: 'Synchroniser' }).waitFor();
     const side = await browser.context.newPage();
     await side.goto(browser.extensionUrl('sidepanel.html'));
@@ -153,7 +154,7 @@ describe('profile panel and side panel search', () => {
     await popup.getByRole('heading', { name: 'Reconnu' }).waitFor();
     expect(await seriousViolations(popup)).toEqual([]);
     await options.getByLabel('Language / Langue').selectOption('en');
-    await options.getByRole('button', { name: 'Synchroniser' }).click();
+    await options.getByRole('button', { name: 'Sync now' }).waitFor();
     for (const page of [side, popup, options]) await page.close();
   });
 });

@@ -4,6 +4,7 @@ import {
   configureFeed,
   type ExtensionBrowser,
   launchWithExtension,
+  openAdministration,
   panelFrame,
   panelHeading,
 } from '../../scripts/browser';
@@ -134,6 +135,7 @@ describe('recognition in the wild: the corpus of real products, and learning fro
 
     const options = await browser.context.newPage();
     await options.goto(browser.extensionUrl('options.html'));
+    await openAdministration(options);
     await options.getByLabel('Company email domains', { exact: true }).fill('atelier-lumiere');
     await options.getByRole('button', { name: 'Save', exact: true }).click();
     await options.getByText('“atelier-lumiere” is not a domain').waitFor();

@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
-import { configureFeed, type ExtensionBrowser, launchWithExtension, panelHeading } from '../../scripts/browser';
+import {
+  configureFeed,
+  type ExtensionBrowser,
+  launchWithExtension,
+  openAdministration,
+  panelHeading,
+} from '../../scripts/browser';
 import { startDemoSite } from '../../scripts/demo/site';
 import { generateCustomer } from '../../scripts/feed-server/generator';
 import { type FeedServer, startFeedServer } from '../../scripts/feed-server/server';
@@ -144,6 +150,7 @@ describe('sync against the reference feed', () => {
     const statuses = JSON.stringify(stats);
     for (const status of ['500', '429']) expect(statuses).toContain(`"${status}"`);
     // Injected invalid records are quarantined, with their id and reason, in the options page.
+    await openAdministration(options);
     const issues = options.getByRole('region', { name: 'Sync issues' }).getByRole('row');
     await expect.poll(() => issues.count()).toBeGreaterThan(0);
     expect(await issues.first().textContent()).toMatch(/invalid_/);
