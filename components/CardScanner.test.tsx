@@ -13,6 +13,22 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
+/** The device's media: its cameras, and what opening one gives. */
+function mediaDevices(options: { cameras: number; stopTrack?: () => void }): void {
+  const devices = Array.from({ length: options.cameras }, () => ({ kind: 'videoinput' }) as MediaDeviceInfo);
+  Object.defineProperty(navigator, 'mediaDevices', {
+    configurable: true,
+    value: {
+      enumerateDevices: async () => [{ kind: 'audioinput' } as MediaDeviceInfo, ...devices],
+      getUserMedia: async () => {
+        const stream = new MediaStream();
+        stream.getTracks = () => [{ stop: options.stopTrack ?? (() => undefined) } as unknown as MediaStreamTrack];
+        return stream;
+      },
+    },
+  });
+}
+
 async function render(onCode: (code: string) => void): Promise<HTMLElement> {
   const container = document.createElement('div');
   document.body.append(container);
@@ -25,21 +41,20 @@ describe('CardScanner', () => {
     expect((await render(() => undefined)).textContent).toBe('');
   });
 
+  it('is not offered on a device without a camera, where the card number is typed', async () => {
+    globals.BarcodeDetector = class {
+      detect = async () => [];
+    };
+    mediaDevices({ cameras: 0 });
+    expect((await render(() => undefined)).querySelector('button')).toBeNull();
+  });
+
   it('reads a card with the camera, hands over its number and stops the camera', async () => {
     const stopTrack = vi.fn();
     globals.BarcodeDetector = class {
       detect = async () => [{ rawValue: 'ML-778899' }];
     };
-    Object.defineProperty(navigator, 'mediaDevices', {
-      configurable: true,
-      value: {
-        getUserMedia: async () => {
-          const stream = new MediaStream();
-          stream.getTracks = () => [{ stop: stopTrack } as unknown as MediaStreamTrack];
-          return stream;
-        },
-      },
-    });
+    mediaDevices({ cameras: 1, stopTrack });
     const onCode = vi.fn();
     const view = await render(onCode);
     await act(async () => (view.querySelector('button') as HTMLButtonElement).click());

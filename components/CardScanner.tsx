@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useStrings } from './AppShell';
+import { useHasCamera } from './useHasCamera';
 
 interface DetectedBarcode {
   rawValue: string;
@@ -17,8 +18,9 @@ export function barcodeDetector(): DetectorClass | undefined {
 const SCAN_EVERY_MS = 250;
 
 /**
- * Scans a loyalty card with the camera and hands its number to `onCode`. Shown only where the browser offers
- * BarcodeDetector; the camera stops as soon as a code is read, on Cancel, or when the component goes away.
+ * Scans a loyalty card with the camera and hands its number to `onCode`. Offered only where the browser has
+ * BarcodeDetector and the device a camera: elsewhere the card number is typed in the search box. The camera stops as
+ * soon as a code is read, on Cancel, or when the component goes away.
  */
 export function CardScanner({ onCode }: { onCode: (code: string) => void }) {
   const t = useStrings();
@@ -26,11 +28,12 @@ export function CardScanner({ onCode }: { onCode: (code: string) => void }) {
   const [error, setError] = useState<string | null>(null);
   const video = useRef<HTMLVideoElement>(null);
   const Detector = barcodeDetector();
+  const hasCamera = useHasCamera();
   const handOver = useRef(onCode); // the latest callback, without restarting the camera when it changes
   handOver.current = onCode;
 
   useEffect(() => {
-    if (!scanning || !Detector) return;
+    if (!scanning || !Detector || !hasCamera) return;
     const detector = new Detector({ formats: ['code_128', 'ean_13', 'qr_code', 'code_39', 'upc_a'] });
     let stream: MediaStream | undefined;
     let timer: ReturnType<typeof setInterval> | undefined;
@@ -60,9 +63,9 @@ export function CardScanner({ onCode }: { onCode: (code: string) => void }) {
         setScanning(false);
       });
     return stop;
-  }, [scanning, Detector, t.cameraUnavailable]);
+  }, [scanning, Detector, hasCamera, t.cameraUnavailable]);
 
-  if (!Detector) return null;
+  if (!Detector || !hasCamera) return null;
   return (
     <div className="scanner">
       {scanning ? (
