@@ -53,6 +53,17 @@ async function positions(page: Page, texts: string[]): Promise<[string, number][
   return texts.map((wanted) => [wanted, text.indexOf(wanted)]);
 }
 
+/** The language as the options page saves it (the settings' `locale`): every open page follows at once. */
+async function chooseLanguage(page: Page, locale: 'en' | 'fr'): Promise<void> {
+  await page.evaluate(async (chosen) => {
+    type Local = { get(key: string): Promise<{ settings?: object }>; set(items: object): Promise<void> };
+    const local = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local;
+    const { settings } = await local.get('settings');
+    await local.set({ settings: { ...settings, locale: chosen } });
+  }, locale);
+  await page.locator(`html[lang="${locale}"]`).waitFor();
+}
+
 describe('store role: the side panel is a lookup for the shop floor', () => {
   let hub: TestHub;
   let store: ExtensionBrowser;
@@ -112,6 +123,23 @@ describe('store role: the side panel is a lookup for the shop floor', () => {
     await side.getByRole('button', { name: 'Back' }).click();
     await box.waitFor();
     expect(await first()).toBe('combobox');
+    await side.close();
+  });
+
+  it('speaks French on the shop floor too, and passes axe in French', async () => {
+    const side = await store.context.newPage();
+    await side.goto(store.extensionUrl('sidepanel.html'));
+    await chooseLanguage(side, 'fr');
+    const box = side.getByRole('combobox', { name: 'Rechercher un client' });
+    await box.fill(CARD);
+    await side.getByRole('option', { name: /Clémence Aubriot/ }).click();
+    await side.locator('h1', { hasText: 'Clémence Aubriot' }).waitFor();
+    const words = ['Tailles', 'Marques', 'Liste d’envies', 'Vus récemment', 'Dernier achat en magasin', 'Coordonnées'];
+    const at = await positions(side, words);
+    expect(at.filter(([, position]) => position < 0)).toEqual([]);
+    expect([...at].sort((a, b) => a[1] - b[1])).toEqual(at);
+    expect(await seriousViolations(side)).toEqual([]);
+    await chooseLanguage(side, 'en');
     await side.close();
   });
 
