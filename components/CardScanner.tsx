@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { useStrings } from './AppShell';
+import { cardScannerStrings } from '@/lib/i18n/card-scanner';
+import { useLocale, useStrings } from './AppShell';
+import { cameraAccess, openScanTab, SCAN_IN_TAB } from './cameraAccess';
 import { useHasCamera } from './useHasCamera';
 
 interface DetectedBarcode {
@@ -24,7 +26,10 @@ const SCAN_EVERY_MS = 250;
  */
 export function CardScanner({ onCode }: { onCode: (code: string) => void }) {
   const t = useStrings();
-  const [scanning, setScanning] = useState(false);
+  const c = cardScannerStrings(useLocale());
+  // Opened in a tab to be asked for the camera: scanning starts at once, and the browser asks.
+  const [scanning, setScanning] = useState(() => globalThis.location?.hash === SCAN_IN_TAB);
+  const [askInTab, setAskInTab] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const video = useRef<HTMLVideoElement>(null);
   const Detector = barcodeDetector();
@@ -65,6 +70,14 @@ export function CardScanner({ onCode }: { onCode: (code: string) => void }) {
     return stop;
   }, [scanning, Detector, hasCamera, t.cameraUnavailable]);
 
+  const start = async () => {
+    setError(null);
+    const access = await cameraAccess();
+    setAskInTab(access === 'ask-in-tab');
+    if (access === 'denied') setError(c.blocked);
+    else if (access !== 'ask-in-tab') setScanning(true);
+  };
+
   if (!Detector || !hasCamera) return null;
   return (
     <div className="scanner">
@@ -76,9 +89,17 @@ export function CardScanner({ onCode }: { onCode: (code: string) => void }) {
           </button>
         </>
       ) : (
-        <button type="button" className="secondary" onClick={() => setScanning(true)}>
+        <button type="button" className="secondary" onClick={() => void start()}>
           {t.scanCard}
         </button>
+      )}
+      {askInTab && (
+        <p>
+          {c.askInTab}{' '}
+          <button type="button" onClick={openScanTab}>
+            {c.openTab}
+          </button>
+        </p>
       )}
       {error && <p role="alert">{error}</p>}
     </div>
