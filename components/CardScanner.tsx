@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { cardScannerStrings } from '@/lib/i18n/card-scanner';
 import { useLocale, useStrings } from './AppShell';
-import { cameraAccess, openScanTab, SCAN_IN_TAB } from './cameraAccess';
+import { cameraAccess, openScanTab, takeScanOnOpen } from './cameraAccess';
 import { useHasCamera } from './useHasCamera';
 
 interface DetectedBarcode {
@@ -27,8 +27,7 @@ const SCAN_EVERY_MS = 250;
 export function CardScanner({ onCode }: { onCode: (code: string) => void }) {
   const t = useStrings();
   const c = cardScannerStrings(useLocale());
-  // Opened in a tab to be asked for the camera: scanning starts at once, and the browser asks.
-  const [scanning, setScanning] = useState(() => globalThis.location?.hash === SCAN_IN_TAB);
+  const [scanning, setScanning] = useState(false);
   const [askInTab, setAskInTab] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const video = useRef<HTMLVideoElement>(null);
@@ -36,6 +35,11 @@ export function CardScanner({ onCode }: { onCode: (code: string) => void }) {
   const hasCamera = useHasCamera();
   const handOver = useRef(onCode); // the latest callback, without restarting the camera when it changes
   handOver.current = onCode;
+
+  // Opened in a tab to be asked for the camera: scanning starts at once, and the browser asks.
+  useEffect(() => {
+    if (takeScanOnOpen()) setScanning(true);
+  }, []);
 
   useEffect(() => {
     if (!scanning || !Detector || !hasCamera) return;

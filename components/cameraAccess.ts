@@ -1,7 +1,16 @@
 import { browser } from 'wxt/browser';
 
 /** The hash that opens the side panel's page in a tab scanning at once, where the browser can ask for the camera. */
-export const SCAN_IN_TAB = '#scan';
+const SCAN_IN_TAB = '#scan';
+
+let scanOnOpen = globalThis.location?.hash === SCAN_IN_TAB;
+
+/** True once in a page opened to scan: its first scanner starts at once, not the next one (after Back) again. */
+export function takeScanOnOpen(): boolean {
+  const take = scanOnOpen;
+  scanOnOpen = false;
+  return take;
+}
 
 /**
  * What opening the camera would meet. Chromium anchors a permission prompt to a tab: a side panel or a popup has none,

@@ -191,6 +191,13 @@ describe('store role: the side panel is a lookup for the shop floor', () => {
       await expect
         .poll(async () => (await views()).map(({ foundBy }) => foundBy), { timeout: 30_000 })
         .toContain('card');
+      // Where a side panel cannot ask for the camera, it opens this page in a tab: scanning starts at once, once.
+      const tab = await tablet.context.newPage();
+      await tab.goto(tablet.extensionUrl('sidepanel.html#scan'));
+      await tab.getByRole('option', { name: /Clémence Aubriot/ }).click();
+      await tab.getByRole('button', { name: 'Back' }).click();
+      await tab.getByRole('button', { name: 'Scan a loyalty card' }).waitFor();
+      expect(await tab.locator('video').count()).toBe(0);
     } finally {
       await tablet.close();
     }
