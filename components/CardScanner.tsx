@@ -1,5 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { useStrings } from './AppShell';
+import { cardScannerStrings } from '@/lib/i18n/card-scanner';
+import { useLocale, useStrings } from './AppShell';
+import { cameraAccess, openScanTab, takeScanOnOpen } from './cameraAccess';
+import { useHasCamera } from './useHasCamera';
 
 interface DetectedBarcode {
   rawValue: string;
@@ -17,20 +20,29 @@ export function barcodeDetector(): DetectorClass | undefined {
 const SCAN_EVERY_MS = 250;
 
 /**
- * Scans a loyalty card with the camera and hands its number to `onCode`. Shown only where the browser offers
- * BarcodeDetector; the camera stops as soon as a code is read, on Cancel, or when the component goes away.
+ * Scans a loyalty card with the camera and hands its number to `onCode`. Offered only where the browser has
+ * BarcodeDetector and the device a camera: elsewhere the card number is typed in the search box. The camera stops as
+ * soon as a code is read, on Cancel, or when the component goes away.
  */
 export function CardScanner({ onCode }: { onCode: (code: string) => void }) {
   const t = useStrings();
+  const c = cardScannerStrings(useLocale());
   const [scanning, setScanning] = useState(false);
+  const [askInTab, setAskInTab] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const video = useRef<HTMLVideoElement>(null);
   const Detector = barcodeDetector();
+  const hasCamera = useHasCamera();
   const handOver = useRef(onCode); // the latest callback, without restarting the camera when it changes
   handOver.current = onCode;
 
+  // Opened in a tab to be asked for the camera: scanning starts at once, and the browser asks.
   useEffect(() => {
-    if (!scanning || !Detector) return;
+    if (takeScanOnOpen()) setScanning(true);
+  }, []);
+
+  useEffect(() => {
+    if (!scanning || !Detector || !hasCamera) return;
     const detector = new Detector({ formats: ['code_128', 'ean_13', 'qr_code', 'code_39', 'upc_a'] });
     let stream: MediaStream | undefined;
     let timer: ReturnType<typeof setInterval> | undefined;
@@ -60,9 +72,17 @@ export function CardScanner({ onCode }: { onCode: (code: string) => void }) {
         setScanning(false);
       });
     return stop;
-  }, [scanning, Detector, t.cameraUnavailable]);
+  }, [scanning, Detector, hasCamera, t.cameraUnavailable]);
 
-  if (!Detector) return null;
+  const start = async () => {
+    setError(null);
+    const access = await cameraAccess();
+    setAskInTab(access === 'ask-in-tab');
+    if (access === 'denied') setError(c.blocked);
+    else if (access !== 'ask-in-tab') setScanning(true);
+  };
+
+  if (!Detector || !hasCamera) return null;
   return (
     <div className="scanner">
       {scanning ? (
@@ -73,9 +93,17 @@ export function CardScanner({ onCode }: { onCode: (code: string) => void }) {
           </button>
         </>
       ) : (
-        <button type="button" className="secondary" onClick={() => setScanning(true)}>
+        <button type="button" className="secondary" onClick={() => void start()}>
           {t.scanCard}
         </button>
+      )}
+      {askInTab && (
+        <p>
+          {c.askInTab}{' '}
+          <button type="button" onClick={openScanTab}>
+            {c.openTab}
+          </button>
+        </p>
       )}
       {error && <p role="alert">{error}</p>}
     </div>

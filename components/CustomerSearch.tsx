@@ -31,7 +31,8 @@ export function CustomerSearch({
   label,
   scanner = true,
 }: {
-  onPick: (id: string, candidate: CandidateSummary) => void;
+  /** `scanned`: the query is the number the camera read from a loyalty card, not typed. */
+  onPick: (id: string, candidate: CandidateSummary, how: { scanned: boolean }) => void;
   autoFocus?: boolean;
   /** The box's label where the side panel's "Search a customer" would not say what it is for. */
   label?: string;
@@ -42,6 +43,7 @@ export function CustomerSearch({
   const id = useId();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
+  const [scanned, setScanned] = useState(false);
   const searched = useSettled(query.trim());
   const results = useQuery({
     queryKey: ['search', searched],
@@ -60,9 +62,10 @@ export function CustomerSearch({
       setActive((current + step + found.length) % Math.max(1, found.length));
     } else if (event.key === 'Enter' && found[current]) {
       event.preventDefault();
-      onPick(found[current].id, found[current]);
+      onPick(found[current].id, found[current], { scanned });
     } else if (event.key === 'Escape') {
       setQuery('');
+      setScanned(false);
     }
   };
   return (
@@ -83,6 +86,7 @@ export function CustomerSearch({
         placeholder={t.searchPlaceholder}
         onChange={(event) => {
           setQuery(event.target.value);
+          setScanned(false);
           setActive(0);
         }}
         onKeyDown={onKeyDown}
@@ -91,6 +95,7 @@ export function CustomerSearch({
         <CardScanner
           onCode={(code) => {
             setQuery(code);
+            setScanned(true);
             setActive(0);
           }}
         />
@@ -111,7 +116,7 @@ export function CustomerSearch({
             tabIndex={-1}
             aria-selected={index === current}
             className={index === current ? 'active' : undefined}
-            onClick={() => onPick(candidate.id, candidate)}
+            onClick={() => onPick(candidate.id, candidate, { scanned })}
           >
             <strong>{candidate.name}</strong>
             <br />

@@ -70,6 +70,17 @@ async function render(person: Customer, role: Me['role'] = 'agent'): Promise<HTM
 }
 afterEach(() => container?.remove());
 
+/** The profile's parts below its header, in the order shown: each section's heading, or what a paragraph is. */
+const outline = (view: HTMLElement): string[] =>
+  [...view.querySelectorAll('article > section, article > p.what-to-know, article > p.notice')].map((part) =>
+    part.matches('p.what-to-know')
+      ? 'what to know'
+      : part.matches('p.notice')
+        ? 'notice'
+        : (part.querySelector('h2')?.textContent ?? ''),
+  );
+const withContacts = { ...customer, emails: ['claire.dupont@example.org'], phones: ['06 12 34 56 78'] };
+
 describe('ProfileView', () => {
   it('shows who they are, what to know, what they like, what they do online and every order', async () => {
     await syncStatusItem.setValue({
@@ -122,6 +133,52 @@ describe('ProfileView', () => {
     expect(full?.textContent).toContain('claire.dupont@example.org');
     expect(full?.querySelector('button')).toBeNull();
   });
+
+  it('leads store staff with sizes, brands, wishlist, recently viewed and the last store purchase, then the rest', async () => {
+    const view = await render(withContacts, 'store');
+    expect(outline(view)).toEqual([
+      'Preferences',
+      'Online',
+      'Last store purchase',
+      'what to know',
+      'Contact',
+      'What I can do for this customer',
+      'Orders',
+    ]);
+    const facts = [...view.querySelectorAll('article dt')].map((term) => term.textContent);
+    expect(facts.slice(0, 2)).toEqual(['Sizes', 'Brands']);
+    expect(facts).toContain('Wishlist');
+    expect(facts).toContain('Recently viewed');
+    // The newest order is a web one: the last store purchase is the older order paid at a till.
+    const store = view.querySelector('section.last-store-purchase');
+    expect(store?.textContent).toContain('FR-1001');
+    expect(store?.textContent).toContain('1 × Lampe Arco');
+    expect(store?.textContent).not.toContain('FR-1002');
+    expect(view.querySelector('section.contacts')?.textContent).toContain('c•••@example.org');
+    expect(view.textContent).not.toContain('claire.dupont');
+  });
+
+  it('says so when a store customer never bought in a store, and keeps the consent notice first', async () => {
+    const online = { ...withContacts, orders: customer.orders?.filter((order) => order.channel !== 'store') };
+    const view = await render({ ...online, consent: { personalization: false } }, 'store');
+    expect(outline(view).slice(0, 3)).toEqual(['notice', 'Last store purchase', 'what to know']);
+    expect(view.querySelector('section.last-store-purchase')?.textContent).toContain('No purchase in a store yet');
+  });
+
+  it.each(['agent', 'supervisor', 'admin'] as const)(
+    'keeps the story first for %s, with no store purchase section',
+    async (role) => {
+      const view = await render(withContacts, role);
+      expect(outline(view)).toEqual([
+        'what to know',
+        'Contact',
+        'Preferences',
+        'Online',
+        'What I can do for this customer',
+        'Orders',
+      ]);
+    },
+  );
 
   it('says when the data is stale or offline', async () => {
     await syncStatusItem.setValue({

@@ -6,11 +6,14 @@ import { RecentCallers } from '@/components/RecentCallers';
 
 function SidePanel() {
   const t = useStrings();
-  const [picked, setPicked] = useState<{ id: string; how: 'search' | 'recent-caller' } | null>(null);
+  const [picked, setPicked] = useState<{ id: string; how: 'search' | 'card' | 'recent-caller' } | null>(null);
   if (!picked) {
     return (
       <>
-        <CustomerSearch onPick={(id) => setPicked({ id, how: 'search' })} autoFocus />
+        <CustomerSearch
+          onPick={(id, _candidate, { scanned }) => setPicked({ id, how: scanned ? 'card' : 'search' })}
+          autoFocus
+        />
         <RecentCallers onPick={(id) => setPicked({ id, how: 'recent-caller' })} />
       </>
     );

@@ -31,6 +31,8 @@ const en = {
   lifetime: (count: number, total: string) => `${count} orders · ${total} in total`,
   returned: (count: number) => `${count} returned`,
   channel: { web: 'Web', store: 'Store', phone: 'Phone', app: 'App' } as Record<string, string>,
+  lastStorePurchase: 'Last store purchase',
+  noStorePurchase: 'No purchase in a store yet',
   consentHidden:
     'This customer has not agreed to personalization: preferences, wishlist, browsing and influence are not shown.',
   asOf: (time: string) => `as of ${time}`,
@@ -71,6 +73,8 @@ const fr: ProfileStrings = {
   lifetime: (count, total) => `${count} commandes · ${total} au total`,
   returned: (count) => `${count} retourné(s)`,
   channel: { web: 'Web', store: 'Magasin', phone: 'Téléphone', app: 'Appli' },
+  lastStorePurchase: 'Dernier achat en magasin',
+  noStorePurchase: 'Aucun achat en magasin pour l’instant',
   consentHidden:
     'Ce client n’a pas consenti à la personnalisation : préférences, liste d’envies, navigation et influence sont masquées.',
   asOf: (time) => `à jour de ${time}`,

@@ -8,6 +8,11 @@ export interface Privacy {
   masked: boolean;
   /** The customer refused personalization: preferences and online behaviour were not sent. */
   personalizationHidden: boolean;
+  /**
+   * The viewer's role as the feed vouched for it (null: not vouched for). Not a permission, the masking above is:
+   * the profile leads with what this role uses (store staff in the aisle: sizes, brands, what they wished for).
+   */
+  viewerRole: Me['role'] | null;
 }
 
 export interface ProfileView {
@@ -54,7 +59,7 @@ export function profileFor(customer: Customer, me: Me | null): ProfileView {
     const { preferences, wishlist, recentlyViewed, cart, influence, ...rest } = view;
     view = rest;
   }
-  return { customer: view, privacy: { masked, personalizationHidden } };
+  return { customer: view, privacy: { masked, personalizationHidden, viewerRole: me?.role ?? null } };
 }
 
 export function contactsOf(customer: Customer): Contacts {
