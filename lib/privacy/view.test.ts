@@ -20,6 +20,7 @@ describe('profileFor', () => {
   it('masks contacts and drops the street address for store staff', () => {
     const { customer: view, privacy } = profileFor(customer, person('store'));
     expect(privacy.masked).toBe(true);
+    expect(privacy.viewerRole).toBe('store'); // the profile leads with what store staff use in the aisle
     expect(view.emails).toEqual(['c•••@example.org']);
     expect(view.phones).toEqual(['+33 6 •• •• •• 78']);
     expect(view.addresses).toEqual([{ label: 'Home', city: 'Paris', country: 'FR' }]);
@@ -27,7 +28,7 @@ describe('profileFor', () => {
   });
 
   it('masks for a viewer the feed has not vouched for', () => {
-    expect(profileFor(customer, null).privacy.masked).toBe(true);
+    expect(profileFor(customer, null).privacy).toMatchObject({ masked: true, viewerRole: null });
   });
 
   it.each(['agent', 'supervisor', 'admin'] as const)('shows contacts in full to %s', (role) => {
