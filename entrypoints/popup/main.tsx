@@ -29,7 +29,6 @@ function ConnectFirst() {
     <main style={{ width: 360 }}>
       <h1>Reconnu</h1>
       <SyncStatusView />
-      <p>{o.connectIntro}</p>
       <button type="button" onClick={() => void connect()}>
         {o.connectTitle}
       </button>

@@ -59,6 +59,9 @@ describe('the extension pages', () => {
     expect(await options.getByRole('status').textContent()).toContain('400 customers');
     await options.getByLabel('Access token').fill(hub.tokens.agent);
     await options.getByRole('button', { name: 'Sync now' }).click();
-    await expect.poll(() => options.getByRole('status').textContent()).toBe('Up to date · 400 customers');
+    // A whole sync of the 400 customers again, after the token changed: more than the poll's default second.
+    await expect
+      .poll(() => options.getByRole('status').textContent(), { timeout: 20_000 })
+      .toBe('Up to date · 400 customers');
   });
 });
