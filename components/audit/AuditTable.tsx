@@ -27,9 +27,12 @@ export function AuditTable({
   label,
   personName,
   customerName,
+  busy = false,
 }: {
   entries: readonly AuditEntry[];
   label: string;
+  /** The entries are the previous filter's, shown while the new one loads. */
+  busy?: boolean;
   personName: (id: string) => string;
   customerName: (id: string) => string;
 }) {
@@ -38,7 +41,7 @@ export function AuditTable({
   if (entries.length === 0) return <p className="muted">{s.noEntries}</p>;
   return (
     <div className="scroll">
-      <table aria-label={label}>
+      <table aria-label={label} aria-busy={busy}>
         <TableHead columns={s.columns} />
         <tbody>
           {entries.map((entry) => (

@@ -39,13 +39,16 @@ export function TeamAudit({ policy }: { policy: Policy | undefined }) {
     queryFn: () => ask({ type: 'teamAudit', user: user || undefined, customer: customer?.id, since, until, cursor }),
     placeholderData: keepPreviousData,
   });
+  // While a new filter loads, the previous page stays on screen (placeholder): its cursor and its entries belong to the
+  // old filter, so neither paging nor the export may use them.
+  const settled = !team.isPlaceholderData;
   const entries = team.data?.entries ?? [];
   const roster = new Map(policy?.people.map((person) => [person.id, person.name]));
   // Without a signed policy there is no roster: the people the audit names are offered, by id.
   const seen = [...new Set([user, ...entries.map((entry) => entry.user)])].filter((id) => id && !roster.has(id));
   const people = [...(policy?.people ?? []), ...seen.map((id) => ({ id, name: id }))];
   const customerName = useCustomerNames(entries.flatMap((entry) => (entry.customerId ? [entry.customerId] : [])));
-  const next = team.data?.cursor;
+  const next = settled ? team.data?.cursor : undefined;
   return (
     <section aria-labelledby="team-title">
       <h2 id="team-title">{s.team}</h2>
@@ -61,7 +64,7 @@ export function TeamAudit({ policy }: { policy: Policy | undefined }) {
           <button
             type="button"
             onClick={() => downloadText('reconnu-audit.csv', auditCsv(entries))}
-            disabled={!entries.length}
+            disabled={!settled || !entries.length}
           >
             {s.exportCsv}
           </button>
@@ -70,6 +73,7 @@ export function TeamAudit({ policy }: { policy: Policy | undefined }) {
       {team.isError && <p role="alert">{team.error.message}</p>}
       {team.data && (
         <AuditTable
+          busy={!settled}
           entries={entries}
           label={s.team}
           personName={(id) => roster.get(id) ?? id}

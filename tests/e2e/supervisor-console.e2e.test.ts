@@ -166,7 +166,9 @@ describe('the supervisor’s console and audit view', () => {
 
     await team.getByRole('button', { name: 'Any customer' }).click();
     await team.getByLabel('Person').selectOption({ label: 'Hugo Bernard' });
-    await expect.poll(() => table.getByRole('row').count(), { timeout: 15_000 }).toBe(51);
+    // The previous filter's page stays on screen, marked busy, until Hugo's arrives; paging waits for it.
+    const settledRows = async () => [await table.getAttribute('aria-busy'), await table.getByRole('row').count()];
+    await expect.poll(settledRows, { timeout: 15_000 }).toEqual(['false', 51]);
     await team.getByRole('button', { name: 'Older' }).click();
     await expect.poll(() => table.getByRole('row').count(), { timeout: 15_000 }).toBe(6);
     expect(await team.getByText('Page 2').count()).toBe(1);
