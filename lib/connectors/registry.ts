@@ -20,7 +20,8 @@ type Schemas = SchemasOf<typeof connectors>;
 
 /**
  * Where customer data is read from, and the credentials for it (kept in extension storage only: the background
- * reads them, no content script or host page ever does). 'feed' is the Reconnu feed configured above it.
+ * reads them, no content script or host page ever does). 'feed' is the Reconnu feed configured above it. `map`
+ * returns an array type, so the cast restores the tuple of schemas that `discriminatedUnion` needs; the list is the same.
  */
 export const sourceSchema = z.discriminatedUnion('kind', connectors.map(({ schema }) => schema) as unknown as Schemas);
 
