@@ -1,13 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { empowermentStrings } from '@/lib/i18n/empowerment';
 import { supervisorStrings } from '@/lib/i18n/supervisor';
 import type { GestureRecord, Policy } from '@/lib/policy/schema';
 import { ask } from '@/lib/protocol/client';
-import { sizeText } from '@/lib/supervisor/size-text';
 import { useLocale } from '../AppShell';
 import { TableHead } from '../TableHead';
 import { ApprovalAlerts } from './ApprovalAlerts';
+import { GestureCells } from './GestureCells';
 import { agentNamer, useCustomerNames } from './useNames';
 
 function Decision({ record }: { record: GestureRecord }) {
@@ -41,7 +40,6 @@ function Decision({ record }: { record: GestureRecord }) {
 export function Approvals({ policy }: { policy: Policy | undefined }) {
   const locale = useLocale();
   const s = supervisorStrings(locale);
-  const e = empowermentStrings(locale);
   const pending = useQuery({
     queryKey: ['gestures', 'pending'],
     queryFn: () => ask({ type: 'gestureHistory', status: 'pending' }),
@@ -63,11 +61,7 @@ export function Approvals({ policy }: { policy: Policy | undefined }) {
             <tbody>
               {pending.data.map((record) => (
                 <tr key={record.id}>
-                  <td>{new Date(record.at).toLocaleString(locale)}</td>
-                  <td>{agentName(record)}</td>
-                  <td>{customerName(record.customerId)}</td>
-                  <td>{e.gestures[record.gesture]}</td>
-                  <td>{sizeText({ ...record, currency: record.currency ?? currency, locale })}</td>
+                  <GestureCells record={record} currency={currency} agentName={agentName} customerName={customerName} />
                   <td>{record.reason}</td>
                   <td>{record.rule ?? ''}</td>
                   <td>

@@ -1,9 +1,9 @@
 import { empowermentStrings } from '@/lib/i18n/empowerment';
 import { supervisorStrings } from '@/lib/i18n/supervisor';
 import type { GestureRecord } from '@/lib/policy/schema';
-import { sizeText } from '@/lib/supervisor/size-text';
 import { useLocale } from '../AppShell';
 import { TableHead } from '../TableHead';
+import { GestureCells } from './GestureCells';
 
 /** Each gesture of the history, newest first, its size in its unit and its people by name. */
 export function HistoryTable({
@@ -28,11 +28,7 @@ export function HistoryTable({
         <tbody>
           {records.map((record) => (
             <tr key={record.id}>
-              <td>{new Date(record.at).toLocaleString(locale)}</td>
-              <td>{agentName(record)}</td>
-              <td>{customerName(record.customerId)}</td>
-              <td>{e.gestures[record.gesture]}</td>
-              <td>{sizeText({ ...record, currency: record.currency ?? currency, locale })}</td>
+              <GestureCells record={record} currency={currency} agentName={agentName} customerName={customerName} />
               <td>{s.channels[record.channel]}</td>
               <td>{e.status[record.status]}</td>
               <td>{record.reason}</td>
