@@ -1,19 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createTestRouter } from '../../tests/test-router';
 import { unlockedDb } from '../../tests/unlocked-db';
 import { AuditDb, createAuditLog } from '../audit/log';
 import { openReason } from '../audit/reasons';
-import { createViewRecorder } from '../audit/recorder';
+import type { createViewRecorder } from '../audit/recorder';
 import { meItem } from '../feed/me';
 import type { Customer } from '../feed/schema';
-import { GesturesDb } from '../gestures/outbox';
 import { siteRulesItem } from '../sites/rules';
 import { adapterHealthItem } from '../sites/site-state';
 import { applyPage, type ReconnuDb } from '../store';
 import { recentCallersItem } from './callers';
-import { createPanelHub } from './panel-ports';
-import { createTabRecognition } from './recognition';
-import { createRouter } from './router';
+import type { createPanelHub } from './panel-ports';
+import type { createRouter } from './router';
 
 const claire: Customer = {
   id: 'cus_1',
@@ -31,25 +30,9 @@ let record: ReturnType<typeof createViewRecorder>;
 let signedOut = 0;
 
 function makeRouter(log?: ReturnType<typeof createAuditLog>) {
-  const audit = log ?? createAuditLog(auditDb, { reasonKey: () => db.dataKey });
-  record = createViewRecorder(audit, async () => undefined);
-  hub = createPanelHub();
-  const syncNow = async () => ({ ok: true, applied: 0 }) as const;
-  const signOut = async () => void signedOut++;
-  const gestures = new GesturesDb(`gestures-${Math.random()}`);
-  const tabs = createTabRecognition(db);
-  return createRouter({
-    db,
-    hub,
-    record,
-    audit,
-    syncNow,
-    signOut,
-    gestures,
-    deliverGestures: () => undefined,
-    tabs,
-    pendingChanged: () => undefined,
-  });
+  const made = createTestRouter({ db, auditDb, log, onSignOut: () => void signedOut++ });
+  ({ hub, record } = made);
+  return made.route;
 }
 const id = fakeBrowser.runtime.id;
 const page = { id, url: fakeBrowser.runtime.getURL('/sidepanel.html') };
