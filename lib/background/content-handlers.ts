@@ -58,8 +58,8 @@ export function createContentHandlers({ hub, record, tabs, publish }: ContentDep
 
   async function recognizeNow(request: RequestOf<'recognize'>, from: FrameOrigin) {
     const { tabId, frameId, url, host } = from;
-    const { sightings, navigated = false } = request;
-    const found = await tabs.report({ tabId, frameId, url, sightings, navigated });
+    const { sightings, navigated = false, heading } = request;
+    const found = await tabs.report({ tabId, frameId, url, sightings, navigated, heading });
     const state = await publish(tabId, found);
     // Audited right after the push: the screen pop does not wait for the log (recorder.ts).
     if (found.status === 'matched') {

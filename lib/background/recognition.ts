@@ -13,6 +13,8 @@ interface TabReading {
   host: string;
   path: string;
   frames: Map<number, Sighting[]>;
+  /** The top frame's title and main heading. */
+  heading?: string;
   hits: Hit[];
   /** Customers the agent said are not this page's: left out until the page changes. */
   rejected: Set<string>;
@@ -24,6 +26,7 @@ export interface FrameReport {
   url: string;
   sightings: Sighting[];
   navigated: boolean;
+  heading?: string;
 }
 
 /**
@@ -54,6 +57,7 @@ export function createTabRecognition(db: ReconnuDb) {
       own: ownIdentity(me, settings),
       preferred: (region: string) => region in site.prefer || team.has(region),
       excluded: tab.rejected,
+      heading: tab.heading,
     };
     let result = await recognize(db, sightings, options);
     // The site's memory acts on what was found: what the agent rejected there goes, and so do its chrome's weak
@@ -78,14 +82,17 @@ export function createTabRecognition(db: ReconnuDb) {
 
   return {
     /** A frame's reading: the tab's recognition, all frames together. */
-    async report({ tabId, frameId, url, sightings, navigated }: FrameReport): Promise<Recognition> {
+    async report({ tabId, frameId, url, sightings, navigated, heading }: FrameReport): Promise<Recognition> {
       const { host, path } = place(url);
       let tab = tabs.get(tabId);
       if (!tab || tab.host !== host || (navigated && frameId === 0)) {
         tab = { host, path, frames: new Map(), hits: [], rejected: new Set() };
         tabs.set(tabId, tab);
       }
-      if (frameId === 0) tab.path = path;
+      if (frameId === 0) {
+        tab.path = path;
+        tab.heading = heading;
+      }
       tab.frames.set(frameId, sightings);
       if (sightings.length === 0 && [...tab.frames.values()].every((list) => list.length === 0)) {
         return { status: 'waiting' };

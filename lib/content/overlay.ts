@@ -3,6 +3,7 @@ import { adapters } from '../adapters';
 import { pickAdapter } from '../adapters/match';
 import type { SiteAdapter } from '../adapters/types';
 import { detectSightings } from '../detect/generic';
+import { pageHeading } from '../detect/heading';
 import { findIncomingCaller } from '../detect/incoming-call';
 import { IDENTIFIER_LIMIT } from '../detect/limits';
 import { fieldSightings, genericOptions, readPage, sightedValues } from '../detect/read-page';
@@ -103,6 +104,7 @@ export async function startOverlay(parent: AbortSignal, options: { frame?: boole
       call,
       hidden: document.hidden,
       navigated,
+      heading: pageHeading(document),
     });
     if (signal.aborted || accepted !== undefined) return;
     lastSent = ''; // background restarting, or this tab over its lookup rate: try again even if the page is still

@@ -26,6 +26,20 @@ describe('evidence: how an agent reading the page would see each identifier', ()
     expect(cues['thomas@atelier.example']).toContain('agent');
   });
 
+  it('the same labels in Spanish, Italian and Dutch', () => {
+    const cues = cuesOf(`
+      <p>Solicitante: lucia.fernandez@gmail.com</p>
+      <p>Van: Joris Van Damme &lt;joris.vandamme@telenet.be&gt;</p>
+      <p>Aan: klantenservice@atelier.example</p>
+      <p>Copia: marco.bianchi@libero.it</p>
+      <dl><dt>Assegnato a</dt><dd>thomas@atelier.example</dd></dl>`);
+    expect(cues['lucia.fernandez@gmail.com']).toContain('label');
+    expect(cues['joris.vandamme@telenet.be']).toContain('sender');
+    expect(cues['klantenservice@atelier.example']).toContain('to');
+    expect(cues['marco.bianchi@libero.it']).toContain('cc');
+    expect(cues['thomas@atelier.example']).toContain('agent');
+  });
+
   it('"From" without a colon is a sender label only alone on its line, never inside a sentence', () => {
     const cues = cuesOf(`
       <div class="header-summary"><span>From <span><a href="mailto:camille.dubois@laposte.net">Camille Dubois</a></span> on 2026-11-10</span></div>

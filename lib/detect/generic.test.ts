@@ -19,6 +19,13 @@ describe('detectIdentifiers', () => {
     expect(found.phones).toEqual(['+33612345678']);
   });
 
+  it('reads the address a sender’s name keeps in its tooltip, with the label beside it', () => {
+    const sightings = detectSightings(
+      dom('<table><tr><td>Da:</td><td><span title="giulia.romano@libero.it">Giulia Romano</span></td></tr></table>'),
+    );
+    expect(sightings).toMatchObject([{ kind: 'email', value: 'giulia.romano@libero.it', cues: ['sender'] }]);
+  });
+
   it('finds emails and phones in plain text, in the formats people type', () => {
     const found = detectIdentifiers(
       dom(`<p>Écrire à élodie.lefèvre@laposte.net ou appeler le 06 12 34 56 78 (Mobile),

@@ -41,6 +41,11 @@ export function detectSightings(root: ParentNode, options: GenericOptions = {}):
     const target = linkTarget(link);
     if (target && keep(link)) add(target.kind, target.value, { node: link, offset: 0, link: true });
   }
+  // Webmails and CRMs show a person by name and keep their address in its tooltip: "Giulia Romano", title="giulia@…".
+  for (const element of root.querySelectorAll('[title*="@"]')) {
+    const [email] = element.getAttribute('title')?.match(EMAIL) ?? [];
+    if (email && keep(element)) add('email', email, { node: element, offset: 0 });
+  }
   const orderPattern = options.orderPattern;
   const orderTest = orderPattern && new RegExp(orderPattern.source, orderPattern.flags.replace('g', ''));
   // One native read of all the text: most pages of a busy back-office hold no identifier at all.

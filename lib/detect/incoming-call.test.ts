@@ -18,6 +18,12 @@ describe('findIncomingCaller', () => {
     ).toBe('+32470123456');
   });
 
+  it('takes the dialable caller over the line called, written in the banner', () => {
+    const html = `<section class="active-call"><div>Llamada entrante · Atención al cliente ES (+34 910 60 12 00)</div>
+      <div>Lucía Fernández</div><div><a href="tel:+34612483795">+34 612 48 37 95</a></div></section>`;
+    expect(findIncomingCaller(page(html))).toBe('+34612483795');
+  });
+
   it('ignores numbers elsewhere on the page, and pages with no call', () => {
     const html = `<header>Standard : 01 84 60 12 00</header><main><ul><li>Hier : 06 98 76 54 32</li></ul>
       <div id="call"><p>Incoming call</p><p>+49 151 23456789</p></div></main>`;

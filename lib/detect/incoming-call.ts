@@ -22,11 +22,25 @@ export function findIncomingCaller(root: Element): string | undefined {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const words = node.nodeValue ?? '';
     if (!INCOMING_CALL.test(words) || isProse(words) || !node.parentElement || !isShown(node.parentElement)) continue;
-    let block: Element | null = node.parentElement;
-    for (let level = 0; block && level < MAX_LEVELS; level++, block = block.parentElement) {
-      const caller = phoneIn(block);
-      if (caller) return caller;
-    }
+    const blocks: Element[] = [];
+    for (
+      let block: Element | null = node.parentElement;
+      block && blocks.length < MAX_LEVELS;
+      block = block.parentElement
+    )
+      blocks.push(block);
+    // A call card's dialable number is the caller's; a number written in its banner may be the line that was called
+    // ("Incoming call · Customer care ES (+34 910 …)"), so a tel: link anywhere in the card comes first.
+    const caller = firstOf(blocks, linkedPhone) ?? firstOf(blocks, writtenPhone);
+    if (caller) return caller;
+  }
+  return undefined;
+}
+
+function firstOf(blocks: readonly Element[], find: (block: Element) => string | undefined): string | undefined {
+  for (const block of blocks) {
+    const found = find(block);
+    if (found) return found;
   }
   return undefined;
 }
@@ -43,11 +57,15 @@ function isProse(text: string): boolean {
   return trimmed.length > BANNER_TEXT || /[.!?;]\s+\p{Lu}/u.test(trimmed);
 }
 
-function phoneIn(block: Element): string | undefined {
+function linkedPhone(block: Element): string | undefined {
   for (const link of block.querySelectorAll('a[href^="tel:" i]')) {
     const target = linkTarget(link);
     if (target?.kind === 'phone' && target.value) return target.value;
   }
+  return undefined;
+}
+
+function writtenPhone(block: Element): string | undefined {
   for (const match of (block.textContent ?? '').matchAll(PHONE)) {
     const phone = match[0].trim();
     if (isPlausiblePhone(phone)) return phone;

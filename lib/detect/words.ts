@@ -3,25 +3,27 @@
 
 /** Labels and headings that name the customer: "Requester", "Demandeur", "Kunde", "Bill to"… */
 export const CUSTOMER_WORDS =
-  /\b(?:requester|requested by|requestor|customer|customers|client|cliente|kunde|kundin|kunden|contact|contacto|contatto|caller|appelant|anrufer|demandeur|demandeuse|submitter|submitted by|reporter|end user|end-user|enduser|utilisateur final|buyer|acheteur|acheteuse|billing|facturation|shipping|livraison|ship to|bill to|rechnungsadresse|lieferadresse|opened by|ouvert par|visitor|visiteur|person|personne|customer details|profil client|user info)\b/;
+  /\b(?:requester|requested by|requestor|customer|customers|client|cliente|kunde|kundin|kunden|contact|contacto|contatto|caller|appelant|anrufer|demandeur|demandeuse|submitter|submitted by|reporter|end user|end-user|enduser|utilisateur final|buyer|acheteur|acheteuse|billing|facturation|shipping|livraison|ship to|bill to|rechnungsadresse|lieferadresse|opened by|ouvert par|visitor|visiteur|person|personne|customer details|profil client|user info|solicitante|richiedente|aanvrager|klant|klanten|clienti|clientes|comprador|compradora|acquirente|koper|facturacion|fatturazione|facturatie|factuuradres|envio|spedizione|verzending|verzendadres|bezorgadres|persona|persoon|contactpersoon|visitante|visitatore|bezoeker|llamante|chiamante|beller|abierto por|aperto da|geopend door|usuario final|utente finale|eindgebruiker)\b/;
 
 /** Labels and headings of a message's sender: "From", "De", "Von", "Expéditeur"… */
 export const SENDER_WORDS =
-  /^(?:from|de|von|da|expediteur|expeditrice|absender|sender|remitente|mittente|auteur|author)$/;
+  /^(?:from|de|von|da|expediteur|expeditrice|absender|sender|remitente|mittente|remetente|van|afzender|auteur|author)$/;
 
 /** Labels and regions of the agent, the team and the company: "Assignee", "Assigné à", "Bearbeiter"… */
 export const AGENT_WORDS =
-  /\b(?:assignee|assigned to|assigne a|assignee a|agent|agents|owner|proprietaire|responsable|bearbeiter|zugewiesen|handled by|traite par|signed in as|logged in as|connecte en tant que|my account|mon compte|mein konto|operator|operateur|collaborateur|staff|replied by|repondu par|answered by|team|equipe|groupe|mailbox|boite de reception|postfach)\b/;
+  /\b(?:assignee|assigned to|assigne a|assignee a|agent|agents|owner|proprietaire|responsable|bearbeiter|zugewiesen|handled by|traite par|signed in as|logged in as|connecte en tant que|my account|mon compte|mein konto|operator|operateur|collaborateur|staff|replied by|repondu par|answered by|team|equipe|groupe|mailbox|boite de reception|postfach|asignado a|asignada a|assegnato a|assegnata a|toegewezen aan|agente|operador|operadora|operatore|medewerker|behandelaar|mi cuenta|il mio account|mijn account|equipo|squadra|propietario|proprietario|eigenaar)\b/;
 
-/** Labels of a contact's own fields: a card's rows, not rows of a list of people. */
+/** Labels of a contact's own fields, one or several ("Phones", "Telefoons"): a card's rows, not rows of a list of people. */
 export const FIELD_WORDS =
-  /^(?:e[- ]?mail|mail|courriel|adresse e[- ]?mail|email address|phone|phone number|telephone|tel|mobile|portable|cell|telefon|handy|mobil|fax|gsm|numero|number|adresse|address)\b/;
+  /^(?:e[- ]?mail|mail|courriel|adresse e[- ]?mail|email address|phone|phone number|telephone|tel|mobile|portable|cell|telefon|handy|mobil|fax|gsm|numero|number|adresse|address|correo|correo electronico|telefono|telefoon|movil|celular|cellulare|mobiel|direccion|indirizzo|adres)(?:s|es|en)?\b/;
 
 /** Recipients: in an inbound message, the company's mailbox. */
-export const TO_WORDS = /^(?:to|a|an|para|destinataire|destinataires|recipient|recipients|empfanger)$/;
+export const TO_WORDS =
+  /^(?:to|a|an|para|destinataire|destinataires|recipient|recipients|empfanger|destinatario|destinatarios|destinatari|aan|ontvanger|ontvangers)$/;
 
 /** Copies and followers: someone in the loop, not the one asking. */
-export const CC_WORDS = /^(?:cc|bcc|cci|copie|copie a|en copie|kopie|copy|watchers|followers|abonnes|observateurs)$/;
+export const CC_WORDS =
+  /^(?:cc|bcc|cci|copie|copie a|en copie|kopie|copy|watchers|followers|abonnes|observateurs|copia|con copia|copia a|seguidores)$/;
 
 /**
  * Class, id and test-id words of regions: a customer card, a message's sender, the agent's own messages, quoted
@@ -37,7 +39,7 @@ export const AGENT_REGION =
   /\b(?:agent|assignee|owner|staff|operator|outbound|outgoing|internal|note|notes|private|response|current user|currentuser|account menu|user menu|usermenu|profile menu|my account|my profile|from me|is self|myself)\b/;
 /** Regions of an internal call, chat or note between colleagues. */
 export const INTERNAL =
-  /\b(?:internal|interne|intern|internal call|appel interne|interner anruf|private note|note interne)\b/;
+  /\b(?:internal|interne|intern|internal call|appel interne|interner anruf|private note|note interne|interno|interna|llamada interna|chiamata interna|nota interna|interne notitie)\b/;
 export const QUOTED_REGION = /\b(?:quote|quoted|cite|blockquote|gmail quote|quoted text|reply history|trimmed)\b/;
 
 /** "On Mon, 2 Nov 2026 at 10:14, X wrote:", "Le … a écrit :", "Am … schrieb …:", "El … escribió:"… */

@@ -13,6 +13,8 @@ export const PLAUSIBLE = 1;
 /** The leader opens by itself only with at least this many times the runner-up's score, and this much more. */
 const DOMINANCE_RATIO = 2;
 const DOMINANCE_GAP = 1.5;
+/** Where the page itself shows its customer (a card, a requester label) against someone it only mentions. */
+const PLACED_RATIO = 1.5;
 
 export interface Candidate {
   customer: Customer;
@@ -35,7 +37,7 @@ export function sightingScore(sighting: Sighting, customer?: Customer): number {
 }
 
 /** The candidate's score: its strongest sighting, plus a little for each other place it appears. */
-export function scoreCandidate(customer: Customer, sightings: readonly Sighting[]): Candidate {
+export function scoreCandidate(customer: Customer, sightings: readonly Sighting[], heading?: string): Candidate {
   const scored = sightings
     .map((sighting) => ({ sighting, score: sightingScore(sighting, customer) }))
     .sort((a, b) => b.score - a.score);
@@ -45,9 +47,11 @@ export function scoreCandidate(customer: Customer, sightings: readonly Sighting[
     1.5,
     0.3 * rest.reduce((sum, entry) => sum + (entry.score >= PLAUSIBLE ? entry.score : 0), 0),
   );
+  // Named in the page's title or main heading: a record page's subject, not one of the people it mentions.
+  const titled = best.score >= PLAUSIBLE && nameWritten(customer, heading) ? NAME_BONUS : 0;
   return {
     customer,
-    score: best.score + corroboration,
+    score: best.score + corroboration + titled,
     reason: reasonOf(best.sighting),
     placed: best.sighting.cues.some((cue) => PLACED.has(cue)),
     foundBy: best.sighting.kind,
@@ -79,8 +83,8 @@ export function decide(
     .sort((a, b) => b.score - a.score);
   const [top, second] = plausible;
   if (!top || page.strangerScore > top.score) return { plausible: [] };
-  const dominates =
-    !second || (top.score >= DOMINANCE_RATIO * second.score && top.score - second.score >= DOMINANCE_GAP);
+  const ratio = top.placed && !second?.placed ? PLACED_RATIO : DOMINANCE_RATIO;
+  const dominates = !second || (top.score >= ratio * second.score && top.score - second.score >= DOMINANCE_GAP);
   return dominates ? { chosen: top, plausible } : { plausible };
 }
 

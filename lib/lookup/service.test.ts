@@ -105,6 +105,24 @@ describe('recognize among the company’s own people', () => {
     expect((await recognize(db, sightings, { own })).recognition).toEqual({ status: 'unknown' });
   });
 
+  it('a colleague who also shops there, shown with their work address, is staff on this page, not a customer', async () => {
+    const colleague = customer('cus_colleague', {
+      name: { given: 'Karim', family: 'Haddad' },
+      emails: ['k.haddad@outlook.fr', 'karim.haddad@atelier.example'],
+      phones: ['07 68 22 41 95'],
+    });
+    await applyPage(db, { changes: [colleague], quarantined: [], cursor: 'c3', syncedAt: '2026-01-03T00:00:00Z' });
+    const mobile: Sighting = { kind: 'phone', value: '07 68 22 41 95', cues: ['card'], region: '' };
+    const atWork = [sighting('karim.haddad@atelier.example', ['card']), mobile];
+    expect((await recognize(db, atWork, { own })).recognition).toEqual({ status: 'unknown' });
+    // Writing from home with the same phone, they are a customer like any other.
+    const atHome = [sighting('k.haddad@outlook.fr', ['sender']), mobile];
+    expect((await recognize(db, atHome, { own })).recognition).toMatchObject({
+      status: 'matched',
+      customer: { id: 'cus_colleague' },
+    });
+  });
+
   it('a reply form’s "From: the company" does not make the ticket internal', async () => {
     const sightings = [
       sighting('support@atelier.example', ['sender'], 'form|de|div>form>p'),

@@ -38,6 +38,8 @@ export interface RecognizeOptions {
   preferred?: (region: string) => boolean;
   /** Customers the agent said are not this page's. */
   excluded?: ReadonlySet<string>;
+  /** The page's title and main heading: the person a record page is about is named there. */
+  heading?: string;
 }
 
 /** Cues that place an identifier where a customer is shown: such a sighting is never the site's chrome. */
@@ -63,6 +65,7 @@ export async function recognize(
     return [{ key, sighting: learned ? { ...sighting, cues: [...sighting.cues, 'learned' as const] } : sighting }];
   });
   const found = await findByKeys(db, [...new Set(keyed.map(({ key }) => key))]);
+  const colleagues = colleagueKeys(sightings, options.own);
   forgiveOnePersonLists(sightings, keyed, found, options.own);
   const page: PageEvidence = { strangerScore: 0, internal: internalConversation(sightings, options.own) };
   const byCustomer = new Map<string, { customer: Customer; sightings: Sighting[] }>();
@@ -71,7 +74,8 @@ export async function recognize(
     const owners = (found.get(key) ?? []).filter(
       (customer) =>
         !options.excluded?.has(customer.id) &&
-        !(options.own && holdsOwn(customer, options.own)) &&
+        !(options.own && holdsOwn(customer, options.own.keys)) &&
+        !holdsOwn(customer, colleagues) &&
         (key[0] !== 'p' || sameDesk(customer, key, sighting.value)),
     );
     if (owners.length === 0) {
@@ -91,7 +95,9 @@ export async function recognize(
       byCustomer.set(customer.id, entry);
     }
   }
-  const candidates = [...byCustomer.values()].map(({ customer, sightings: seen }) => scoreCandidate(customer, seen));
+  const candidates = [...byCustomer.values()].map(({ customer, sightings: seen }) =>
+    scoreCandidate(customer, seen, options.heading),
+  );
   return { recognition: recognitionOf(candidates, page), hits };
 }
 
@@ -157,13 +163,29 @@ function forgiveOnePersonLists(
   }
 }
 
-/** The agent's own customer record (they shop there too) is never the customer of their pages. */
-function holdsOwn(customer: Customer, own: OwnIdentity): boolean {
+/**
+ * The addresses on the organization's domains that the page shows: its people, there as colleagues. One of them who
+ * also shops there (their customer record holds that work address) is on this page as staff, not as a customer,
+ * even where their personal phone sits beside it: an internal ticket, a call from a store, a colleague's note.
+ */
+function colleagueKeys(sightings: readonly Sighting[], own: OwnIdentity | undefined): Set<string> {
+  const keys = new Set<string>();
+  if (!own) return keys;
+  for (const sighting of sightings) {
+    const key = sighting.kind === 'email' ? lookupKey('email', sighting.value) : null;
+    if (key && isOwn(own, key)) keys.add(key);
+  }
+  return keys;
+}
+
+/** The agent's own customer record (they shop there too) is never the customer of their pages; nor a colleague's. */
+function holdsOwn(customer: Customer, ownKeys: ReadonlySet<string>): boolean {
+  if (ownKeys.size === 0) return false;
   const keys = [
     ...(customer.emails ?? []).map((email) => lookupKey('email', email)),
     ...storedPhones(customer).map(storedPhoneKey),
   ];
-  return keys.some((key) => key !== null && own.keys.has(key));
+  return keys.some((key) => key !== null && ownKeys.has(key));
 }
 
 /**

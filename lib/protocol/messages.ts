@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_SIGHTINGS } from '../detect/limits';
+import { HEADING_LIMIT, MAX_SIGHTINGS } from '../detect/limits';
 import type { SiteRule } from '../detect/site-rule';
 import type { Customer } from '../feed/schema';
 import { gestureRecordSchema, gestureRequestSchema } from '../policy/schema';
@@ -57,6 +57,8 @@ export const contentRequestSchema = z.discriminatedUnion('type', [
     host: z.string().max(253),
     /** The page changed without a top-level navigation (a single-page app): what it showed before is gone. */
     navigated: z.boolean().optional(),
+    /** The page's title and main heading (detect/heading.ts): a record page names its subject there. */
+    heading: z.string().max(HEADING_LIMIT).optional(),
     adapter: z.string().max(40).optional(),
     /** A ringing caller (screen pop), and whether the agent's tab is in the background (desktop notification). */
     call: z.boolean().optional(),

@@ -6,7 +6,9 @@ import {
   corpusAgent,
   corpusCases,
   corpusCustomers,
-  HELD_OUT,
+  HELD_OUT_SETS,
+  heldOutCases,
+  heldOutCustomers,
   type Outcome,
   runCorpus,
 } from '../../tests/recognition/corpus';
@@ -81,17 +83,20 @@ function report(outcomes: readonly Outcome[]): void {
   }
   for (const outcome of outcomes) {
     if (outcome.verdict === 'auto-correct' || outcome.verdict === 'unknown-correct') continue;
-    console.log(`  ${outcome.verdict.padEnd(13)} ${outcome.mode.padEnd(8)} ${outcome.file} (got ${outcome.got})`);
+    const doubt = outcome.disputed ? ', a label the labeller doubted' : '';
+    console.log(
+      `  ${outcome.verdict.padEnd(13)} ${outcome.mode.padEnd(8)} ${outcome.file} (got ${outcome.got}${doubt})`,
+    );
   }
 }
 
-const heldOut = existsSync(join(HELD_OUT, 'cases.json'));
+const heldOut = HELD_OUT_SETS.every((folder) => existsSync(join(folder, 'cases.json')));
 
 /** Both runs of the corpus (generic, then under adapters), then the held-out pages, in one browser. */
 async function runAll(browser: ExtensionBrowser): Promise<{ corpus: Outcome[]; heldOut: Outcome[] }> {
   const generic = await runCorpus(browser, corpusCases(), 'generic');
   const adapter = await runCorpus(browser, corpusCases(), 'adapter');
-  const unseen = heldOut ? await runCorpus(browser, corpusCases(HELD_OUT), 'generic') : [];
+  const unseen = heldOut ? await runCorpus(browser, heldOutCases(), 'generic') : [];
   return { corpus: [...generic, ...adapter], heldOut: unseen };
 }
 
@@ -104,7 +109,7 @@ const summary = ({ corpus, heldOut: unseen }: { corpus: Outcome[]; heldOut: Outc
 /** The corpus through the built extension, then through the baseline build, against the same feed. */
 export async function benchRecognition(): Promise<Record<string, unknown>> {
   const baselineDir = baselineBuild();
-  const people = [...corpusCustomers(), ...(heldOut ? corpusCustomers(HELD_OUT) : [])];
+  const people = [...corpusCustomers(), ...(heldOut ? heldOutCustomers() : [])];
   const feed = await startFeedServer({ customers: GENERATED, seed: 'recognition', agent: corpusAgent() });
   feed.control.put(people);
   const results: { corpus: Outcome[]; heldOut: Outcome[] }[] = [];

@@ -10,8 +10,8 @@ import { panelPaintedAt } from '../../scripts/bench/paint';
 import { type ExtensionBrowser, panelFrame } from '../../scripts/browser';
 
 const ROOT = import.meta.dirname;
-/** Pages written by a labeller who never read the detection code, of products the corpus does not hold. */
-export const HELD_OUT = join(ROOT, 'held-out');
+/** Pages written by labellers who never read the detection code, of products the corpus does not hold. */
+export const HELD_OUT_SETS = [join(ROOT, 'held-out'), join(ROOT, 'held-out-2')];
 
 export interface CorpusCase {
   file: string;
@@ -24,6 +24,8 @@ export interface CorpusCase {
   why: string;
   /** The folder the page is in (the corpus's, or the held-out set's). */
   folder?: string;
+  /** The labeller's own doubt about `expect`: such a page is reported, never counted as a wrong person. */
+  disputed?: string;
 }
 
 export type Verdict = 'auto-correct' | 'picker' | 'wrong-person' | 'unknown-correct' | 'missed';
@@ -36,6 +38,8 @@ export interface Outcome {
   /** The customer the panel opened on, 'picker', or null when it named nobody. */
   got: string | null;
   verdict: Verdict;
+  /** The labeller doubted the expected answer (see CorpusCase). */
+  disputed?: boolean;
   /** Page loaded → panel painted, when the panel showed anything. */
   ms?: number;
 }
@@ -44,6 +48,8 @@ export const corpusCases = (folder = ROOT): CorpusCase[] =>
   (JSON.parse(readFileSync(join(folder, 'cases.json'), 'utf8')) as CorpusCase[]).map((entry) => ({ ...entry, folder }));
 export const corpusCustomers = (folder = ROOT): Customer[] =>
   JSON.parse(readFileSync(join(folder, 'customers.json'), 'utf8'));
+export const heldOutCases = (): CorpusCase[] => HELD_OUT_SETS.flatMap((folder) => corpusCases(folder));
+export const heldOutCustomers = (): Customer[] => HELD_OUT_SETS.flatMap((folder) => corpusCustomers(folder));
 export const corpusAgent = (): Me => JSON.parse(readFileSync(join(ROOT, 'me.json'), 'utf8'));
 
 /**
@@ -181,6 +187,7 @@ export async function runCorpus(
       expect: entry.expect,
       got,
       verdict: judge(entry.expect, got),
+      ...(entry.disputed && { disputed: true }),
       ...(paintedAt !== undefined && { ms: Math.max(0, paintedAt - loadedAt) }),
     });
     await page.close();
