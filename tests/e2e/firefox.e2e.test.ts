@@ -1,0 +1,119 @@
+// The core path in Firefox, with the Firefox build (Manifest V2: a background page, a sidebar): connect from the
+// options page the install opens, sync from the hub, the panel on the right customer on a ticket served from
+// 127.0.0.1, the sidebar's search, and a supervisor approving in the console a request above the agent's limit.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GestureRecord } from '../../lib/policy/schema';
+import { FIREFOX_EXTENSION_DIR, type FirefoxWithExtension, launchFirefoxWithExtension } from '../../scripts/firefox';
+import type { DevToolsTarget } from '../../scripts/firefox-devtools';
+import { type FixtureServer, startFixtureServer } from '../../scripts/fixture-server';
+import { postGesture } from './console-kit';
+import { zoe, zoeTicket } from './empowerment-kit';
+import { click, fill, textOf, waitForText, waitUntil } from './firefox-dom';
+import { startTestHub, type TestHub } from './test-hub';
+
+const CUSTOMERS = 200;
+const total = CUSTOMERS + 1;
+
+describe('Firefox: connect, sync, the panel, the sidebar’s search, an approval', () => {
+  let hub: TestHub;
+  let fixtures: FixtureServer;
+  let firefox: FirefoxWithExtension;
+  let options: DevToolsTarget;
+
+  const gestures = async (): Promise<GestureRecord[]> => {
+    const response = await fetch(`${hub.url}/v1/gestures`, {
+      headers: { Authorization: `Bearer ${hub.tokens.supervisor}` },
+    });
+    return ((await response.json()) as { gestures: GestureRecord[] }).gestures;
+  };
+
+  /** Connects the options page to the hub with `token`, as a user does, and waits for the sync to finish. */
+  async function connect(token: string): Promise<void> {
+    await waitForText(options, 'h1, h2', 'Connect Reconnu');
+    await fill(options, 'Feed URL', hub.url);
+    await fill(options, 'Access token', token);
+    await click(options, 'Connect');
+    await waitForText(options, '[role="status"]', `Up to date · ${total} customers`, 60_000);
+  }
+
+  beforeAll(async () => {
+    hub = await startTestHub({ customers: CUSTOMERS, seed: 'firefox', people: [zoe] });
+    fixtures = await startFixtureServer();
+    firefox = await launchFirefoxWithExtension();
+  });
+  afterAll(async () => {
+    await firefox?.close();
+    await fixtures?.close();
+    await hub?.close();
+  });
+
+  it('opens its options page at install, connects there and syncs', async () => {
+    options = await firefox.devtools.tab(firefox.extensionUrl('options.html'));
+    await waitForText(options, '[role="status"]', /^Not connected/);
+    await connect(hub.tokens.agent);
+    await waitForText(options, 'main', 'Léa Martin');
+  });
+
+  it('docks the panel on the ticket’s customer, in a frame the page cannot read', async () => {
+    const ticket: Page = await firefox.browser.newPage();
+    const url = fixtures.setInline('zoe', zoeTicket);
+    await ticket.goto(url);
+    const panel = await firefox.devtools.frame(url, /^moz-extension:\/\/[0-9a-f-]{36}\/panel\.html/);
+    expect(panel.url.startsWith(firefox.extensionUrl('panel.html'))).toBe(true);
+    expect(await waitForText(panel, 'h1, h2', 'Zoé Castellane')).toBe('Zoé Castellane');
+    // Nothing of the profile reaches the host page: not its DOM, not its frames' documents.
+    const host = await ticket.evaluate(() => ({
+      html: document.documentElement.outerHTML,
+      frames: [...document.querySelectorAll('iframe')].length,
+    }));
+    expect(host.html).not.toContain('Castellane');
+    expect(host.frames).toBe(0); // the panel's frame is in a closed shadow root
+    await ticket.close();
+  });
+
+  it('finds a customer in the sidebar’s page', async () => {
+    const manifest = JSON.parse(readFileSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    expect(manifest.sidebar_action?.default_panel).toBe('sidepanel.html');
+    const sidebar = await firefox.openExtensionPage('sidepanel.html');
+    await waitUntil(
+      () => sidebar.evaluate(() => !!document.querySelector('[role="combobox"]')),
+      (ready) => ready,
+      { what: 'the search box' },
+    );
+    await fill(sidebar, 'Search a customer', zoe.emails?.[0] as string);
+    await waitForText(sidebar, '[role="option"]', 'Castellane');
+    await click(sidebar, 'Zoé', { role: 'option' });
+    expect(await waitForText(sidebar, 'h1', 'Zoé Castellane')).toBe('Zoé Castellane');
+  });
+
+  it('a supervisor signs in and approves, in the console, a request above the agent’s limit', async () => {
+    // Léa asks to give Zoé €45, above what she may give alone.
+    await postGesture(hub.url, hub.tokens.agent, {
+      customerId: zoe.id,
+      gesture: 'goodwill',
+      size: 4500,
+      reason: 'Third late delivery this month',
+      approval: true,
+    });
+    expect((await gestures())[0]?.status).toBe('pending');
+    // The same Firefox, signed out, then signed in as the supervisor.
+    await click(options, 'Sign out');
+    await connect(hub.tokens.supervisor);
+    await click(options, 'Administration');
+    await fill(options, 'Policy public key (ES256, JWK or PEM)', hub.policyPublicKey);
+    await click(options, 'Save settings');
+    await waitForText(options, 'main', 'Empowerment policy demo-2026 in force');
+
+    const console = await firefox.openExtensionPage('supervisor.html');
+    const row = { within: 'tr', containing: 'Third late delivery' };
+    await waitForText(console, 'table[aria-label="Pending approvals"]', /Léa Martin.*Zoé Castellane.*€45\.00/);
+    await fill(console, 'Comment', 'OK, loyal customer', row);
+    await click(console, 'Approve', row);
+    await waitForText(console, 'main', 'No request is waiting.');
+    await waitUntil(gestures, (list) => list[0]?.status === 'approved', { what: 'the hub to hold the approval' });
+    expect((await gestures())[0]).toMatchObject({ customerId: zoe.id, size: 4500, status: 'approved' });
+  });
+});
