@@ -108,3 +108,27 @@ export async function click(page: DevToolsTarget, name: string, scope: Scope & {
   );
   if (!clicked) throw new Error(`Nothing named ${name} to click in ${page.url}`);
 }
+
+/**
+ * Brings the page's tab to the front, as a user switching to it does. A page in a tab behind others is hidden, and
+ * pauses what it polls (TanStack Query refetches only visible pages) until it is shown again.
+ */
+export async function bringToFront(page: DevToolsTarget): Promise<void> {
+  await page.evaluate(async () => {
+    const { tabs } = (
+      globalThis as unknown as {
+        browser: {
+          tabs: { getCurrent(): Promise<{ id?: number }>; update(id: number, change: object): Promise<unknown> };
+        };
+      }
+    ).browser;
+    const tab = await tabs.getCurrent();
+    if (tab.id !== undefined) await tabs.update(tab.id, { active: true });
+    return true;
+  });
+  await waitUntil(
+    () => page.evaluate(() => document.visibilityState),
+    (state) => state === 'visible',
+    { what: `${page.url} to be shown` },
+  );
+}

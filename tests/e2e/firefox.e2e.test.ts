@@ -11,7 +11,7 @@ import type { DevToolsTarget } from '../../scripts/firefox-devtools';
 import { type FixtureServer, startFixtureServer } from '../../scripts/fixture-server';
 import { postGesture } from './console-kit';
 import { zoe, zoeTicket } from './empowerment-kit';
-import { click, fill, textOf, waitForText, waitUntil } from './firefox-dom';
+import { bringToFront, click, fill, waitForText, waitUntil } from './firefox-dom';
 import { startTestHub, type TestHub } from './test-hub';
 
 const CUSTOMERS = 200;
@@ -100,6 +100,7 @@ describe('Firefox: connect, sync, the panel, the sidebar’s search, an approval
     });
     expect((await gestures())[0]?.status).toBe('pending');
     // The same Firefox, signed out, then signed in as the supervisor.
+    await bringToFront(options);
     await click(options, 'Sign out');
     await connect(hub.tokens.supervisor);
     await click(options, 'Administration');
