@@ -55,7 +55,10 @@ export async function waitForText(
   return texts.find(matches) as string;
 }
 
-/** Types `value` into the field labelled `label` (its `<label>` text, or its aria-label), as a keyboard would. */
+/**
+ * Types `value` into the field labelled `label` (its `<label>` text, or its aria-label), as a keyboard would; in a
+ * list, picks the option labelled `value`.
+ */
 export async function fill(page: DevToolsTarget, label: string, value: string, scope: Scope = {}): Promise<void> {
   const filled = await page.evaluate(
     (name, text, { within, containing }) => {
@@ -71,9 +74,15 @@ export async function fill(page: DevToolsTarget, label: string, value: string, s
         | HTMLSelectElement
         | null;
       if (!field) return false;
+      // A list takes the option of that label, as a pick does.
+      const picked =
+        field instanceof HTMLSelectElement
+          ? [...field.options].find((option) => option.textContent?.trim() === text)?.value
+          : text;
+      if (picked === undefined) return false;
       // The prototype's setter, as typing does: React tracks the value the element's own property last set.
       const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(field), 'value')?.set;
-      setter?.call(field, text);
+      setter?.call(field, picked);
       field.dispatchEvent(new Event('input', { bubbles: true }));
       field.dispatchEvent(new Event('change', { bubbles: true }));
       return true;

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GestureRecord } from '../../lib/policy/schema';
+import { humanPause } from '../../scripts/browser';
 import { FIREFOX_EXTENSION_DIR, type FirefoxWithExtension, launchFirefoxWithExtension } from '../../scripts/firefox';
 import type { DevToolsTarget } from '../../scripts/firefox-devtools';
 import { type FixtureServer, startFixtureServer } from '../../scripts/fixture-server';
-import { postGesture } from './console-kit';
 import { zoe, zoeTicket } from './empowerment-kit';
 import { bringToFront, click, fill, waitForText, waitUntil } from './firefox-dom';
 import { startTestHub, type TestHub } from './test-hub';
@@ -22,6 +22,8 @@ describe('Firefox: connect, sync, the panel, the sidebar’s search, an approval
   let fixtures: FixtureServer;
   let firefox: FirefoxWithExtension;
   let options: DevToolsTarget;
+  let ticket: Page;
+  let panel: DevToolsTarget;
 
   const gestures = async (): Promise<GestureRecord[]> => {
     const response = await fetch(`${hub.url}/v1/gestures`, {
@@ -55,13 +57,18 @@ describe('Firefox: connect, sync, the panel, the sidebar’s search, an approval
     await waitForText(options, '[role="status"]', /^Not connected/);
     await connect(hub.tokens.agent);
     await waitForText(options, 'main', 'Léa Martin');
+    // The administrator's policy key, which gestures are checked against.
+    await click(options, 'Administration');
+    await fill(options, 'Policy public key (ES256, JWK or PEM)', hub.policyPublicKey);
+    await click(options, 'Save settings');
+    await waitForText(options, 'main', 'Empowerment policy demo-2026 in force');
   });
 
   it('docks the panel on the ticket’s customer, in a frame the page cannot read', async () => {
-    const ticket: Page = await firefox.browser.newPage();
+    ticket = await firefox.browser.newPage();
     const url = fixtures.setInline('zoe', zoeTicket);
     await ticket.goto(url);
-    const panel = await firefox.devtools.frame(url, /^moz-extension:\/\/[0-9a-f-]{36}\/panel\.html/);
+    panel = await firefox.devtools.frame(url, /^moz-extension:\/\/[0-9a-f-]{36}\/panel\.html/);
     expect(panel.url.startsWith(firefox.extensionUrl('panel.html'))).toBe(true);
     expect(await waitForText(panel, 'h1, h2', 'Zoé Castellane')).toBe('Zoé Castellane');
     // Nothing of the profile reaches the host page: not its DOM, not its frames' documents.
@@ -71,7 +78,6 @@ describe('Firefox: connect, sync, the panel, the sidebar’s search, an approval
     }));
     expect(host.html).not.toContain('Castellane');
     expect(host.frames).toBe(0); // the panel's frame is in a closed shadow root
-    await ticket.close();
   });
 
   it('finds a customer in the sidebar’s page', async () => {
@@ -89,23 +95,23 @@ describe('Firefox: connect, sync, the panel, the sidebar’s search, an approval
     expect(await waitForText(sidebar, 'h1', 'Zoé Castellane')).toBe('Zoé Castellane');
   });
 
-  it('a supervisor signs in and approves, in the console, a request above the agent’s limit', async () => {
-    // Léa asks to give Zoé €45, above what she may give alone.
-    await postGesture(hub.url, hub.tokens.agent, {
-      customerId: zoe.id,
-      gesture: 'goodwill',
-      size: 4500,
-      reason: 'Third late delivery this month',
-      approval: true,
-    });
-    expect((await gestures())[0]?.status).toBe('pending');
+  it('the agent asks, in the panel, above her limit; a supervisor approves in the console', async () => {
+    await ticket.bringToFront();
+    const empowerment = { within: 'section.empowerment' };
+    await fill(panel, 'Gesture', 'Goodwill credit', empowerment);
+    await fill(panel, 'Amount (EUR)', '45', empowerment);
+    await fill(panel, 'Reason (recorded)', 'Third late delivery this month', empowerment);
+    await click(panel, 'Grant', empowerment);
+    await humanPause(); // the panel ignores a click on what has not been seen for half a second
+    await click(panel, 'Confirm', empowerment);
+    await waitForText(panel, 'section.empowerment [role="status"]', 'Sent for approval.');
+    await waitUntil(gestures, (list) => list[0]?.status === 'pending', { what: 'the hub to hold the request' });
+
     // The same Firefox, signed out, then signed in as the supervisor.
     await bringToFront(options);
     await click(options, 'Sign out');
     await connect(hub.tokens.supervisor);
-    await click(options, 'Administration');
-    await fill(options, 'Policy public key (ES256, JWK or PEM)', hub.policyPublicKey);
-    await click(options, 'Save settings');
+    // Signing out keeps the administrator's settings: the policy key is still there.
     await waitForText(options, 'main', 'Empowerment policy demo-2026 in force');
 
     const console = await firefox.openExtensionPage('supervisor.html');
