@@ -32,6 +32,14 @@ describe('Firefox: connect, sync, the panel, the sidebar’s search, an approval
     return ((await response.json()) as { gestures: GestureRecord[] }).gestures;
   };
 
+  /** The count on the toolbar button (Manifest V2's `browserAction` in Firefox). */
+  const badge = () =>
+    options.evaluate(() =>
+      (
+        globalThis as unknown as { browser: { browserAction: { getBadgeText(details: object): Promise<string> } } }
+      ).browser.browserAction.getBadgeText({}),
+    );
+
   /** Connects the options page to the hub with `token`, as a user does, and waits for the sync to finish. */
   async function connect(token: string): Promise<void> {
     await waitForText(options, 'h1, h2', 'Connect Reconnu');
@@ -57,6 +65,16 @@ describe('Firefox: connect, sync, the panel, the sidebar’s search, an approval
     await waitForText(options, '[role="status"]', /^Not connected/);
     await connect(hub.tokens.agent);
     await waitForText(options, 'main', 'Léa Martin');
+    // Firefox lets content scripts read storage.local: the access token is kept out of it.
+    const local = await options.evaluate(async () =>
+      JSON.stringify(
+        await (
+          globalThis as unknown as { browser: { storage: { local: { get(): Promise<unknown> } } } }
+        ).browser.storage.local.get(),
+      ),
+    );
+    expect(local).toContain(hub.url);
+    expect(local).not.toContain(hub.tokens.agent);
     // The administrator's policy key, which gestures are checked against.
     await click(options, 'Administration');
     await fill(options, 'Policy public key (ES256, JWK or PEM)', hub.policyPublicKey);
@@ -113,6 +131,7 @@ describe('Firefox: connect, sync, the panel, the sidebar’s search, an approval
     await connect(hub.tokens.supervisor);
     // Signing out keeps the administrator's settings: the policy key is still there.
     await waitForText(options, 'main', 'Empowerment policy demo-2026 in force');
+    await waitUntil(badge, (text) => text === '1', { what: 'the toolbar button to count the request' });
 
     const console = await firefox.openExtensionPage('supervisor.html');
     const row = { within: 'tr', containing: 'Third late delivery' };
@@ -120,6 +139,7 @@ describe('Firefox: connect, sync, the panel, the sidebar’s search, an approval
     await fill(console, 'Comment', 'OK, loyal customer', row);
     await click(console, 'Approve', row);
     await waitForText(console, 'main', 'No request is waiting.');
+    await waitUntil(badge, (text) => text === '', { what: 'the count to go' });
     await waitUntil(gestures, (list) => list[0]?.status === 'approved', { what: 'the hub to hold the approval' });
     expect((await gestures())[0]).toMatchObject({ customerId: zoe.id, size: 4500, status: 'approved' });
   });
