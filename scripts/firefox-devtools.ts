@@ -69,11 +69,9 @@ class Connection {
 
   request(to: string, type: string, body: Record<string, unknown> = {}): Promise<Packet> {
     const reply = this.reply(to, type);
-    {
-      const json = Buffer.from(JSON.stringify({ to, type, ...body }));
-      this.socket.write(`${json.length}:`);
-      this.socket.write(json);
-    }
+    const json = Buffer.from(JSON.stringify({ to, type, ...body }));
+    this.socket.write(`${json.length}:`);
+    this.socket.write(json);
     return reply;
   }
 
