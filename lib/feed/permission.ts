@@ -17,8 +17,20 @@ export async function originsGranted(origins: string[]): Promise<boolean> {
   );
 }
 
-/** Asks for the feed's and the source's origins only (no blanket host access); local ones are in the manifest. */
-export async function requestOrigins(origins: string[]): Promise<boolean> {
-  if (await originsGranted(origins)) return true;
-  return browser.permissions.request({ origins });
+/**
+ * Asks for the feed's and the source's origins only (no blanket host access); local ones are in the manifest. Call it
+ * before any `await` in the click's handler: Firefox prompts only for a call made while the click is being handled.
+ */
+export function requestOrigins(
+  origins: string[],
+  { firefox = import.meta.env?.FIREFOX === true }: { firefox?: boolean } = {},
+): Promise<boolean> {
+  if (!firefox) {
+    return originsGranted(origins).then((granted) => granted || browser.permissions.request({ origins }));
+  }
+  // At once: Firefox answers true without a prompt when they are granted already. It takes no pattern with a port
+  // (it is not within the manifest's optional `https://*/*`): the host is asked for. Outside a click it refuses to
+  // ask at all: then whether they are granted is the answer.
+  const hosts = [...new Set(origins.map(withoutPort))];
+  return browser.permissions.request({ origins: hosts }).catch(() => originsGranted(origins));
 }
