@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { adapters } from '@/lib/adapters';
 import { matchesPattern } from '@/lib/adapters/match';
+import { originsGranted } from '@/lib/feed/permission';
 import { readManaged, siteAllowed } from '@/lib/managed';
 import { useStrings } from './AppShell';
 
@@ -21,7 +22,7 @@ async function activeSite(): Promise<ActiveSite | null> {
   const url = new URL(tab.url);
   const adapter = adapters.find((known) => known.hosts.some((pattern) => matchesPattern(pattern, url)));
   const origins = adapter ? adapter.hosts : [`${url.origin}/*`];
-  const granted = await browser.permissions.contains({ origins });
+  const granted = await originsGranted(origins);
   return { tabId: tab.id, host: url.host, origins, granted, allowed: siteAllowed(await readManaged(), tab.url) };
 }
 

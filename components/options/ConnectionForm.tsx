@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { definitionOf, originsOf } from '@/lib/connectors/registry';
 import { requestOrigins } from '@/lib/feed/permission';
-import { checkTransport } from '@/lib/feed/transport';
+import { LOOPBACK_BUILD, transportProblem } from '@/lib/feed/transport';
 import { optionsStrings } from '@/lib/i18n/options';
 import { sourceStrings } from '@/lib/i18n/sources';
 import type { Managed } from '@/lib/managed';
@@ -40,9 +40,11 @@ export function ConnectionForm(props: { managed: Managed; connected: boolean }) 
     const { feedUrl, token, source } = withManaged(parsed.data, managed);
     const feed = feedUrl ? { feedUrl, token } : null;
     const origins = [...new Set([...(feedUrl ? [`${new URL(feedUrl).origin}/*`] : []), ...originsOf(source, feed)])];
-    // Refused before anything is saved or asked for: the token must never travel in clear.
+    // Refused before anything is saved or asked for: the token must never travel in clear. Checked without an
+    // `await`, so that the permission is asked for while the click is still being handled (Firefox requires it).
+    const loopbackAllowed = LOOPBACK_BUILD || managed.allowLoopback === true;
     for (const origin of origins) {
-      const problem = await checkTransport(origin.replace(/\/\*$/, '/'));
+      const problem = transportProblem(origin.replace(/\/\*$/, '/'), { loopbackAllowed });
       if (problem) return setMessage(problem);
     }
     if (origins.length > 0 && !(await requestOrigins(origins))) {

@@ -20,6 +20,9 @@ const NOTIFICATION_PREFIX = 'approval-';
 /** A burst of requests is announced by its first few; the badge counts them all. */
 const ANNOUNCED_AT_ONCE = 3;
 
+/** The toolbar button: `action` in Manifest V3, `browserAction` in Firefox's Manifest V2 build. */
+const toolbarButton = () => browser.action ?? browser.browserAction;
+
 /**
  * The requests waiting for a supervisor, as a count on the toolbar icon and, when they opted in, a desktop
  * notification per new request. Refreshed after each sync run, after a decision, and whenever the console reads them.
@@ -55,15 +58,15 @@ export function createApprovalBadge({ db }: { db: ReconnuDb }) {
   }
 
   async function show(pending: GestureRecord[]): Promise<void> {
-    await browser.action.setBadgeBackgroundColor({ color: '#b3261e' });
-    await browser.action.setBadgeText({ text: badgeText(pending.length) });
+    await toolbarButton().setBadgeBackgroundColor({ color: '#b3261e' });
+    await toolbarButton().setBadgeText({ text: badgeText(pending.length) });
     await announce(pending);
   }
 
   /** Asks the feed what waits (supervisors and admins only; anyone else's icon shows no count). */
   async function refresh(): Promise<void> {
     if (!maySeeTeamAudit(await currentMe())) {
-      await browser.action.setBadgeText({ text: '' });
+      await toolbarButton().setBadgeText({ text: '' });
       return;
     }
     // An unreachable feed leaves the last count: the next sync run asks again.
@@ -80,7 +83,7 @@ export function createApprovalBadge({ db }: { db: ReconnuDb }) {
 
   /** Signed out, or the customers wiped: no count stays on the icon, and the next user's requests are all news. */
   async function clear(): Promise<void> {
-    await browser.action.setBadgeText({ text: '' });
+    await toolbarButton().setBadgeText({ text: '' });
     await announcedApprovalsItem.setValue([]);
   }
 
