@@ -117,4 +117,17 @@ describe('evidence: how an agent reading the page would see each identifier', ()
     expect(cues['lea@shop.example']).not.toContain('listed');
     expect(cues['marc.lefevre@orange.fr']).not.toContain('listed');
   });
+
+  it("one record's boxes, each under its own title, are its fields; an agent app's layout names no side", () => {
+    const cues = cuesOf(`
+      <div class="ko-agent-content_layout__side-panel">
+        <div class="info-item"><div class="info-item__header">Requester</div><div>eleanor@btinternet.example</div></div>
+        <div class="info-item"><div class="info-item__header">Tracking</div><div>0791 2044 5617</div></div>
+      </div>`);
+    expect(cues['eleanor@btinternet.example']).toContain('card');
+    for (const value of ['eleanor@btinternet.example', '0791 2044 5617']) {
+      expect(cues[value]).not.toContain('listed');
+      expect(cues[value]).not.toContain('agent');
+    }
+  });
 });

@@ -1,9 +1,10 @@
 import type { Cue } from '../protocol/messages';
-import { isElement, MAYBE_IDENTIFIER } from './patterns';
+import { isElement, isShown, MAYBE_IDENTIFIER } from './patterns';
 import type { QuoteTracker } from './quotes';
 import {
   AGENT_REGION,
   AGENT_WORDS,
+  APP_SHELL,
   CC_WORDS,
   CUSTOMER_REGION,
   CUSTOMER_WORDS,
@@ -19,6 +20,9 @@ import {
 
 const BLOCK = 'p, div, li, td, th, dd, dt, pre, section, article, aside, header, footer, h1, h2, h3, h4, h5, h6, form';
 const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"], legend, caption, dt, th, label';
+/** A box's own title drawn with a <div>: "<div class="item__header">Requester</div>" before the box's content. */
+const BOX_TITLE = `${HEADING}, [class*="header" i], [class*="title" i], [class*="label" i]`;
+const BOX_TITLE_TEXT = 40;
 /** A section's title, as the first child of a sibling block (a field row's own <label> is not one). */
 const TITLE = 'h1, h2, h3, h4, h5, h6, [role="heading"], legend, caption';
 const LANDMARK =
@@ -154,12 +158,20 @@ function inRepeatedItems(element: Element): boolean {
     const rows: Element[] = [];
     // A few like rows tell a list: a table of thousands is not read whole for each identifier in it.
     for (let row = parent.firstElementChild; row && rows.length < MAX_ROWS; row = row.nextElementSibling) {
-      if (row.tagName === tag && row.classList[0] === name) rows.push(row);
+      // Hidden rows are not on screen (the other tabs of a workspace): the agent sees no list there.
+      if (row.tagName === tag && row.classList[0] === name && isShown(row)) rows.push(row);
     }
     if (rows.length < 2 || rows.some((row) => (row.textContent?.length ?? 0) > ROW_TEXT)) continue;
+    // Boxes that each open with their own title ("Requester", "Brand", "Assignee") are one record's fields.
+    if (rows.every(titledBox)) continue;
     if (rows.filter((row) => MAYBE_IDENTIFIER.test(row.textContent ?? '')).length >= 2) return true;
   }
   return false;
+}
+
+function titledBox(row: Element): boolean {
+  const first = row.firstElementChild;
+  return !!first?.matches(BOX_TITLE) && (first.textContent?.trim().length ?? 0) <= BOX_TITLE_TEXT;
 }
 
 /** The text of `container` before the identifier. */
@@ -202,7 +214,7 @@ function regionOf(element: Element): Cue[] {
     const words = regionWords(up);
     if (words && !sender && depth < 5 && SENDER_REGION.test(words)) sender = true;
     // An app shell named after its users ("agent-workspace", "customer-portal") says nothing of one identifier.
-    const region = words && (CUSTOMER_REGION.test(words) || AGENT_REGION.test(words)) && !isShell(up);
+    const region = words && (CUSTOMER_REGION.test(words) || AGENT_REGION.test(words)) && !isShell(up, words);
     if (region && SELF_REGION.test(words)) side = 'agent';
     else if (region && CUSTOMER_REGION.test(words)) side = 'card';
     else if (region) side = 'agent';
@@ -220,8 +232,9 @@ function regionOf(element: Element): Cue[] {
 }
 
 /** A region as large as a whole application rather than a card, a message or a menu. */
-function isShell(element: Element): boolean {
-  return element.tagName === 'BODY' || element.tagName === 'HTML' || (element.textContent?.length ?? 0) > SHELL_TEXT;
+function isShell(element: Element, words: string): boolean {
+  if (element.tagName === 'BODY' || element.tagName === 'HTML' || APP_SHELL.test(words)) return true;
+  return (element.textContent?.length ?? 0) > SHELL_TEXT;
 }
 
 /** Inside an internal call or note: a colleague, not a customer. */
@@ -236,7 +249,7 @@ function internal(element: Element): boolean {
 function nearestHeading(container: Element, element: Element): string | undefined {
   const branch = [...container.children].find((child) => child.contains(element));
   for (let before = branch?.previousElementSibling; before; before = before.previousElementSibling) {
-    const heading = before.matches(HEADING)
+    const heading = before.matches(BOX_TITLE)
       ? before
       : before.firstElementChild?.matches(TITLE)
         ? before.firstElementChild

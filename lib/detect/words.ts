@@ -37,6 +37,9 @@ export const SELF_REGION =
 export const SENDER_REGION = /\b(?:from|sender|author|expediteur|absender|byline|originator)\b/;
 export const AGENT_REGION =
   /\b(?:agent|assignee|owner|staff|operator|outbound|outgoing|internal|note|notes|private|response|current user|currentuser|account menu|user menu|usermenu|profile menu|my account|my profile|from me|is self|myself)\b/;
+/** The layout of a product's whole agent application ("ko-agent-content_layout", "agent-workspace"), not one region. */
+export const APP_SHELL =
+  /\bagent (?:app|application|workspace|desktop|ui|content|layout|interface|console|dashboard|shell|main|container|wrapper|root)\b/;
 /** Regions of an internal call, chat or note between colleagues. */
 export const INTERNAL =
   /\b(?:internal|interne|intern|internal call|appel interne|interner anruf|private note|note interne|interno|interna|llamada interna|chiamata interna|nota interna|interne notitie)\b/;

@@ -21,6 +21,8 @@ import {
 import { startTestHub, type TestHub } from './test-hub';
 
 const GENERATED = 200;
+/** Pages judged at once: most of a page's time is waiting for its load, the lookup and the panel's paint. */
+const CONCURRENCY = 3;
 
 /** A customer whose address is on a domain that becomes the organization's in the last test. */
 const PARTNER: Customer = {
@@ -69,7 +71,7 @@ describe('recognition in the wild: the corpus of real products, and learning fro
   it(
     'generic detection alone names no wrong person, and opens the right one by itself on most pages',
     async () => {
-      const outcomes = await runCorpus(browser, corpusCases(), 'generic');
+      const outcomes = await runCorpus(browser, corpusCases(), 'generic', { concurrency: CONCURRENCY });
       expect(describeWrong(outcomes)).toEqual([]);
       expect(autoCorrectShare(outcomes)).toBeGreaterThanOrEqual(0.9);
     },
@@ -79,7 +81,7 @@ describe('recognition in the wild: the corpus of real products, and learning fro
   it(
     "under each product's adapter, no wrong person either",
     async () => {
-      const outcomes = await runCorpus(browser, corpusCases(), 'adapter');
+      const outcomes = await runCorpus(browser, corpusCases(), 'adapter', { concurrency: CONCURRENCY });
       expect(describeWrong(outcomes)).toEqual([]);
       expect(autoCorrectShare(outcomes)).toBeGreaterThanOrEqual(0.9);
     },
@@ -89,7 +91,7 @@ describe('recognition in the wild: the corpus of real products, and learning fro
   it(
     'the held-out pages, of products the corpus does not hold: no wrong person',
     async () => {
-      const outcomes = await runCorpus(browser, heldOutCases(), 'generic');
+      const outcomes = await runCorpus(browser, heldOutCases(), 'generic', { concurrency: CONCURRENCY });
       expect(describeWrong(outcomes)).toEqual([]);
     },
     CORPUS_TIMEOUT,

@@ -11,7 +11,7 @@ import { type ExtensionBrowser, panelFrame } from '../../scripts/browser';
 
 const ROOT = import.meta.dirname;
 /** Pages written by labellers who never read the detection code, of products the corpus does not hold. */
-export const HELD_OUT_SETS = [join(ROOT, 'held-out'), join(ROOT, 'held-out-2')];
+export const HELD_OUT_SETS = ['held-out', 'held-out-2', 'held-out-3'].map((folder) => join(ROOT, folder));
 
 export interface CorpusCase {
   file: string;
@@ -78,8 +78,15 @@ export async function startCorpusServer(cases: readonly CorpusCase[]) {
       const { pathname, search, hash } = new URL(entry.url);
       return origins.get(entry.file) + pathname + search + hash;
     },
+    // The browser keeps its connections open: closing waits for none of them.
     close: () =>
-      Promise.all([...servers.values()].map((server) => new Promise<void>((done) => server.close(() => done())))),
+      Promise.all(
+        [...servers.values()].map((server) => {
+          const closed = new Promise<void>((done) => server.close(() => done()));
+          server.closeAllConnections();
+          return closed;
+        }),
+      ),
   };
 }
 
@@ -101,10 +108,13 @@ async function forgetSites(browser: ExtensionBrowser): Promise<void> {
   });
 }
 
-/** The customer id of the latest profile view the extension audited, after `after` (its sequence number). */
-export function lastViewed(browser: ExtensionBrowser): Promise<{ seq: number; customerId: string } | null> {
+/** The latest profile view the extension audited (of a page of `host`, when given): its sequence number and customer. */
+export function lastViewed(
+  browser: ExtensionBrowser,
+  host?: string,
+): Promise<{ seq: number; customerId: string } | null> {
   return browser.worker.evaluate(
-    () =>
+    (where) =>
       new Promise((resolve, reject) => {
         const open = indexedDB.open('reconnu-audit');
         // Not created yet: creating it here would block the extension's own upgrade of it.
@@ -119,18 +129,20 @@ export function lastViewed(browser: ExtensionBrowser): Promise<{ seq: number; cu
           const cursor = db.transaction('entries').objectStore('entries').openCursor(null, 'prev');
           cursor.onerror = () => reject(cursor.error);
           cursor.onsuccess = () => {
-            const entry = cursor.result?.value as { seq: number; customerId: string } | undefined;
+            const entry = cursor.result?.value as { seq: number; customerId: string; where?: string } | undefined;
+            if (entry && where !== undefined && entry.where !== where) return cursor.result?.continue();
             db.close();
             resolve(entry ? { seq: entry.seq, customerId: entry.customerId } : null);
           };
         };
       }),
+    host,
   );
 }
 
 const HEADING_TIMEOUT = 4_000;
 
-/** What the panel of `page` opened on: a customer's id, 'picker', 'unknown', or null when it stayed closed. */
+/** What the panel of `page` opened on: a customer's id, 'picker', or null when it named nobody. */
 async function panelOutcome(browser: ExtensionBrowser, page: Page, viewedBefore: number) {
   const frame = await panelFrame(page);
   const heading = frame.locator('h1').first();
@@ -143,8 +155,10 @@ async function panelOutcome(browser: ExtensionBrowser, page: Page, viewedBefore:
   const ms = await panelPaintedAt(frame);
   if (text === 'Several customers match') return { got: 'picker', paintedAt: ms };
   if (text === 'Unknown customer') return { got: null, paintedAt: ms };
+  // Each page is a site of its own (its port), viewed there once: its audited view names the customer.
+  const host = new URL(page.url()).host;
   for (let tries = 0; tries < 40; tries++) {
-    const viewed = await lastViewed(browser);
+    const viewed = await lastViewed(browser, host);
     if (viewed && viewed.seq > viewedBefore) return { got: viewed.customerId, paintedAt: ms };
     await page.waitForTimeout(50);
   }
@@ -158,29 +172,53 @@ export function judge(expected: string | null, got: string | null): Verdict {
 }
 
 /**
- * Runs the cases one page at a time, in a fresh tab each, each page on a port of its own for this run: a site the
- * extension has not seen (its views are audited once per site and customer).
+ * Runs the cases in a fresh tab each, `concurrency` tabs at a time (one for the bench, whose paint timings must not
+ * share the machine), each page on a port of its own for this run: a site the extension has not seen (its views are
+ * audited once per site and customer). Outcomes come in the order of the cases.
  */
 export async function runCorpus(
   browser: ExtensionBrowser,
   all: readonly CorpusCase[],
   mode: 'generic' | 'adapter',
+  { concurrency = 1 }: { concurrency?: number } = {},
 ): Promise<Outcome[]> {
   const cases = all.filter((entry) => mode === 'generic' || entry.adapter);
   const server = await startCorpusServer(cases);
   const outcomes: Outcome[] = [];
   await setAdapters(browser, mode === 'generic');
-  for (const entry of cases) {
-    await forgetSites(browser);
-    const before = (await lastViewed(browser))?.seq ?? 0;
-    const page = await browser.context.newPage();
-    await page.goto(server.urlOf(entry));
+  // Ports may be reused from an earlier run: what the extension learned of a site then must not weigh now.
+  await forgetSites(browser);
+  const before = (await lastViewed(browser))?.seq ?? 0;
+  let next = 0;
+  const worker = async () => {
+    for (let at = next++; at < cases.length; at = next++) {
+      const entry = cases[at] as CorpusCase;
+      outcomes[at] = await runCase(browser, { entry, url: server.urlOf(entry), mode, viewedBefore: before });
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  await server.close();
+  return outcomes;
+}
+
+interface CaseRun {
+  entry: CorpusCase;
+  url: string;
+  mode: Outcome['mode'];
+  /** The audit's last sequence number before this run: a view of the same site from an earlier run is not this. */
+  viewedBefore: number;
+}
+
+async function runCase(browser: ExtensionBrowser, { entry, url, mode, viewedBefore }: CaseRun): Promise<Outcome> {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(url);
     const loadedAt = await page.evaluate(() => {
       const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
       return performance.timeOrigin + (navigation?.domContentLoadedEventEnd ?? 0);
     });
-    const { got, paintedAt } = await panelOutcome(browser, page, before);
-    outcomes.push({
+    const { got, paintedAt } = await panelOutcome(browser, page, viewedBefore);
+    return {
       file: entry.file,
       product: entry.product,
       mode,
@@ -189,9 +227,8 @@ export async function runCorpus(
       verdict: judge(entry.expect, got),
       ...(entry.disputed && { disputed: true }),
       ...(paintedAt !== undefined && { ms: Math.max(0, paintedAt - loadedAt) }),
-    });
+    };
+  } finally {
     await page.close();
   }
-  await server.close();
-  return outcomes;
 }

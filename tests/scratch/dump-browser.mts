@@ -1,0 +1,23 @@
+import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join, dirname } from 'node:path';
+const file = process.argv[2];
+const dir = dirname(file);
+const server = createServer((req, res) => {
+  const url = new URL(req.url ?? '/', 'http://x');
+  const framed = url.pathname.startsWith('/__frames/') ? join(dir, 'frames', url.pathname.slice(10)) : file;
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(framed, 'utf8'));
+});
+await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+const port = (server.address() as any).port;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true });
+const page = await browser.newPage();
+await page.goto(`http://127.0.0.1:${port}/page`);
+await page.waitForTimeout(300);
+await page.addScriptTag({ content: readFileSync('/tmp/scratch/detect.js', 'utf8') });
+const reading = await page.evaluate(() => (globalThis as any).dumpSightings());
+console.log(reading.source, reading.call);
+for (const s of reading.sightings) console.log(JSON.stringify({ k: s.kind, v: s.value, c: s.cues, near: (s.near ?? '').slice(0, 80) }));
+await browser.close();
+server.close();
