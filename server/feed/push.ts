@@ -112,19 +112,19 @@ function repeatsAnId(records: readonly unknown[]): boolean {
 async function applyInChunks(tx: Queryable, records: readonly unknown[], options: ApplyOptions): Promise<PushResult> {
   const now = options.rules.now();
   const rejected: Rejection[] = [];
-  const writes: Promise<number>[] = [];
+  // One statement at a time on the connection: each chunk's write starts once the previous one is done.
+  let written = Promise.resolve(0);
   for (let start = 0; start < records.length; start += PUSH_CHUNK) {
     const checked = validateBatch(records.slice(start, start + PUSH_CHUNK), now);
     for (const rejection of checked.rejected) rejected.push({ ...rejection, index: rejection.index + start });
     if (checked.count === 0) continue;
-    const write = upsert(tx, checked, now, options);
+    written = written.then(async (sum) => sum + (await upsert(tx, checked, now, options)));
     // Awaited below; a failure must not surface as an unhandled rejection while later chunks are validated.
-    write.catch(() => {});
-    writes.push(write);
+    written.catch(() => {});
     // Lets the driver send this chunk (and read the previous one's answer) before the next is validated.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  const affected = (await Promise.all(writes)).reduce((sum, rows) => sum + rows, 0);
+  const affected = await written;
   const accepted = records.length - rejected.length;
   return { accepted, unchanged: accepted - affected, rejected };
 }
