@@ -25,10 +25,13 @@ interface GrantContext {
  * then reads what the grant is decided on, all in one round trip (server/migrations/013-grant-context.sql).
  */
 async function lockedContext(tx: Queryable, request: GrantBody, agentId: string, key: string, now: Date) {
-  const { rows } = await tx.query<{ context: GrantContext }>(
-    'select grant_context($1, $2, $3, $4, $5) as context',
-    [request.customerId, agentId, key, request.gesture, now],
-  );
+  const { rows } = await tx.query<{ context: GrantContext }>('select grant_context($1, $2, $3, $4, $5) as context', [
+    request.customerId,
+    agentId,
+    key,
+    request.gesture,
+    now,
+  ]);
   return (rows[0] as { context: GrantContext }).context;
 }
 
