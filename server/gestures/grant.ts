@@ -64,8 +64,8 @@ export async function grantGesture(db: Database, { user, idempotencyKey, body }:
   if ('known' in parsed) return parsed.known;
   const { request } = parsed;
   return db.transaction(async (tx) => {
-    const now = new Date();
-    const context = await lockedContext(tx, request, user.id, key, now);
+    // The history's window counts from now, a day of margin included; the decision's now is taken once the locks are held.
+    const context = await lockedContext(tx, request, user.id, key, new Date());
     if (context.retried) return recordOf(context.retried);
     if (!context.policy) {
       throw new HttpError(
@@ -78,6 +78,7 @@ export async function grantGesture(db: Database, { user, idempotencyKey, body }:
     const policy = policyOfText(context.policy.body);
     const history = context.history.map(recordOf);
     const me = { id: user.id, name: user.name, role: user.role };
+    const now = new Date();
     const verdict = evaluate({ policy, me, customer: context.customer, request, history, now });
     const record = grantRecord({ request, agent: user, verdict, now });
     const inserted = await insertRecord(tx, { record, idempotencyKey: key });
