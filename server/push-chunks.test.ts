@@ -30,14 +30,15 @@ for (const database of testDatabases()) {
       ]);
       expect(result).toMatchObject({ accepted: count - 2, unchanged: 0 });
       const { rows } = await db.query<{ rows: number; seqs: number; head: number }>(
-        'select count(*)::int as rows, count(distinct seq)::int as seqs, (select head_seq from feed_state) as head from customers',
+        `select count(*)::int as rows, count(distinct seq)::int as seqs, (select head_seq from feed_state) as head
+         from customers`,
       );
       expect(rows[0]).toEqual({ rows: count - 2, seqs: count - 2, head: count - 2 });
       const again = await pushChanges(db, records, { rules });
       expect(again).toMatchObject({ accepted: count - 2, unchanged: count - 2 });
     });
 
-    it('lets a deletion and the highest version win within the request when an id comes twice, chunks apart', async () => {
+    it('lets a deletion, then the highest version, win when an id comes twice, chunks apart', async () => {
       const records: unknown[] = ids.map((id) => customer(id, 5));
       records[1] = deletion('c0');
       records[PUSH_CHUNK + 1] = customer('c0', 9);

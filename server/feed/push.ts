@@ -31,7 +31,8 @@ with head as (
   update feed_state set head_seq = head_seq + $2::int8 returning head_seq - $2::int8 as base
 ),
 batch as (
-  select id, version, case when deleted_at is null then body end as body, deleted_at, (select base from head) + n as seq,
+  select id, version, case when deleted_at is null then body end as body, deleted_at,
+    (select base from head) + n as seq,
     coalesce(stores, '{}') as scope_stores, coalesce(countries, '{}') as scope_countries, online_at
   from rows from (
     json_array_elements($1::json),

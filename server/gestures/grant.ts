@@ -64,7 +64,7 @@ export async function grantGesture(db: Database, { user, idempotencyKey, body }:
   if ('known' in parsed) return parsed.known;
   const { request } = parsed;
   return db.transaction(async (tx) => {
-    // The history's window counts from now, a day of margin included; the decision's now is taken once the locks are held.
+    // The history's window counts from now, a day of margin included; the decision's now is taken under the locks.
     const context = await lockedContext(tx, request, user.id, key, new Date());
     if (context.retried) return recordOf(context.retried);
     if (!context.policy) {
