@@ -2,13 +2,14 @@
 // customers, one client's full sync beside the reference feed's (the baseline), 20 clients syncing at once, and 200
 // grants at once.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addUserToken, serveHub } from '../../server/test/hub-process';
 import { createServerDatabase, startPostgresCluster } from '../../server/test/postgres-cluster';
 import { customerId, generateCustomer } from '../feed-server/generator';
 import { demoPolicy } from '../feed-server/policy';
-import { concurrentGrants, concurrentSyncs, createAgents, fullSync, push } from './hub/clients';
+import { concurrentGrants, concurrentSyncs, createAgents, fullSync, pacedGrants, push } from './hub/clients';
+import { cpuMeter } from './hub/cpu';
 import { serveReferenceFeed } from './hub/processes';
 import { round } from './stats';
 
@@ -22,6 +23,15 @@ const GRANTS = 200;
  * the bench measures the write, not refusals.
  */
 const GRANT_AGENTS = 200;
+/** The second grant figure: the same 200 agents, each once more, spread over this many seconds (20 grants a second). */
+const PACED_SECONDS = 10;
+
+/**
+ * The least time in which `count` requests costing `cpuMs` of CPU each (hub, database and clients together) can all
+ * be answered on this machine's cores, and so a floor under their p95 when they all arrive at once.
+ */
+const cpuFloorP95Ms = (cpuMs: { hubMs: number; postgresMs: number; clientsMs: number }, count: number) =>
+  round((((cpuMs.hubMs + cpuMs.postgresMs + cpuMs.clientsMs) * count) / availableParallelism()) * 0.95);
 
 function ndjsonBatches(count: number): string[] {
   const batches: string[] = [];
@@ -41,8 +51,12 @@ async function benchEngine(options: { databaseUrl?: string }, batches: string[],
   const admin = await addUserToken(where, { email: 'admin@bench.test', name: 'Admin', role: 'admin' });
   const agent = await addUserToken(where, { email: 'agent@bench.test', name: 'Agent', role: 'agent' });
   const hub = await serveHub(where);
+  const database = options.databaseUrl && new URL(options.databaseUrl).pathname.slice(1);
+  const meter = () => cpuMeter(hub.child.pid as number, database);
   try {
+    const pushMeter = meter();
     const pushed = await push({ url: hub.url, token: admin }, batches, count);
+    const pushCpuMsPer10k = pushMeter.per(count / 10_000);
     const one = await fullSync({ url: hub.url, token: agent });
     if (one.changes !== count) throw new Error(`the full sync got ${one.changes} changes, not ${count}`);
     const many = await concurrentSyncs({ url: hub.url, token: agent }, CLIENTS);
@@ -54,13 +68,19 @@ async function benchEngine(options: { databaseUrl?: string }, batches: string[],
     if (!policy.ok) throw new Error(`setting the policy answered ${policy.status}`);
     const agents = await createAgents({ url: hub.url, token: admin }, GRANT_AGENTS);
     const customerIds = Array.from({ length: GRANTS }, (_, index) => customerId(index));
+    const grantMeter = meter();
     const grants = await concurrentGrants(hub.url, agents, customerIds);
+    const cpuMsPerGrant = grantMeter.per(GRANTS);
+    const pacedIds = Array.from({ length: GRANTS }, (_, index) => customerId(GRANTS + index));
+    const paced = await pacedGrants(hub.url, agents, pacedIds, PACED_SECONDS);
     return {
       ...pushed,
+      pushCpuMsPer10k,
       fullSyncSeconds: round(one.ms / 1000, 2),
       fullSyncPages: one.pages,
       concurrent: many,
-      grants,
+      grants: { ...grants, cpuMsPerGrant, cpuFloorP95Ms: cpuFloorP95Ms(cpuMsPerGrant, GRANTS) },
+      pacedGrants: paced,
     };
   } finally {
     await hub.stop();

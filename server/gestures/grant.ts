@@ -3,58 +3,52 @@
 import type { Customer } from '../../lib/feed/schema';
 import { evaluate } from '../../lib/policy/evaluate';
 import { grantRecord } from '../../lib/policy/grant-record';
-import type { GestureRecord, Policy } from '../../lib/policy/schema';
+import type { GestureRecord } from '../../lib/policy/schema';
 import type { Database, Queryable } from '../db/database';
 import { HttpError } from '../http/errors';
 import type { TokenUser } from '../people/tokens';
-import { currentPolicy } from '../policy/store';
-import { GESTURE_COLUMNS, type GestureRow, insertRecord, recordByKey, recordOf } from './records';
+import { policyOfText } from '../policy/store';
+import { type GestureRow, insertRecord, recordByKey, recordOf } from './records';
 import { type GrantBody, parseGrantBody, parseIdempotencyKey } from './request';
 
-/** Arbitrary constants naming the two kinds of budget lock among the database's advisory locks. */
-const CUSTOMER_BUDGET_LOCK = 7_250_501;
-const AGENT_BUDGET_LOCK = 7_250_502;
-const DAY_MS = 86_400_000;
-
-/**
- * Serializes every grant drawing on this customer's budget, then on this agent's. Always in that order, so two grants
- * never wait on each other in a cycle; held until the transaction ends, across every process on the database.
- */
-async function lockBudgets(tx: Queryable, customerId: string, agentId: string): Promise<void> {
-  await tx.query('select pg_advisory_xact_lock($1::int4, hashtext($2))', [CUSTOMER_BUDGET_LOCK, customerId]);
-  await tx.query('select pg_advisory_xact_lock($1::int4, hashtext($2))', [AGENT_BUDGET_LOCK, agentId]);
-}
-
-async function liveCustomer(tx: Queryable, id: string): Promise<Customer> {
-  const { rows } = await tx.query<{ body: Customer }>(
-    'select body from customers where id = $1 and deleted_at is null',
-    [id],
-  );
-  if (!rows[0]) throw new HttpError(404, 'not_found', `No customer ${id} on this hub.`);
-  return rows[0].body;
+interface GrantContext {
+  /** What a retry of the same request (same user, so same agent lock) stored while this one waited. */
+  retried: GestureRow | null;
+  policy: { revision: number; body: string; set_by: string; set_at: string } | null;
+  customer: Customer | null;
+  /** The given gestures the evaluation may count (see the migration for the window). */
+  history: GestureRow[];
 }
 
 /**
- * The given gestures the evaluation may count: this gesture, to this customer over the longest per-customer period
- * of the policy, and by this agent over the last two days (its "today" in the policy's time zone); a day of margin on
- * each, the evaluator keeps the exact days.
+ * Locks this customer's budget, then this agent's, until the transaction ends, across every process on the database;
+ * then reads what the grant is decided on, all in one round trip (server/migrations/013-grant-context.sql).
  */
-async function budgetHistory(tx: Queryable, policy: Policy, request: GrantBody, agentId: string, now: Date) {
-  const periods = policy.rules.filter((rule) => rule.gesture === request.gesture).map((rule) => rule.perCustomer?.days);
-  const customerDays = Math.max(1, ...periods.map((days) => days ?? 1));
-  const { rows } = await tx.query<GestureRow>(
-    `select ${GESTURE_COLUMNS} from gestures
-     where gesture = $1 and status in ('granted', 'approved')
-       and ((customer_id = $2 and at >= $3) or (agent_id = $4 and at >= $5))`,
-    [
-      request.gesture,
-      request.customerId,
-      new Date(now.getTime() - (customerDays + 1) * DAY_MS),
-      agentId,
-      new Date(now.getTime() - 2 * DAY_MS),
-    ],
-  );
-  return rows.map(recordOf);
+async function lockedContext(tx: Queryable, request: GrantBody, agentId: string, key: string, now: Date) {
+  const { rows } = await tx.query<{ context: GrantContext }>('select grant_context($1, $2, $3, $4, $5) as context', [
+    request.customerId,
+    agentId,
+    key,
+    request.gesture,
+    now,
+  ]);
+  return (rows[0] as { context: GrantContext }).context;
+}
+
+/** The body as a grant request; a body that is not one still answers what a retry stored under its key. */
+async function requestOf(
+  db: Database,
+  userId: string,
+  key: string,
+  body: unknown,
+): Promise<{ request: GrantBody } | { known: GestureRecord }> {
+  try {
+    return { request: parseGrantBody(body) };
+  } catch (error) {
+    const known = await recordByKey(db, userId, key);
+    if (known) return { known };
+    throw error;
+  }
 }
 
 export interface GrantInput {
@@ -66,27 +60,26 @@ export interface GrantInput {
 /** Stores the gesture once per (user, Idempotency-Key): granted, pending approval, or rejected by the policy. */
 export async function grantGesture(db: Database, { user, idempotencyKey, body }: GrantInput): Promise<GestureRecord> {
   const key = parseIdempotencyKey(idempotencyKey);
-  const known = await recordByKey(db, user.id, key);
-  if (known) return known;
-  const request = parseGrantBody(body);
+  const parsed = await requestOf(db, user.id, key, body);
+  if ('known' in parsed) return parsed.known;
+  const { request } = parsed;
   return db.transaction(async (tx) => {
-    await lockBudgets(tx, request.customerId, user.id);
-    // A retry of the same request (same user, so same agent lock) may have committed while this one waited.
-    const retried = await recordByKey(tx, user.id, key);
-    if (retried) return retried;
-    const stored = await currentPolicy(tx);
-    if (!stored) {
+    // The history's window counts from now, a day of margin included; the decision's now is taken under the locks.
+    const context = await lockedContext(tx, request, user.id, key, new Date());
+    if (context.retried) return recordOf(context.retried);
+    if (!context.policy) {
       throw new HttpError(
         503,
         'no_policy',
         'No empowerment policy is set on this hub, so no gesture can be checked: an administrator sets one first.',
       );
     }
-    const customer = await liveCustomer(tx, request.customerId);
-    const now = new Date();
-    const history = await budgetHistory(tx, stored.policy, request, user.id, now);
+    if (!context.customer) throw new HttpError(404, 'not_found', `No customer ${request.customerId} on this hub.`);
+    const policy = policyOfText(context.policy.body);
+    const history = context.history.map(recordOf);
     const me = { id: user.id, name: user.name, role: user.role };
-    const verdict = evaluate({ policy: stored.policy, me, customer, request, history, now });
+    const now = new Date();
+    const verdict = evaluate({ policy, me, customer: context.customer, request, history, now });
     const record = grantRecord({ request, agent: user, verdict, now });
     const inserted = await insertRecord(tx, { record, idempotencyKey: key });
     // The agent lock makes a taken key impossible here; should it happen, the stored record is still the answer.

@@ -46,7 +46,7 @@ interface PolicyRow {
 /** Policies read back, by their JSON text: the one in force is read for every grant, and parsing it costs more. */
 const parsedPolicies = new Map<string, Policy>();
 
-function policyOfText(text: string): Policy {
+export function policyOfText(text: string): Policy {
   let policy = parsedPolicies.get(text);
   if (!policy) {
     // Parsed again: jsonb does not keep key order, and a policy read back must be the schema's shape.

@@ -85,6 +85,25 @@ export async function createAgents(hub: { url: string; token: string }, count: n
   return tokens;
 }
 
+/** One €10 goodwill grant: the stored record's status, or the HTTP status when refused. */
+async function grantOnce(url: string, token: string, customerId: string, key: string): Promise<string> {
+  const response = await fetch(`${url}/v1/gestures`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Idempotency-Key': key },
+    body: JSON.stringify({
+      customerId,
+      gesture: 'goodwill',
+      size: 1000,
+      currency: 'EUR',
+      reason: 'late parcel',
+      channel: 'phone',
+      approval: false,
+    }),
+  });
+  const record = (await response.json()) as { status?: string };
+  return response.ok ? (record.status ?? 'unknown') : `http ${response.status}`;
+}
+
 /** `count` goodwill grants at once, spread over the agents and over as many customers: p95 of one grant. */
 export async function concurrentGrants(url: string, agents: readonly string[], customerIds: readonly string[]) {
   const latencies: number[] = [];
@@ -93,26 +112,8 @@ export async function concurrentGrants(url: string, agents: readonly string[], c
   await Promise.all(
     customerIds.map(async (customerId, index) => {
       const sent = performance.now();
-      const response = await fetch(`${url}/v1/gestures`, {
-        method: 'POST',
-        headers: {
-          Authorization: `Bearer ${agents[index % agents.length]}`,
-          'Content-Type': 'application/json',
-          'Idempotency-Key': `bench-${index}`,
-        },
-        body: JSON.stringify({
-          customerId,
-          gesture: 'goodwill',
-          size: 1000,
-          currency: 'EUR',
-          reason: 'late parcel',
-          channel: 'phone',
-          approval: false,
-        }),
-      });
-      const record = (await response.json()) as { status?: string };
+      const status = await grantOnce(url, agents[index % agents.length] as string, customerId, `bench-${index}`);
       latencies.push(performance.now() - sent);
-      const status = response.ok ? (record.status ?? 'unknown') : `http ${response.status}`;
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
     }),
   );
@@ -121,6 +122,37 @@ export async function concurrentGrants(url: string, agents: readonly string[], c
     grantP50Ms: round(percentile(latencies, 50)),
     grantP95Ms: round(percentile(latencies, 95)),
     seconds: round((performance.now() - started) / 1000, 2),
+    outcomes: Object.fromEntries(statuses),
+  };
+}
+
+/**
+ * The same grants spread evenly over `seconds` (200 over 10 s: 20 a second, each agent once) instead of at once:
+ * the latency of one grant when they do not all queue behind one another.
+ */
+export async function pacedGrants(
+  url: string,
+  agents: readonly string[],
+  customerIds: readonly string[],
+  seconds: number,
+) {
+  const gap = (seconds * 1000) / customerIds.length;
+  const latencies: number[] = [];
+  const statuses = new Map<string, number>();
+  await Promise.all(
+    customerIds.map(async (customerId, index) => {
+      await new Promise((resolve) => setTimeout(resolve, index * gap));
+      const sent = performance.now();
+      const status = await grantOnce(url, agents[index % agents.length] as string, customerId, `paced-${index}`);
+      latencies.push(performance.now() - sent);
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    }),
+  );
+  return {
+    grants: customerIds.length,
+    perSecond: round(customerIds.length / seconds),
+    grantP50Ms: round(percentile(latencies, 50)),
+    grantP95Ms: round(percentile(latencies, 95)),
     outcomes: Object.fromEntries(statuses),
   };
 }
