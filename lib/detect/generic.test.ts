@@ -26,6 +26,15 @@ describe('detectIdentifiers', () => {
     expect(sightings).toMatchObject([{ kind: 'email', value: 'giulia.romano@libero.it', cues: ['sender'] }]);
   });
 
+  it('reads an address spelt out so that robots miss it, and not a time written the same way', () => {
+    const found = detectIdentifiers(
+      dom(
+        `<p>Mon ancien compte : nadine.vasseur [at] orange [point] fr. Rappel (at) 10.30, ou paul (AT) mail.co.uk</p>`,
+      ),
+    );
+    expect(found.emails).toEqual(['nadine.vasseur@orange.fr', 'paul@mail.co.uk']);
+  });
+
   it('finds emails and phones in plain text, in the formats people type', () => {
     const found = detectIdentifiers(
       dom(`<p>Écrire à élodie.lefèvre@laposte.net ou appeler le 06 12 34 56 78 (Mobile),

@@ -1,7 +1,15 @@
 import type { Sighting } from '../protocol/messages';
 import { evidenceAt, type Place } from './cues';
 import { IDENTIFIER_LIMIT, MAX_SIGHTINGS } from './limits';
-import { EMAIL, GENERIC_EXCLUDE, isShown, linkTarget, MAYBE_IDENTIFIER } from './patterns';
+import {
+  EMAIL,
+  GENERIC_EXCLUDE,
+  isShown,
+  linkTarget,
+  MAYBE_IDENTIFIER,
+  OBFUSCATED_EMAIL,
+  revealedEmail,
+} from './patterns';
 import { phonesInText } from './phone-text';
 import { QuoteTracker } from './quotes';
 
@@ -64,6 +72,7 @@ export function detectSightings(root: ParentNode, options: GenericOptions = {}):
     const here: [Found['kind'], string, number][] = [];
     if (maybe) {
       for (const match of text.matchAll(EMAIL)) here.push(['email', match[0], match.index]);
+      for (const match of text.matchAll(OBFUSCATED_EMAIL)) here.push(['email', revealedEmail(match), match.index]);
       for (const phone of phonesInText(text)) here.push(['phone', phone.raw, phone.index]);
     }
     if (orderPattern) for (const match of text.matchAll(orderPattern)) here.push(['order', match[0], match.index]);

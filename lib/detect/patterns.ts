@@ -13,8 +13,21 @@ export function isPlausiblePhone(raw: string): boolean {
   return /^[+0(]/.test(raw) && digits >= 9 && digits <= 15 && !/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(raw);
 }
 
-/** Quick pre-check: a text that has neither "@" nor 8 digits cannot hold an email or a phone. */
-export const MAYBE_IDENTIFIER = /@|\d(?:\D{0,3}\d){7}/;
+/**
+ * An address written so that robots miss it, as people do in messages: "claire.martin [at] orange [point] fr",
+ * "claire (at) orange.fr". The local part, then the domain with its dots written either way.
+ */
+export const OBFUSCATED_EMAIL =
+  /([\p{L}0-9._%+-]+)\s*[[(]\s*(?:at|arobase|chez)\s*[\])]\s*((?:[\p{L}0-9-]+(?:\s*[[(]\s*(?:dot|point|punto|punkt)\s*[\])]\s*|\.))+\p{L}{2,})/giu;
+const WRITTEN_DOT = /\s*(?:[[(]\s*(?:dot|point|punto|punkt)\s*[\])]|\.)\s*/giu;
+
+/** The address an OBFUSCATED_EMAIL match stands for: "claire.martin@orange.fr". */
+export function revealedEmail(match: RegExpMatchArray): string {
+  return `${match[1]}@${(match[2] ?? '').replace(WRITTEN_DOT, '.')}`;
+}
+
+/** Quick pre-check: a text that has neither "@" (written or spelt out) nor 8 digits cannot hold an email or a phone. */
+export const MAYBE_IDENTIFIER = /@|[[(]\s*(?:at|arobase|chez)\s*[\])]|\d(?:\D{0,3}\d){7}/i;
 
 /**
  * The agent's own and the company's identifiers on any page: page-level headers and footers, navigation and mail

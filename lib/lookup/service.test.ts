@@ -81,6 +81,18 @@ describe('recognize', () => {
     }
   });
 
+  it('a new address under the name of a customer the page shows is theirs; under another name, a stranger', async () => {
+    const card = (near: string): Sighting => ({ kind: 'email', value: 'nadou62@proton.me', cues: ['label'], near });
+    const oldAddress: Sighting = { kind: 'email', value: 'claire.martin@orange.fr', cues: [] };
+    expect((await recognize(db, [card('Claire Martin nadou62@proton.me'), oldAddress])).recognition).toMatchObject({
+      status: 'matched',
+      customer: { id: 'cus_1' },
+    });
+    expect((await recognize(db, [card('Nadine Vasseur nadou62@proton.me'), oldAddress])).recognition).toEqual({
+      status: 'unknown',
+    });
+  });
+
   it('says unknown when nothing matches', async () => {
     expect((await recognize(db, mentioned({ emails: ['someone@else.example'] }))).recognition).toEqual({
       status: 'unknown',

@@ -3,7 +3,7 @@ import { getDefaultRegion, phoneExtension } from '../identifiers/phone';
 import { plausibleGrouping } from '../identifiers/phone-grouping';
 import type { CandidateReason, PanelState, Sighting } from '../protocol/messages';
 import { findByKeys, lookupKey, type ReconnuDb, storedPhoneKey, storedPhones } from '../store';
-import { type Candidate, decide, type PageEvidence, scoreCandidate, sightingScore } from './evidence';
+import { type Candidate, decide, nameWritten, type PageEvidence, scoreCandidate, sightingScore } from './evidence';
 import { isOwn, type OwnIdentity } from './own-identity';
 
 /**
@@ -69,6 +69,7 @@ export async function recognize(
   forgiveOnePersonLists(sightings, keyed, found, options.own);
   const page: PageEvidence = { strangerScore: 0, internal: internalConversation(sightings, options.own) };
   const byCustomer = new Map<string, { customer: Customer; sightings: Sighting[] }>();
+  const strangers: { key: string; sighting: Sighting }[] = [];
   const hits: Hit[] = [];
   for (const { key, sighting } of keyed) {
     const owners = (found.get(key) ?? []).filter(
@@ -80,7 +81,7 @@ export async function recognize(
     );
     if (owners.length === 0) {
       // Only someone the store does not know is a stranger: not the agent's own record, nor one they rejected.
-      if (!found.get(key)?.length) page.strangerScore = Math.max(page.strangerScore, sightingScore(sighting));
+      if (!found.get(key)?.length) strangers.push({ key, sighting });
       continue;
     }
     hits.push({
@@ -94,6 +95,17 @@ export async function recognize(
       entry.sightings.push(sighting);
       byCustomer.set(customer.id, entry);
     }
+  }
+  // An address the store does not know under the name of someone it found here is that customer's new one ("I write
+  // from my new address"), not a stranger: a namesake the page does not otherwise show is never a candidate.
+  const candidatesHere = [...byCustomer.values()];
+  const named = new Set(
+    strangers
+      .filter(({ sighting }) => candidatesHere.some(({ customer }) => nameWritten(customer, sighting.near)))
+      .map(({ key }) => key),
+  );
+  for (const { key, sighting } of strangers) {
+    if (!named.has(key)) page.strangerScore = Math.max(page.strangerScore, sightingScore(sighting));
   }
   const candidates = [...byCustomer.values()].map(({ customer, sightings: seen }) =>
     scoreCandidate(customer, seen, options.heading),
