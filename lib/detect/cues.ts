@@ -169,10 +169,9 @@ function inRepeatedItems(element: Element): boolean {
   return false;
 }
 
-function titledBox(row: Element): boolean {
-  const first = row.firstElementChild;
-  return !!first?.matches(BOX_TITLE) && (first.textContent?.trim().length ?? 0) <= BOX_TITLE_TEXT;
-}
+/** A row that opens with its own short title ("Requester", "Brand"): a field box of one record. */
+const titledBox = ({ firstElementChild: first }: Element) =>
+  !!first?.matches(BOX_TITLE) && (first.textContent?.trim().length ?? 0) <= BOX_TITLE_TEXT;
 
 /** The text of `container` before the identifier. */
 function textBefore(container: Element, place: Place, element: Element): string {
