@@ -65,7 +65,8 @@ export async function recognize(
     return [{ key, sighting: learned ? { ...sighting, cues: [...sighting.cues, 'learned' as const] } : sighting }];
   });
   const found = await findByKeys(db, [...new Set(keyed.map(({ key }) => key))]);
-  const colleagues = colleagueKeys(sightings, options.own);
+  // The user's own keys and the colleagues' work addresses the page shows: whoever holds one is not its customer.
+  const staff = new Set([...(options.own?.keys ?? []), ...colleagueKeys(sightings, options.own)]);
   forgiveOnePersonLists(sightings, keyed, found, options.own);
   const page: PageEvidence = { strangerScore: 0, internal: internalConversation(sightings, options.own) };
   const byCustomer = new Map<string, { customer: Customer; sightings: Sighting[] }>();
@@ -75,8 +76,7 @@ export async function recognize(
     const owners = (found.get(key) ?? []).filter(
       (customer) =>
         !options.excluded?.has(customer.id) &&
-        !(options.own && holdsOwn(customer, options.own.keys)) &&
-        !holdsOwn(customer, colleagues) &&
+        !holdsOwn(customer, staff) &&
         (key[0] !== 'p' || sameDesk(customer, key, sighting.value)),
     );
     if (owners.length === 0) {

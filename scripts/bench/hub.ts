@@ -69,10 +69,10 @@ async function benchEngine(options: { databaseUrl?: string }, batches: string[],
     const agents = await createAgents({ url: hub.url, token: admin }, GRANT_AGENTS);
     const customerIds = Array.from({ length: GRANTS }, (_, index) => customerId(index));
     const grantMeter = meter();
-    const grants = await concurrentGrants(hub.url, agents, customerIds);
+    const grants = await concurrentGrants({ url: hub.url, agents, customerIds });
     const cpuMsPerGrant = grantMeter.per(GRANTS);
     const pacedIds = Array.from({ length: GRANTS }, (_, index) => customerId(GRANTS + index));
-    const paced = await pacedGrants(hub.url, agents, pacedIds, PACED_SECONDS);
+    const paced = await pacedGrants({ url: hub.url, agents, customerIds: pacedIds }, PACED_SECONDS);
     return {
       ...pushed,
       pushCpuMsPer10k,

@@ -104,15 +104,21 @@ async function grantOnce(url: string, token: string, customerId: string, key: st
   return response.ok ? (record.status ?? 'unknown') : `http ${response.status}`;
 }
 
-/** `count` goodwill grants at once, spread over the agents and over as many customers: p95 of one grant. */
-export async function concurrentGrants(url: string, agents: readonly string[], customerIds: readonly string[]) {
+interface GrantRun {
+  url: string;
+  agents: readonly string[];
+  customerIds: readonly string[];
+}
+
+/** One grant per customer, the nth sent after `gapMs` × n (0: all at once): each one's latency, and the outcomes. */
+async function timedGrants({ url, agents, customerIds }: GrantRun, { gapMs, key }: { gapMs: number; key: string }) {
   const latencies: number[] = [];
   const statuses = new Map<string, number>();
-  const started = performance.now();
   await Promise.all(
     customerIds.map(async (customerId, index) => {
+      if (gapMs > 0) await new Promise((resolve) => setTimeout(resolve, index * gapMs));
       const sent = performance.now();
-      const status = await grantOnce(url, agents[index % agents.length] as string, customerId, `bench-${index}`);
+      const status = await grantOnce(url, agents[index % agents.length] as string, customerId, `${key}-${index}`);
       latencies.push(performance.now() - sent);
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
     }),
@@ -121,38 +127,22 @@ export async function concurrentGrants(url: string, agents: readonly string[], c
     grants: customerIds.length,
     grantP50Ms: round(percentile(latencies, 50)),
     grantP95Ms: round(percentile(latencies, 95)),
-    seconds: round((performance.now() - started) / 1000, 2),
     outcomes: Object.fromEntries(statuses),
   };
+}
+
+/** Goodwill grants at once, spread over the agents and over as many customers: p95 of one grant. */
+export async function concurrentGrants(run: GrantRun) {
+  const started = performance.now();
+  const timed = await timedGrants(run, { gapMs: 0, key: 'bench' });
+  return { ...timed, seconds: round((performance.now() - started) / 1000, 2) };
 }
 
 /**
  * The same grants spread evenly over `seconds` (200 over 10 s: 20 a second, each agent once) instead of at once:
  * the latency of one grant when they do not all queue behind one another.
  */
-export async function pacedGrants(
-  url: string,
-  agents: readonly string[],
-  customerIds: readonly string[],
-  seconds: number,
-) {
-  const gap = (seconds * 1000) / customerIds.length;
-  const latencies: number[] = [];
-  const statuses = new Map<string, number>();
-  await Promise.all(
-    customerIds.map(async (customerId, index) => {
-      await new Promise((resolve) => setTimeout(resolve, index * gap));
-      const sent = performance.now();
-      const status = await grantOnce(url, agents[index % agents.length] as string, customerId, `paced-${index}`);
-      latencies.push(performance.now() - sent);
-      statuses.set(status, (statuses.get(status) ?? 0) + 1);
-    }),
-  );
-  return {
-    grants: customerIds.length,
-    perSecond: round(customerIds.length / seconds),
-    grantP50Ms: round(percentile(latencies, 50)),
-    grantP95Ms: round(percentile(latencies, 95)),
-    outcomes: Object.fromEntries(statuses),
-  };
+export async function pacedGrants(run: GrantRun, seconds: number) {
+  const timed = await timedGrants(run, { gapMs: (seconds * 1000) / run.customerIds.length, key: 'paced' });
+  return { ...timed, perSecond: round(run.customerIds.length / seconds) };
 }
